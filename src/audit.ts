@@ -1,0 +1,104 @@
+/**
+ * The pipeline, in one place: ingest → extract → checks → findings (with config applied).
+ */
+import { readDocument, type ReaderName } from "./ingest/index.ts";
+import { IngestError } from "./ingest/errors.ts";
+import { extract } from "./extract/index.ts";
+import { RULES } from "../checks/index.ts";
+import type { Rule } from "../checks/rule.ts";
+import type { Document } from "./model/document.ts";
+import type { Extraction } from "./model/figure.ts";
+import { type Config, DEFAULT_CONFIG } from "./model/config.ts";
+import type { Finding } from "./model/finding.ts";
+import type { DocumentResult } from "./model/report.ts";
+import { sha256Hex } from "./util/hash.ts";
+
+export const TOOL = { name: "jixiao-audit", version: "0.1.0" } as const;
+
+export interface AuditOptions {
+  config?: Config;
+  reader?: ReaderName;
+  rules?: Rule[];
+}
+
+export interface Audited {
+  doc: Document;
+  extraction: Extraction;
+  findings: Finding[];
+}
+
+/** Run every enabled rule on a document; severities and suppressions from the config are applied here. */
+export function runChecks(doc: Document, extraction: Extraction, config: Config, rules: Rule[] = RULES): Finding[] {
+  const effective = { ...config, year: config.year, unit: config.unit };
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id];
+    if (setting === "off") continue;
+    for (const draft of rule.check({ doc, extraction, config: effective })) {
+      const severity = setting ?? draft.severity ?? rule.meta.severity;
+      const finding: Finding = { ...draft, rule: rule.meta.id, severity };
+      const s = config.suppress.find((x) =>
+        x.rule === rule.meta.id && finding.evidence.some((e) => e.quote.includes(x.quote) || x.quote.includes(e.quote))
+      );
+      findings.push(s ? { ...finding, suppressed: { reason: s.reason } } : finding);
+    }
+  }
+  return findings;
+}
+
+export function auditDocument(doc: Document, opts: AuditOptions = {}): Audited {
+  const config = opts.config ?? DEFAULT_CONFIG;
+  const extraction = extract(doc);
+  return { doc, extraction, findings: runChecks(doc, extraction, config, opts.rules) };
+}
+
+/** Audit bytes already read; never throws for bad input: the result carries status "error". */
+export async function auditBytes(file: string, bytes: Uint8Array, opts: AuditOptions = {}): Promise<
+  { result: DocumentResult; audited?: Audited }
+> {
+  const sha256 = await sha256Hex(bytes);
+  try {
+    const doc = await readDocument(bytes, { file, reader: opts.reader });
+    const audited = auditDocument(doc, opts);
+    const config = opts.config ?? DEFAULT_CONFIG;
+    return {
+      audited,
+      result: {
+        file,
+        sha256,
+        status: "ok",
+        meta: {
+          title: doc.meta.title,
+          year: doc.meta.year ?? config.year ?? null,
+          unit: doc.meta.unit ?? config.unit ?? null,
+        },
+        findings: audited.findings,
+        diagnostics: doc.diagnostics,
+      },
+    };
+  } catch (e) {
+    return { result: errorResult(file, sha256, e) };
+  }
+}
+
+export async function auditFile(file: string, opts: AuditOptions = {}): Promise<
+  { result: DocumentResult; audited?: Audited }
+> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await Deno.readFile(file);
+  } catch (e) {
+    const err = e instanceof Deno.errors.NotFound
+      ? new IngestError("not-found", `文件不存在：${file}。请检查路径是否正确。`, file)
+      : new IngestError("unreadable", `无法读取文件：${file}（${(e as Error).message}）。请确认它是文件且有读取权限。`, file);
+    return { result: errorResult(file, null, err) };
+  }
+  return auditBytes(file, bytes, opts);
+}
+
+export function errorResult(file: string, sha256: string | null, e: unknown): DocumentResult {
+  const err = e instanceof IngestError
+    ? { code: e.code, message: e.message }
+    : { code: "internal", message: `处理文件 ${file} 时发生内部错误：${(e as Error)?.message ?? e}。请将该文件与此信息反馈给开发者。` };
+  return { file, sha256, status: "error", error: err, meta: { title: null, year: null, unit: null }, findings: [], diagnostics: [] };
+}

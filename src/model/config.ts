@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { Severity } from "./finding.ts";
+
+/** jixiao-audit.json: every default of the tool, overridable per run. */
+export const RuleSetting = z.union([z.literal("off"), Severity]);
+
+export const Config = z.object({
+  /** Per-rule severity, or "off". Rules not listed keep their default severity. */
+  rules: z.record(z.string(), RuleSetting).default({}),
+  /** Grade bands (lower bounds, inclusive): 财预〔2020〕10号 uses 90/80/60. */
+  gradeBands: z.object({
+    excellent: z.number().default(90),
+    good: z.number().default(80),
+    pass: z.number().default(60),
+  }).prefault({}),
+  /** The evaluation year and the reporting unit, when the document does not state them. */
+  year: z.number().int().optional(),
+  unit: z.string().optional(),
+  /** Near-duplicate threshold (Jaccard similarity of character shingles). */
+  nearDuplicateThreshold: z.number().min(0).max(1).default(0.85),
+  /** Reviewer-agreed exceptions: findings of `rule` whose quotes contain `quote` are reported as suppressed. */
+  suppress: z.array(z.object({ rule: z.string(), quote: z.string(), reason: z.string() })).default([]),
+}).strict();
+export type Config = z.infer<typeof Config>;
+
+export const DEFAULT_CONFIG: Config = Config.parse({});

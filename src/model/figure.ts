@@ -1,0 +1,101 @@
+/**
+ * Figures and the relations between them, as src/extract finds them once for all checks.
+ * Values are in the base unit (万元 → 元 × 10^4, 万人 → 人 × 10^4); `stated` keeps the number as written.
+ */
+
+/** 余/多/以上/超过 give a lower bound, 近/不到/以下 an upper bound, 约/左右 an approximation. */
+export type Approx = "exact" | "about" | "atLeast" | "atMost";
+
+export interface FigureLocation {
+  block: number;
+  /** For a figure inside a table cell. */
+  table?: { index: number; row: number; col: number };
+  /** Offsets into the block's (or cell's) text, [start, end). */
+  start: number;
+  end: number;
+}
+
+export interface Figure {
+  /** Value in the base unit (stated × scale). */
+  value: number;
+  /** The number as written, after full-width digits and separators are normalised. */
+  stated: number;
+  /** Decimal places as written ("12.30" → 2): the precision the tolerance rules use. */
+  decimals: number;
+  /** Base unit: 元, 人, 人次, 户, 个, 件, 份, 张, 次, 场, %, 个百分点, 分, … ("" when none). */
+  unit: string;
+  /** Unit as written (万元, 万人次, …). */
+  writtenUnit: string;
+  /** 1, 10^4 (万), 10^8 (亿), 10^3 (千). */
+  scale: number;
+  approx: Approx;
+  /** For "3-5人" and "3至5人". */
+  range?: { low: number; high: number };
+  /** The exact text of the number with its unit and approximation words, as in the document. */
+  raw: string;
+  /** The phrase this figure quantifies, e.g. 从县外调入事业单位人员 / 其中专业技术人才. */
+  subject: string;
+  /** The year the figure refers to, when the clause states one. */
+  year?: number;
+  /** The clause (between ，；。) holding the figure: an exact substring of the text. */
+  quote: string;
+  loc: FigureLocation;
+  /** True for a count written in Chinese numerals (三个, 十二人). */
+  chineseNumeral: boolean;
+}
+
+/** 合计/共/总 N，其中 A x、B y: parts that should add up to the whole. */
+export interface PartWhole {
+  kind: "part-whole";
+  whole: Figure;
+  parts: Figure[];
+  /** False when the list ends in 等 or says 主要/部分/包括…在内: such a list cannot be summed. */
+  complete: boolean;
+  marker: string;
+  quote: string;
+  loc: FigureLocation;
+}
+
+/** 较上年增长/减少 X%, or 增加 X 个百分点, with the figures it compares when the text gives them. */
+export interface Change {
+  kind: "change";
+  direction: "up" | "down";
+  rate: Figure;
+  /** True for 个百分点 (difference of two rates), false for a relative change. */
+  points: boolean;
+  current?: Figure;
+  previous?: Figure;
+  quote: string;
+  loc: FigureLocation;
+}
+
+/** 占…的X% (share), 完成目标任务数N的X% (completion), 执行率/结案率 X% with numerator and denominator. */
+export interface Ratio {
+  kind: "ratio";
+  type: "share" | "completion" | "rate";
+  rate: Figure;
+  /** The rate's name when it has one (执行率, 结案率, 调解率). */
+  name?: string;
+  part?: Figure;
+  whole?: Figure;
+  quote: string;
+  loc: FigureLocation;
+}
+
+/** 得X分, 总评价分N分 实际得分M分, 扣X分. */
+export interface ScoreClaim {
+  kind: "score";
+  score: Figure;
+  weight?: Figure;
+  /** What was scored (the indicator name or 部门决策 etc). */
+  subject: string;
+  quote: string;
+  loc: FigureLocation;
+}
+
+export type Relation = PartWhole | Change | Ratio | ScoreClaim;
+
+export interface Extraction {
+  figures: Figure[];
+  relations: Relation[];
+}

@@ -1,0 +1,39 @@
+/**
+ * What a reader hands to src/ingest/build.ts: paragraphs and tables in document order, before headings,
+ * sections and grids are worked out. Keeping readers this thin is what makes them swappable.
+ */
+import type { BlockOrigin, Diagnostic } from "./document.ts";
+
+export interface RawParagraph {
+  kind: "paragraph";
+  text: string;
+  origin: BlockOrigin;
+  /** Outline level from a Word heading style (Heading 1 → 1), when the paragraph has one. */
+  styleLevel?: number;
+  /** Rendered list numbering ("1." / "（一）") when the paragraph is an auto-numbered list item. */
+  listLabel?: string;
+  align?: "left" | "center" | "right" | "justify";
+}
+
+export interface RawCell {
+  /** Paragraph texts of the cell. */
+  paragraphs: string[];
+  colspan: number;
+  rowspan: number;
+}
+
+export interface RawTable {
+  kind: "table";
+  origin: BlockOrigin;
+  /** Rows of cells as written: a cell covered by a rowspan from above is absent, as in HTML. */
+  rows: RawCell[][];
+}
+
+export type RawBlock = RawParagraph | RawTable;
+
+export interface RawDocument {
+  blocks: RawBlock[];
+  diagnostics: Diagnostic[];
+  /** Name of the reader, recorded in Document.meta.reader. */
+  reader: string;
+}

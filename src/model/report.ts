@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { Finding } from "./finding.ts";
+
+export const REPORT_SCHEMA = "audit-report/1";
+
+export const DocumentResult = z.object({
+  file: z.string(),
+  sha256: z.string().nullable(),
+  status: z.enum(["ok", "error"]),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  meta: z.object({
+    title: z.string().nullable(),
+    year: z.number().int().nullable(),
+    unit: z.string().nullable(),
+  }),
+  findings: z.array(Finding),
+  diagnostics: z.array(z.object({ level: z.string(), code: z.string(), message: z.string() })).default([]),
+});
+export type DocumentResult = z.infer<typeof DocumentResult>;
+
+export const AuditReport = z.object({
+  schema: z.literal(REPORT_SCHEMA),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  documents: z.array(DocumentResult),
+});
+export type AuditReport = z.infer<typeof AuditReport>;
