@@ -28,7 +28,12 @@ export interface Audited {
 }
 
 /** Run every enabled rule on a document; severities and suppressions from the config are applied here. */
-export function runChecks(doc: Document, extraction: Extraction, config: Config, rules: Rule[] = RULES): Finding[] {
+export function runChecks(
+  doc: Document,
+  extraction: Extraction,
+  config: Config,
+  rules: Rule[] = RULES,
+): Finding[] {
   const effective = { ...config, year: config.year, unit: config.unit };
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -38,7 +43,8 @@ export function runChecks(doc: Document, extraction: Extraction, config: Config,
       const severity = setting ?? draft.severity ?? rule.meta.severity;
       const finding: Finding = { ...draft, rule: rule.meta.id, severity };
       const s = config.suppress.find((x) =>
-        x.rule === rule.meta.id && finding.evidence.some((e) => e.quote.includes(x.quote) || x.quote.includes(e.quote))
+        x.rule === rule.meta.id &&
+        finding.evidence.some((e) => e.quote.includes(x.quote) || x.quote.includes(e.quote))
       );
       findings.push(s ? { ...finding, suppressed: { reason: s.reason } } : finding);
     }
@@ -90,15 +96,30 @@ export async function auditFile(file: string, opts: AuditOptions = {}): Promise<
   } catch (e) {
     const err = e instanceof Deno.errors.NotFound
       ? new IngestError("not-found", `文件不存在：${file}。请检查路径是否正确。`, file)
-      : new IngestError("unreadable", `无法读取文件：${file}（${(e as Error).message}）。请确认它是文件且有读取权限。`, file);
+      : new IngestError(
+        "unreadable",
+        `无法读取文件：${file}（${(e as Error).message}）。请确认它是文件且有读取权限。`,
+        file,
+      );
     return { result: errorResult(file, null, err) };
   }
   return auditBytes(file, bytes, opts);
 }
 
 export function errorResult(file: string, sha256: string | null, e: unknown): DocumentResult {
-  const err = e instanceof IngestError
-    ? { code: e.code, message: e.message }
-    : { code: "internal", message: `处理文件 ${file} 时发生内部错误：${(e as Error)?.message ?? e}。请将该文件与此信息反馈给开发者。` };
-  return { file, sha256, status: "error", error: err, meta: { title: null, year: null, unit: null }, findings: [], diagnostics: [] };
+  const err = e instanceof IngestError ? { code: e.code, message: e.message } : {
+    code: "internal",
+    message: `处理文件 ${file} 时发生内部错误：${
+      (e as Error)?.message ?? e
+    }。请将该文件与此信息反馈给开发者。`,
+  };
+  return {
+    file,
+    sha256,
+    status: "error",
+    error: err,
+    meta: { title: null, year: null, unit: null },
+    findings: [],
+    diagnostics: [],
+  };
 }

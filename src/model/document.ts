@@ -43,6 +43,8 @@ export const ParagraphBlock = z.object({
   listLabel: z.string().optional(),
   /** Paragraph alignment when known (titles are centred). */
   align: z.enum(["left", "center", "right", "justify"]).optional(),
+  /** Set for the document title lines and for the entries of the table of contents (目录). */
+  role: z.enum(["title", "toc", "toc-heading"]).optional(),
 });
 export type ParagraphBlock = z.infer<typeof ParagraphBlock>;
 

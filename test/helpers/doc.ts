@@ -1,0 +1,148 @@
+/**
+ * Small documents for tests, built directly as a Document (no reader, no builder), so that a check's tests
+ * depend only on the model. Use `h(level, "一、标题")` for headings, plain strings for paragraphs and
+ * `table([...rows])` for tables (no merges) or `tableWithMerges` for merged cells.
+ */
+import type { Block, Cell, Document, HeadingBlock, Section, TableBlock } from "../../src/model/document.ts";
+
+export type Spec =
+  | string
+  | { heading: string; level: number }
+  | { rows: string[][]; merges?: Merge[]; headerRows?: number };
+
+/** A merged cell: anchor at row/col spanning rowspan × colspan slots. */
+export interface Merge {
+  row: number;
+  col: number;
+  rowspan?: number;
+  colspan?: number;
+}
+
+export function h(level: number, heading: string): Spec {
+  return { heading, level };
+}
+
+export function table(rows: string[][], merges: Merge[] = [], headerRows = 1): Spec {
+  return { rows, merges, headerRows };
+}
+
+const MARKER =
+  /^(附件\s*\d+|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．]|（\d+）|[①-⑳])\s*/;
+
+export function makeDoc(specs: Spec[], meta: Partial<Document["meta"]> = {}): Document {
+  const blocks: Block[] = [];
+  const root: Section = {
+    id: "s0",
+    title: "",
+    level: 0,
+    headingBlock: -1,
+    parent: null,
+    children: [],
+    blocks: [],
+    path: [],
+  };
+  const sections: Record<string, Section> = { s0: root };
+  const stack: Section[] = [root];
+  let tableIndex = 0;
+  for (const spec of specs) {
+    const index = blocks.length;
+    if (typeof spec === "string") {
+      const cur = stack[stack.length - 1];
+      blocks.push({ kind: "paragraph", index, text: spec, origin: "body", section: cur.id });
+      cur.blocks.push(index);
+    } else if ("heading" in spec) {
+      while (stack.length > 1 && stack[stack.length - 1].level >= spec.level) stack.pop();
+      const parent = stack[stack.length - 1];
+      const id = `s${Object.keys(sections).length}`;
+      const m = MARKER.exec(spec.heading);
+      const sec: Section = {
+        id,
+        title: spec.heading,
+        level: spec.level,
+        headingBlock: index,
+        parent: parent.id,
+        children: [],
+        blocks: [index],
+        path: [...parent.path, spec.heading],
+      };
+      sections[id] = sec;
+      parent.children.push(id);
+      stack.push(sec);
+      const hb: HeadingBlock = {
+        kind: "heading",
+        index,
+        text: spec.heading,
+        origin: "body",
+        section: id,
+        level: spec.level,
+        number: { style: "none", value: 0, raw: m ? m[0].trim() : "" },
+        title: m ? spec.heading.slice(m[0].length) : spec.heading,
+        source: "style",
+      };
+      blocks.push(hb);
+    } else {
+      const cur = stack[stack.length - 1];
+      blocks.push(makeTable(spec.rows, spec.merges ?? [], spec.headerRows ?? 1, index, tableIndex++, cur.id));
+      cur.blocks.push(index);
+    }
+  }
+  return {
+    meta: { title: null, year: null, unit: null, reader: "test", ...meta },
+    blocks,
+    sections,
+    diagnostics: [],
+  };
+}
+
+/** rows give the text of every slot; a merge copies its anchor's text into the covered slots. */
+function makeTable(
+  rows: string[][],
+  merges: Merge[],
+  headerRows: number,
+  index: number,
+  tableIndex: number,
+  section: string,
+): TableBlock {
+  const colCount = Math.max(0, ...rows.map((r) => r.length));
+  const grid: Cell[][] = rows.map((r, row) =>
+    Array.from({ length: colCount }, (_, col) => ({
+      row,
+      col,
+      anchorRow: row,
+      anchorCol: col,
+      rowspan: 1,
+      colspan: 1,
+      text: r[col] ?? "",
+    }))
+  );
+  for (const m of merges) {
+    const rs = m.rowspan ?? 1, cs = m.colspan ?? 1;
+    const anchor = grid[m.row][m.col];
+    anchor.rowspan = rs;
+    anchor.colspan = cs;
+    for (let r = m.row; r < m.row + rs; r++) {
+      for (let c = m.col; c < m.col + cs; c++) {
+        if (r === m.row && c === m.col) continue;
+        grid[r][c] = {
+          ...grid[r][c],
+          anchorRow: m.row,
+          anchorCol: m.col,
+          rowspan: rs,
+          colspan: cs,
+          text: anchor.text,
+        };
+      }
+    }
+  }
+  return {
+    kind: "table",
+    index,
+    tableIndex,
+    origin: "body",
+    section,
+    rowCount: rows.length,
+    colCount,
+    grid,
+    headerRows,
+  };
+}
