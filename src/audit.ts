@@ -34,12 +34,11 @@ export function runChecks(
   config: Config,
   rules: Rule[] = RULES,
 ): Finding[] {
-  const effective = { ...config, year: config.year, unit: config.unit };
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     if (setting === "off") continue;
-    for (const draft of rule.check({ doc, extraction, config: effective })) {
+    for (const draft of rule.check({ doc, extraction, config })) {
       const severity = setting ?? draft.severity ?? rule.meta.severity;
       const finding: Finding = { ...draft, rule: rule.meta.id, severity };
       const s = config.suppress.find((x) =>

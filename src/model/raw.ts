@@ -27,6 +27,8 @@ export interface RawTable {
   origin: BlockOrigin;
   /** Rows of cells as written: a cell covered by a rowspan from above is absent, as in HTML. */
   rows: RawCell[][];
+  /** Leading rows Word marks as header rows (repeat on each page), when the reader knows them. */
+  headerRows?: number;
 }
 
 export type RawBlock = RawParagraph | RawTable;

@@ -4,9 +4,11 @@
  * `table([...rows])` for tables (no merges) or `tableWithMerges` for merged cells.
  */
 import type { Block, Cell, Document, HeadingBlock, Section, TableBlock } from "../../src/model/document.ts";
+import { parseMarker } from "../../checks/util/numbering.ts";
 
 export type Spec =
   | string
+  | { text: string; role: "title" | "toc" | "toc-heading" }
   | { heading: string; level: number }
   | { rows: string[][]; merges?: Merge[]; headerRows?: number };
 
@@ -20,6 +22,11 @@ export interface Merge {
 
 export function h(level: number, heading: string): Spec {
   return { heading, level };
+}
+
+/** A line of the table of contents. */
+export function toc(text: string): Spec {
+  return { text, role: "toc" };
 }
 
 export function table(rows: string[][], merges: Merge[] = [], headerRows = 1): Spec {
@@ -46,15 +53,23 @@ export function makeDoc(specs: Spec[], meta: Partial<Document["meta"]> = {}): Do
   let tableIndex = 0;
   for (const spec of specs) {
     const index = blocks.length;
-    if (typeof spec === "string") {
+    if (typeof spec === "string" || "role" in spec) {
       const cur = stack[stack.length - 1];
-      blocks.push({ kind: "paragraph", index, text: spec, origin: "body", section: cur.id });
+      const [text, role] = typeof spec === "string" ? [spec, undefined] : [spec.text, spec.role];
+      blocks.push({
+        kind: "paragraph",
+        index,
+        text,
+        origin: "body",
+        section: cur.id,
+        ...(role ? { role } : {}),
+      });
       cur.blocks.push(index);
     } else if ("heading" in spec) {
       while (stack.length > 1 && stack[stack.length - 1].level >= spec.level) stack.pop();
       const parent = stack[stack.length - 1];
       const id = `s${Object.keys(sections).length}`;
-      const m = MARKER.exec(spec.heading);
+      const m = parseMarker(spec.heading);
       const sec: Section = {
         id,
         title: spec.heading,
@@ -75,8 +90,10 @@ export function makeDoc(specs: Spec[], meta: Partial<Document["meta"]> = {}): Do
         origin: "body",
         section: id,
         level: spec.level,
-        number: { style: "none", value: 0, raw: m ? m[0].trim() : "" },
-        title: m ? spec.heading.slice(m[0].length) : spec.heading,
+        number: m
+          ? { style: m.style, value: m.value, raw: m.raw.trim() }
+          : { style: "none", value: 0, raw: "" },
+        title: m ? spec.heading.slice(m.raw.length) : spec.heading,
         source: "style",
       };
       blocks.push(hb);

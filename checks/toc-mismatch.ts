@@ -1,0 +1,148 @@
+/**
+ * toc-mismatch: the 目录 against the body: entries the body lacks, body sections the 目录 lacks, the same
+ * entry with another number or title, annexes listed but empty.
+ */
+import type { Document, HeadingBlock, ParagraphBlock } from "../src/model/document.ts";
+import type { FindingDraft, Rule } from "./rule.ts";
+import { evidence } from "./util/evidence.ts";
+import { parseMarker } from "./util/numbering.ts";
+import { similarity } from "./util/similarity.ts";
+
+interface Entry {
+  block: ParagraphBlock;
+  marker: string;
+  title: string;
+}
+
+const norm = (s: string) => s.normalize("NFKC").replace(/[\s\p{P}]/gu, "");
+
+function entries(doc: Document): Entry[] {
+  return doc.blocks
+    .filter((b): b is ParagraphBlock => b.kind === "paragraph" && b.role === "toc")
+    .map((block) => {
+      const m = parseMarker(block.text);
+      return {
+        block,
+        marker: norm(m?.raw ?? ""),
+        title: norm(m ? block.text.slice(m.raw.length) : block.text),
+      };
+    });
+}
+
+/** An annex heading often holds only "附件N"; its title is then the next short paragraph. */
+function headingTitle(doc: Document, h: HeadingBlock): string {
+  if (norm(h.title) !== "" || h.number.style !== "annex") return norm(h.title);
+  const next = doc.blocks[h.index + 1];
+  return next && next.kind !== "table" && next.text.length <= 40 ? norm(next.text) : "";
+}
+
+function isInsideAnnex(doc: Document, h: HeadingBlock): boolean {
+  let id = doc.sections[h.section]?.parent;
+  while (id) {
+    const s = doc.sections[id];
+    const hb = doc.blocks[s.headingBlock];
+    if (hb?.kind === "heading" && hb.number.style === "annex") return true;
+    id = s.parent;
+  }
+  return false;
+}
+
+/** True when an annex has nothing but its heading (and the title line under it). */
+function isEmptySection(doc: Document, h: HeadingBlock): boolean {
+  const s = doc.sections[h.section];
+  const titleLine = norm(h.title) === "" ? h.index + 1 : -1;
+  const content = s.blocks.filter((i) => {
+    const b = doc.blocks[i];
+    return i !== h.index && i !== titleLine && (b.kind === "table" || norm(b.text) !== "");
+  });
+  return s.children.length === 0 && content.length === 0;
+}
+
+function checkToc(doc: Document): FindingDraft[] {
+  const toc = entries(doc);
+  if (toc.length === 0) return [];
+  const headings = doc.blocks.filter((b): b is HeadingBlock => b.kind === "heading" && b.origin === "body");
+  const titles = new Map(headings.map((h) => [h, headingTitle(doc, h)]));
+  const used = new Set<HeadingBlock>();
+  const out: FindingDraft[] = [];
+  const tocEv = (e: Entry) => evidence(doc, e.block.index, e.block.text);
+  const take = (pred: (h: HeadingBlock) => boolean) => {
+    const h = headings.find((h) => !used.has(h) && pred(h));
+    if (h) used.add(h);
+    return h;
+  };
+  for (const e of toc) {
+    const exact = take((h) => titles.get(h) === e.title && norm(h.number.raw) === e.marker);
+    if (exact) {
+      if (exact.number.style === "annex" && isEmptySection(doc, exact)) {
+        out.push({
+          message: `目录列出的“${e.block.text}”在正文中只有标题，没有内容。`,
+          hint: "补齐该附件的内容，或从目录中删去。",
+          evidence: [tocEv(e), evidence(doc, exact.index, exact.text)],
+          details: { issue: "empty-annex" },
+        });
+      }
+      continue;
+    }
+    const sameTitle = take((h) => titles.get(h) === e.title && e.title !== "");
+    if (sameTitle) {
+      out.push({
+        message: `目录中“${e.block.text}”在正文中编号为“${sameTitle.text}”，编号不一致。`,
+        hint: "按正文的实际结构更新目录（在 Word 中更新目录域），或修正正文编号。",
+        evidence: [tocEv(e), evidence(doc, sameTitle.index, sameTitle.text)],
+        details: { issue: "number", toc: e.block.text, body: sameTitle.text },
+      });
+      continue;
+    }
+    const sameNumber = take((h) =>
+      norm(h.number.raw) === e.marker && e.marker !== "" && similarity(titles.get(h)!, e.title) >= 0.5
+    );
+    if (sameNumber) {
+      const bodyTitle = titles.get(sameNumber)!;
+      out.push({
+        message: `目录中“${e.block.text}”与正文标题“${sameNumber.text}${
+          sameNumber.title === "" ? " " + bodyTitle : ""
+        }”不一致。`,
+        hint: "统一目录与正文的标题文字。",
+        evidence: [tocEv(e), evidence(doc, sameNumber.index, sameNumber.text)],
+        details: { issue: "title", toc: e.title, body: bodyTitle },
+      });
+      continue;
+    }
+    out.push({
+      message: `目录中的“${e.block.text}”在正文中找不到对应章节。`,
+      hint: "补写该章节，或从目录中删去。",
+      evidence: [tocEv(e)],
+      details: { issue: "missing-in-body" },
+    });
+  }
+  const tocLevels = new Set([...used].map((h) => h.level));
+  for (const h of headings) {
+    if (used.has(h) || !tocLevels.has(h.level) || isInsideAnnex(doc, h)) continue;
+    out.push({
+      message: `正文章节“${h.text}”未列入目录。`,
+      hint: "更新目录，使其包含全部章节。",
+      evidence: [evidence(doc, h.index, h.text)],
+      details: { issue: "missing-in-toc" },
+    });
+  }
+  return out;
+}
+
+export const tocMismatch: Rule = {
+  meta: {
+    id: "toc-mismatch",
+    severity: "warning",
+    title: "目录与正文不符",
+    docs: {
+      summary:
+        "目录 entries against body headings: missing either way, different numbers or titles, empty annexes.",
+      rationale:
+        "A 目录 that does not match the body shows sections were added, dropped or renumbered after the " +
+        "report was assembled, often by copying from another report.",
+      example:
+        "目录“六、存在的问题”，正文为“四、存在的问题”；目录“附件1 成本费用分析报告”，正文为“成本效益分析报告”。",
+    },
+  },
+  check: ({ doc }) => checkToc(doc),
+};

@@ -1,0 +1,174 @@
+/**
+ * jixiao-audit command line. Exit codes: 0 no error-level finding; 1 error-level findings;
+ * 2 a file could not be read, or a usage/config error.
+ */
+import { parseArgs } from "node:util";
+import { auditFile, TOOL } from "../audit.ts";
+import { ConfigError, loadConfig } from "../config/load.ts";
+import { RULES } from "../../checks/index.ts";
+import type { Document } from "../model/document.ts";
+import { type AuditReport, REPORT_SCHEMA } from "../model/report.ts";
+import { type Format, FORMATS, render, shouldColor } from "../render/index.ts";
+import type { ReaderName } from "../ingest/index.ts";
+import { listRules } from "./list-rules.ts";
+import { runBatchCommand, runMergeCommand } from "./batch.ts";
+
+export const HELP = `jixiao-audit ${TOOL.version} — 绩效自评报告审核工具
+
+用法:
+  deno task audit [选项] 文件.docx|文件.csv ...
+  deno task audit --batch 目录|通配符 ... --out 输出目录 [--jobs N] [--force] [--timeout 秒] [--shard i/n]
+  deno task audit merge --out 合并.db 分片1.db 分片2.db ...
+  deno task audit --list-rules
+
+选项:
+  -f, --format <fmt>   输出格式: text（默认，终端摘要）、json、md、html、csv、sarif
+  -o, --out <path>     写入文件（批量模式下为输出目录）而不是标准输出
+  -c, --config <path>  配置文件（默认读取当前目录的 jixiao-audit.json，如存在）
+      --reader <name>  文档读取器: ooxml（默认，快速）或 mammoth
+      --list-rules     列出全部规则（规则号、默认级别、说明）
+      --batch          批量模式: 递归审核目录中的 .docx/.csv，结果写入 results.jsonl、audit.db、summary.md/csv
+  -j, --jobs <n>       批量模式的并行数（默认: CPU 核数）
+      --force          批量模式: 重新审核已审核过的文件
+      --timeout <s>    批量模式: 单个文件的时限（秒，默认 60）
+      --shard <i/n>    批量模式: 只处理第 i 份（共 n 份），供多台机器分担
+      --no-color       终端输出不使用颜色（也可设置 NO_COLOR）
+  -h, --help           显示本帮助
+  -V, --version        显示版本
+
+退出码: 0 未发现错误级问题；1 发现错误级问题；2 有文件无法读取，或参数/配置有误。
+`;
+
+const OPTIONS = {
+  format: { type: "string", short: "f" },
+  out: { type: "string", short: "o" },
+  config: { type: "string", short: "c" },
+  reader: { type: "string" },
+  "list-rules": { type: "boolean" },
+  batch: { type: "boolean" },
+  jobs: { type: "string", short: "j" },
+  force: { type: "boolean" },
+  timeout: { type: "string" },
+  shard: { type: "string" },
+  "no-color": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "V" },
+} as const;
+
+class UsageError extends Error {}
+
+export async function main(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) return print(HELP, 0);
+  if (v.version) return print(`${TOOL.name} ${TOOL.version}\n`, 0);
+  if (v["list-rules"]) return print(listRules(RULES), 0);
+  try {
+    const reader = parseReader(v.reader);
+    if (positionals[0] === "merge") {
+      if (!v.out) throw new UsageError("merge 需要 --out 指定合并后的数据库路径。");
+      return await runMergeCommand(v.out, positionals.slice(1));
+    }
+    const config = await loadConfig(v.config);
+    if (positionals.length === 0) {
+      throw new UsageError("请至少指定一个要审核的文件（或用 --help 查看用法）。");
+    }
+    if (v.batch) {
+      if (!v.out) throw new UsageError("批量模式需要 --out 指定输出目录。");
+      return await runBatchCommand({
+        inputs: positionals,
+        outDir: v.out,
+        jobs: parsePositiveInt(v.jobs, "--jobs") ?? navigator.hardwareConcurrency,
+        force: !!v.force,
+        timeoutMs: (parsePositiveInt(v.timeout, "--timeout") ?? 60) * 1000,
+        shard: v.shard,
+        configPath: v.config,
+        reader,
+      });
+    }
+    const format = parseFormat(v.format);
+    return await auditFiles(positionals, { format, out: v.out, config, reader, color: !v["no-color"] });
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e.message);
+    if (e instanceof ConfigError) return print(`${e.message}\n`, 2, true);
+    throw e;
+  }
+}
+
+async function auditFiles(
+  files: string[],
+  opts: {
+    format: Format;
+    out?: string;
+    config: Awaited<ReturnType<typeof loadConfig>>;
+    reader: ReaderName;
+    color: boolean;
+  },
+): Promise<number> {
+  const report: AuditReport = { schema: REPORT_SCHEMA, tool: { ...TOOL }, documents: [] };
+  const documents = new Map<string, Document>();
+  for (const file of files) {
+    const { result, audited } = await auditFile(file, { config: opts.config, reader: opts.reader });
+    report.documents.push(result);
+    if (audited) documents.set(file, audited.doc);
+    if (result.status === "error") console.error(`✗ ${result.error?.message}`);
+  }
+  const color = opts.format === "text" && !opts.out && opts.color && shouldColor();
+  const output = render(opts.format, { report, documents, rules: RULES.map((r) => r.meta), color });
+  if (opts.out) {
+    await Deno.writeFile(opts.out, typeof output === "string" ? new TextEncoder().encode(output) : output);
+  } else await writeStdout(output);
+  return exitCode(report);
+}
+
+export function exitCode(report: AuditReport): number {
+  if (report.documents.some((d) => d.status === "error")) return 2;
+  const hasError = report.documents.some((d) =>
+    d.findings.some((f) => f.severity === "error" && !f.suppressed)
+  );
+  return hasError ? 1 : 0;
+}
+
+function parseFormat(s: string | undefined): Format {
+  const f = s ?? "text";
+  if (!(FORMATS as readonly string[]).includes(f)) {
+    throw new UsageError(`不支持的输出格式 "${f}"，可选: ${FORMATS.join("、")}。`);
+  }
+  return f as Format;
+}
+
+function parseReader(s: string | undefined): ReaderName {
+  if (s === undefined || s === "ooxml" || s === "mammoth") return s ?? "ooxml";
+  throw new UsageError(`不支持的读取器 "${s}"，可选: ooxml、mammoth。`);
+}
+
+function parsePositiveInt(s: string | undefined, name: string): number | undefined {
+  if (s === undefined) return undefined;
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} 需要正整数，收到 "${s}"。`);
+  return n;
+}
+
+async function writeStdout(output: string | Uint8Array): Promise<void> {
+  const bytes = typeof output === "string" ? new TextEncoder().encode(output) : output;
+  let written = 0;
+  while (written < bytes.length) written += await Deno.stdout.write(bytes.subarray(written));
+}
+
+function usage(message: string): number {
+  return print(`参数错误：${message}\n用 --help 查看用法。\n`, 2, true);
+}
+
+function print(text: string, code: number, toStderr = false): number {
+  (toStderr ? console.error : console.log)(text.replace(/\n$/, ""));
+  return code;
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args));
+}

@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { tocMismatch } from "../../checks/toc-mismatch.ts";
+import { h, makeDoc, toc } from "../helpers/doc.ts";
+import { runRule } from "./run.ts";
+
+const tocHead = { text: "目录", role: "toc-heading" } as const;
+
+Deno.test("toc-mismatch: renumbered, missing, retitled, unlisted and empty annex", () => {
+  const doc = makeDoc([
+    tocHead,
+    toc("一、部门概况"),
+    toc("二、主要经验做法"),
+    toc("三、存在的问题"),
+    toc("附件1 成本费用分析报告"),
+    toc("附件2 问卷调查报告"),
+    h(1, "一、部门概况"),
+    "正文。",
+    h(1, "二、存在的问题"),
+    "正文。",
+    h(1, "三、改进措施"),
+    h(1, "附件1"),
+    "成本效益分析报告",
+    "内容。",
+    h(1, "附件2"),
+    "问卷调查报告",
+  ]);
+  const f = runRule(tocMismatch, doc);
+  assert.deepEqual(f.map((x) => x.details.issue), [
+    "missing-in-body",
+    "number",
+    "title",
+    "empty-annex",
+    "missing-in-toc",
+  ]);
+  assert.equal(f[1].evidence[1].quote, "二、存在的问题");
+  assert.deepEqual(f[2].details, { issue: "title", toc: "成本费用分析报告", body: "成本效益分析报告" });
+  assert.equal(f[4].evidence[0].quote, "三、改进措施");
+});
+
+Deno.test("toc-mismatch: a matching 目录 (spacing and punctuation aside) gives nothing", () => {
+  const doc = makeDoc([
+    tocHead,
+    toc("一、部门概况"),
+    toc("（一）机构设置、编制"),
+    toc("附件1 成本分析"),
+    h(1, "一、部门概况"),
+    h(2, "（一）机构设置，编制"),
+    "内容",
+    h(1, "附件1"),
+    "成本分析",
+    "内容",
+  ]);
+  assert.deepEqual(runRule(tocMismatch, doc), []);
+});
+
+Deno.test("toc-mismatch: no 目录 means nothing to compare", () => {
+  assert.deepEqual(runRule(tocMismatch, makeDoc([h(1, "一、概况"), "内容"])), []);
+});

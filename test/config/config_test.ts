@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { ConfigError, parseConfig } from "../../src/config/load.ts";
+import { runChecks } from "../../src/audit.ts";
+import { DEFAULT_CONFIG } from "../../src/model/config.ts";
+import type { Rule } from "../../checks/rule.ts";
+import { makeDoc } from "../helpers/doc.ts";
+
+const fakeRule: Rule = {
+  meta: {
+    id: "fake-rule",
+    severity: "warning",
+    title: "测试",
+    docs: { summary: "s", rationale: "r", example: "e" },
+  },
+  check: ({ doc }) =>
+    doc.blocks.flatMap((b) =>
+      b.kind === "paragraph"
+        ? [{ message: "发现", evidence: [{ quote: b.text, section: "", block: b.index }], details: {} }]
+        : []
+    ),
+};
+
+Deno.test("config: defaults fill in grade bands and threshold", () => {
+  const c = parseConfig("{}", "x.json");
+  assert.deepEqual(c.gradeBands, { excellent: 90, good: 80, pass: 60 });
+  assert.equal(c.nearDuplicateThreshold, 0.85);
+});
+
+Deno.test("config: a wrong type names the field and the file", () => {
+  assert.throws(() => parseConfig('{"gradeBands":{"excellent":"九十"}}', "my.json"), (e: Error) => {
+    assert.ok(e instanceof ConfigError);
+    assert.match(e.message, /my\.json/);
+    assert.match(e.message, /gradeBands\.excellent/);
+    return true;
+  });
+});
+
+Deno.test("config: invalid JSON and unknown keys are refused", () => {
+  assert.throws(() => parseConfig("{", "a.json"), /不是合法的 JSON/);
+  assert.throws(() => parseConfig('{"rulez":{}}', "a.json"), ConfigError);
+});
+
+Deno.test("config: severity override, off, and suppression reported not dropped", () => {
+  const doc = makeDoc(["第一段文字", "第二段文字"]);
+  const ex = { figures: [], relations: [] };
+  const base = runChecks(doc, ex, DEFAULT_CONFIG, [fakeRule]);
+  assert.deepEqual(base.map((f) => f.severity), ["warning", "warning"]);
+  const raised = runChecks(doc, ex, { ...DEFAULT_CONFIG, rules: { "fake-rule": "error" } }, [fakeRule]);
+  assert.deepEqual(raised.map((f) => f.severity), ["error", "error"]);
+  assert.equal(
+    runChecks(doc, ex, { ...DEFAULT_CONFIG, rules: { "fake-rule": "off" } }, [fakeRule]).length,
+    0,
+  );
+  const suppressed = runChecks(doc, ex, {
+    ...DEFAULT_CONFIG,
+    suppress: [{ rule: "fake-rule", quote: "第二段", reason: "经审核同意" }],
+  }, [fakeRule]);
+  assert.equal(suppressed.length, 2);
+  assert.equal(suppressed[0].suppressed, undefined);
+  assert.deepEqual(suppressed[1].suppressed, { reason: "经审核同意" });
+});
