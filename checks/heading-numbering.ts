@@ -5,6 +5,23 @@
 import type { Document, HeadingBlock } from "../src/model/document.ts";
 import type { FindingDraft, Rule } from "./rule.ts";
 import { evidence } from "./util/evidence.ts";
+import { parseMarker } from "./util/numbering.ts";
+
+/**
+ * A numbered item can be a plain paragraph that runs on into body text ("1.坚持…。一是…") while its
+ * siblings are headings: such a paragraph fills the gap and is not a skip.
+ */
+function numberedParagraphValues(doc: Document, h: HeadingBlock): Set<number> {
+  const parent = doc.sections[doc.sections[h.section].parent ?? "s0"];
+  const values = new Set<number>();
+  for (const i of parent?.blocks ?? []) {
+    const b = doc.blocks[i];
+    if (b.kind !== "paragraph" || i > h.index) continue;
+    const m = parseMarker(b.text);
+    if (m && m.style === h.number.style) values.add(m.value);
+  }
+  return values;
+}
 
 /** Sibling headings of each section, split into lists: annexes form their own list. */
 function siblingLists(doc: Document): HeadingBlock[][] {
@@ -19,6 +36,11 @@ function siblingLists(doc: Document): HeadingBlock[][] {
     for (const list of [annexes, ...byLevel.values()]) if (list.length > 0) lists.push(list);
   }
   return lists;
+}
+
+function fillsGap(values: Set<number>, from: number, to: number): boolean {
+  for (let v = from; v < to; v++) if (!values.has(v)) return false;
+  return true;
 }
 
 function majorityStyle(list: HeadingBlock[]): string {
@@ -42,7 +64,7 @@ function checkList(doc: Document, list: HeadingBlock[]): FindingDraft[] {
         evidence: [evidence(doc, first.index, first.text), evidence(doc, h.index, h.text)],
         details: { issue: "repeat", number: value, parent: parentTitle },
       });
-    } else if (value > expected) {
+    } else if (value > expected && !fillsGap(numberedParagraphValues(doc, h), expected, value)) {
       out.push({
         message: `标题编号跳号：“${parentTitle}”下“${h.text}”之前缺少第${expected}项。`,
         hint: "检查是否遗漏章节，或重新连续编号。",

@@ -99,7 +99,10 @@ function checkToc(doc: Document): FindingDraft[] {
     );
     if (sameNumber) {
       const bodyTitle = titles.get(sameNumber)!;
+      const close = similarity(bodyTitle, e.title) >= 0.8;
       out.push({
+        // A near-identical title (年 vs 年度) is a wording slip, not a structural mismatch.
+        ...(close ? { severity: "info" as const } : {}),
         message: `目录中“${e.block.text}”与正文标题“${sameNumber.text}${
           sameNumber.title === "" ? " " + bodyTitle : ""
         }”不一致。`,

@@ -45,3 +45,15 @@ Deno.test("heading-numbering: clean numbering, separate lists per parent and ann
   ]);
   assert.deepEqual(runRule(headingNumbering, doc), []);
 });
+
+Deno.test("heading-numbering: a run-on numbered paragraph fills the gap before heading 2.", () => {
+  const doc = makeDoc([
+    h(1, "一、概况"),
+    "1.坚持优化服务，就业形势向好。一是走访慰问。",
+    h(3, "2.坚持深化改革"),
+    h(3, "3.坚持改革引领"),
+  ]);
+  assert.deepEqual(runRule(headingNumbering, doc), []);
+  const gap = makeDoc([h(1, "一、概况"), "正文。", h(3, "2.坚持深化改革"), h(3, "3.坚持改革引领")]);
+  assert.deepEqual(runRule(headingNumbering, gap).map((f) => f.details.issue), ["skip"]);
+});

@@ -56,3 +56,18 @@ Deno.test("toc-mismatch: a matching 目录 (spacing and punctuation aside) gives
 Deno.test("toc-mismatch: no 目录 means nothing to compare", () => {
   assert.deepEqual(runRule(tocMismatch, makeDoc([h(1, "一、概况"), "内容"])), []);
 });
+
+Deno.test("toc-mismatch: a near-identical title (年 vs 年度) is info, a different one a warning", () => {
+  const doc = makeDoc([
+    { text: "目录", role: "toc-heading" },
+    toc("附件1 部门职能分解及2023年工作完成情况"),
+    toc("附件2 成本费用分析报告"),
+    h(1, "附件1"),
+    "部门职能分解及2023年度工作完成情况",
+    "内容",
+    h(1, "附件2"),
+    "成本效益分析报告",
+    "内容",
+  ]);
+  assert.deepEqual(runRule(tocMismatch, doc).map((f) => f.severity), ["info", "warning"]);
+});
