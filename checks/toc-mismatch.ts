@@ -16,6 +16,11 @@ interface Entry {
 
 const norm = (s: string) => s.normalize("NFKC").replace(/[\s\p{P}]/gu, "");
 
+/** Equal titles, or one the short form of the other (评价指标体系 for 某局2023年部门整体支出绩效评价指标体系). */
+function sameEntry(body: string, toc: string): boolean {
+  return body === toc || (toc.length >= 4 && body.length >= 4 && (body.endsWith(toc) || toc.endsWith(body)));
+}
+
 function entries(doc: Document): Entry[] {
   return doc.blocks
     .filter((b): b is ParagraphBlock => b.kind === "paragraph" && b.role === "toc")
@@ -72,7 +77,7 @@ function checkToc(doc: Document): FindingDraft[] {
     return h;
   };
   for (const e of toc) {
-    const exact = take((h) => titles.get(h) === e.title && norm(h.number.raw) === e.marker);
+    const exact = take((h) => norm(h.number.raw) === e.marker && sameEntry(titles.get(h)!, e.title));
     if (exact) {
       if (exact.number.style === "annex" && isEmptySection(doc, exact)) {
         out.push({
@@ -84,7 +89,7 @@ function checkToc(doc: Document): FindingDraft[] {
       }
       continue;
     }
-    const sameTitle = take((h) => titles.get(h) === e.title && e.title !== "");
+    const sameTitle = take((h) => e.title !== "" && sameEntry(titles.get(h)!, e.title));
     if (sameTitle) {
       out.push({
         message: `目录中“${e.block.text}”在正文中编号为“${sameTitle.text}”，编号不一致。`,
@@ -95,7 +100,9 @@ function checkToc(doc: Document): FindingDraft[] {
       continue;
     }
     const sameNumber = take((h) =>
-      norm(h.number.raw) === e.marker && e.marker !== "" && similarity(titles.get(h)!, e.title) >= 0.5
+      // Annexes are identified by their number alone; other headings need a similar title too.
+      norm(h.number.raw) === e.marker && e.marker !== "" &&
+      (h.number.style === "annex" || similarity(titles.get(h)!, e.title) >= 0.5)
     );
     if (sameNumber) {
       const bodyTitle = titles.get(sameNumber)!;

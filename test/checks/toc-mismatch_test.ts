@@ -43,11 +43,15 @@ Deno.test("toc-mismatch: a matching 目录 (spacing and punctuation aside) gives
     toc("一、部门概况"),
     toc("（一）机构设置、编制"),
     toc("附件1 成本分析"),
+    toc("附件2评价指标体系"),
     h(1, "一、部门概况"),
     h(2, "（一）机构设置，编制"),
     "内容",
     h(1, "附件1"),
     "成本分析",
+    "内容",
+    h(1, "附件2"),
+    "某局2023年部门整体支出绩效评价指标体系",
     "内容",
   ]);
   assert.deepEqual(runRule(tocMismatch, doc), []);
