@@ -26,11 +26,23 @@ export function splitUnit(unit: string): OwnUnit | undefined {
   return m ? { place: m[1], admin: m[2], department: m[3] } : undefined;
 }
 
-/** Short forms a report uses for its own department, taken from the department name (…局 → 局 suffix). */
-function departmentPattern(department: string): string {
-  const suffix = department.slice(-1);
-  // The full name, or any 2–6 character abbreviation ending in the same suffix (人社局 for 人力资源和社会保障局).
-  return `(?:${department}|\\p{Script=Han}{1,5}${suffix})`;
+/**
+ * The names the report itself uses for its own department: the full name, and every …局-style short form
+ * written right after its own place name (人社局 in 某县人社局). Only these are compared across places.
+ */
+function ownDepartmentForms(doc: Document, own: OwnUnit): string[] {
+  const forms = new Set([own.department]);
+  const suffix = own.department.slice(-1);
+  const short = own.place.slice(0, 2);
+  const re = new RegExp(
+    `(?:${own.place}|${short}${own.admin.slice(-1)})(\\p{Script=Han}{1,5}?${suffix})`,
+    "gu",
+  );
+  for (const b of doc.blocks) {
+    if (b.kind === "table") continue;
+    for (const m of b.text.matchAll(re)) forms.add(m[1]);
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
 }
 
 function truncations(doc: Document, own: OwnUnit): FindingDraft[] {
@@ -57,23 +69,26 @@ function truncations(doc: Document, own: OwnUnit): FindingDraft[] {
 function foreignPlaces(doc: Document, own: OwnUnit): FindingDraft[] {
   const out: FindingDraft[] = [];
   const short = own.place.slice(0, 2);
-  const re = new RegExp(`(\\p{Script=Han}{2,10}?(${ADMIN}))(${departmentPattern(own.department)})`, "gu");
+  const forms = ownDepartmentForms(doc, own).join("|");
+  const re = new RegExp(`(\\p{Script=Han}{2,10}?(${ADMIN}))(${forms})`, "gu");
   for (const b of doc.blocks) {
     if (b.kind === "table") continue;
     for (const m of b.text.matchAll(re)) {
-      const [, place, admin] = m;
+      const [, rawPlace, admin] = m;
+      const place = rawPlace.replace(LEADING_FUNCTION_CHARS, "");
+      if (place.length - admin.length < 2) continue; // 县人社局, 向县人社局: no place name at all
       if (admin !== own.admin && !(own.admin.endsWith(admin))) continue; // another level (市 above a 县)
       // The match may start a character or two early (经青山县…), so own names are recognised anywhere in it.
       if (place.includes(short) || own.place.endsWith(place)) continue;
       if (own.place.includes(place.slice(1)) && place.length - 1 >= 4) continue; // a truncation: reported above
       out.push({
         message: `文中出现“${
-          m[0].replace(LEADING_FUNCTION_CHARS, "")
+          place + m[3]
         }”，与本单位（${own.place}${own.department}）同级但不同地名，疑为套用其他单位的材料。`,
         hint: "核实该处是否应为本单位；如确为引用其他单位，请写明引用关系。",
         evidence: [evidence(doc, b.index, clip(b.text, m.index!, m.index! + m[0].length, 40))],
         details: {
-          found: m[0].replace(LEADING_FUNCTION_CHARS, ""),
+          found: place + m[3],
           ownUnit: own.place + own.department,
           assumption: "同级同类单位被写成本单位",
         },

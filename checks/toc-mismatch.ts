@@ -63,6 +63,15 @@ function isEmptySection(doc: Document, h: HeadingBlock): boolean {
   return s.children.length === 0 && content.length === 0;
 }
 
+function emptyAnnex(doc: Document, e: Entry, h: HeadingBlock): FindingDraft {
+  return {
+    message: `目录列出的“${e.block.text}”在正文中只有标题，没有内容。`,
+    hint: "补齐该附件的内容，或从目录中删去。",
+    evidence: [evidence(doc, e.block.index, e.block.text), evidence(doc, h.index, h.text)],
+    details: { issue: "empty-annex" },
+  };
+}
+
 function checkToc(doc: Document): FindingDraft[] {
   const toc = entries(doc);
   if (toc.length === 0) return [];
@@ -77,16 +86,17 @@ function checkToc(doc: Document): FindingDraft[] {
     return h;
   };
   for (const e of toc) {
+    const annexByNumber = headings.find((h) =>
+      !used.has(h) && h.number.style === "annex" && norm(h.number.raw) === e.marker && titles.get(h) === ""
+    );
+    if (annexByNumber && isEmptySection(doc, annexByNumber)) {
+      used.add(annexByNumber);
+      out.push(emptyAnnex(doc, e, annexByNumber));
+      continue;
+    }
     const exact = take((h) => norm(h.number.raw) === e.marker && sameEntry(titles.get(h)!, e.title));
     if (exact) {
-      if (exact.number.style === "annex" && isEmptySection(doc, exact)) {
-        out.push({
-          message: `目录列出的“${e.block.text}”在正文中只有标题，没有内容。`,
-          hint: "补齐该附件的内容，或从目录中删去。",
-          evidence: [tocEv(e), evidence(doc, exact.index, exact.text)],
-          details: { issue: "empty-annex" },
-        });
-      }
+      if (exact.number.style === "annex" && isEmptySection(doc, exact)) out.push(emptyAnnex(doc, e, exact));
       continue;
     }
     const sameTitle = take((h) => e.title !== "" && sameEntry(titles.get(h)!, e.title));
@@ -129,7 +139,11 @@ function checkToc(doc: Document): FindingDraft[] {
   const tocLevels = new Set([...used].map((h) => h.level));
   for (const h of headings) {
     if (used.has(h) || !tocLevels.has(h.level) || isInsideAnnex(doc, h)) continue;
+    // Where the 目录 lists none of this heading's siblings it simply stops at the level above: a note only.
+    const siblings = doc.sections[doc.sections[h.section].parent ?? "s0"]?.children ?? [];
+    const listed = siblings.some((id) => [...used].some((u) => u.section === id));
     out.push({
+      ...(listed ? {} : { severity: "info" as const }),
       message: `正文章节“${h.text}”未列入目录。`,
       hint: "更新目录，使其包含全部章节。",
       evidence: [evidence(doc, h.index, h.text)],

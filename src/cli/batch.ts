@@ -25,11 +25,13 @@ export async function runBatchCommand(cmd: BatchCommand): Promise<number> {
     configPath: cmd.configPath,
     reader: cmd.reader,
   });
+  const { run, all } = summary;
   console.error(
-    `批量审核完成：成功 ${summary.ok}，失败 ${summary.error}，跳过（已审核）${summary.skipped}；结果在 ${cmd.outDir}`,
+    `批量审核${summary.interrupted ? "已中断" : "完成"}：本次审核 ${summary.audited} 个（成功 ${run.ok}，失败 ${run.error}），` +
+      `跳过（已审核）${summary.skipped} 个；结果在 ${cmd.outDir}`,
   );
-  if (summary.error > 0) return 2;
-  return summary.errorFindings > 0 ? 1 : 0;
+  if (summary.interrupted || all.error > 0) return 2;
+  return all.findings.error > 0 ? 1 : 0;
 }
 
 export async function runMergeCommand(out: string, inputs: string[]): Promise<number> {

@@ -18,6 +18,7 @@ Deno.test("foreign-entity: truncated own place name and another county's bureau"
   const f = runRule(
     foreignEntity,
     doc([
+      "青山回族自治县人社局负责全县就业工作。",
       "制定了《山回族自治县人社局财务管理制度》。",
       "绿水县人社局制定了年度工作计划。",
       "经绿水县人社局审核。",
@@ -42,4 +43,21 @@ Deno.test("foreign-entity: own names, short forms and the city above are fine", 
     [],
     "no unit known: nothing to compare",
   );
+});
+
+Deno.test("foreign-entity: a short form the report never uses for itself is not compared", () => {
+  assert.deepEqual(runRule(foreignEntity, doc(["绿水县人社局制定了年度工作计划。"])), []);
+});
+
+Deno.test("foreign-entity: other departments of the same county, and 向县…局 phrases, are not foreign", () => {
+  const f = runRule(
+    foreignEntity,
+    doc([
+      "青山县人社局报送。",
+      "以拒不支付劳动报酬向县公安局移送案件。",
+      "项目支出按县财政局下达的文件上报。",
+      "绿水县公安局协助。",
+    ]),
+  );
+  assert.deepEqual(f, []);
 });

@@ -75,3 +75,27 @@ Deno.test("toc-mismatch: a near-identical title (年 vs 年度) is info, a diffe
   ]);
   assert.deepEqual(runRule(tocMismatch, doc).map((f) => f.severity), ["info", "warning"]);
 });
+
+Deno.test("toc-mismatch: an empty annex with no title line; unlisted sub-sections where the 目录 stops are info", () => {
+  const doc = makeDoc([
+    { text: "目录", role: "toc-heading" },
+    toc("一、概况"),
+    toc("（一）机构"),
+    toc("二、目标"),
+    toc("附件1决算表"),
+    h(1, "一、概况"),
+    h(2, "（一）机构"),
+    h(2, "（二）职能"),
+    h(1, "二、目标"),
+    h(2, "（一）总目标"),
+    h(1, "附件1"),
+    " ",
+  ]);
+  const f = runRule(tocMismatch, doc);
+  assert.deepEqual(f.map((x) => [x.details.issue, x.severity]), [
+    ["empty-annex", "warning"],
+    ["missing-in-toc", "warning"],
+    ["missing-in-toc", "info"],
+  ]);
+  assert.equal(f[1].evidence[0].quote, "（二）职能");
+});
