@@ -7,9 +7,6 @@ import type { Document } from "../src/model/document.ts";
 import type { FindingDraft, Rule } from "./rule.ts";
 import { clip, evidence } from "./util/evidence.ts";
 
-/** Prepositions and conjunctions a lazy match may take in front of a place name. */
-const LEADING_FUNCTION_CHARS = /^[由经向与在对从将把被和及于为据]+/;
-
 const ADMIN = "(?:自治县|自治州|自治旗|县|市|区|旗|州)";
 
 interface OwnUnit {
@@ -40,9 +37,16 @@ function ownDepartmentForms(doc: Document, own: OwnUnit): string[] {
   );
   for (const b of doc.blocks) {
     if (b.kind === "table") continue;
-    for (const m of b.text.matchAll(re)) forms.add(m[1]);
+    for (const m of b.text.matchAll(re)) if (abbreviates(m[1], own.department)) forms.add(m[1]);
   }
   return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** 人社局 abbreviates 人力资源和社会保障局: its characters appear in the full name, in order. */
+function abbreviates(short: string, full: string): boolean {
+  let i = 0;
+  for (const ch of full) if (ch === short[i]) i++;
+  return i === short.length;
 }
 
 function truncations(doc: Document, own: OwnUnit): FindingDraft[] {
@@ -70,25 +74,30 @@ function foreignPlaces(doc: Document, own: OwnUnit): FindingDraft[] {
   const out: FindingDraft[] = [];
   const short = own.place.slice(0, 2);
   const forms = ownDepartmentForms(doc, own).join("|");
-  const re = new RegExp(`(\\p{Script=Han}{2,10}?(${ADMIN}))(${forms})`, "gu");
+  // A place starts at the text's start, after a non-Han character or after a preposition; its name has
+  // 2–4 characters (up to 8 before 自治县/自治州/自治旗).
+  const re = new RegExp(
+    `(?<=^|[^\\p{Script=Han}]|[由经向与在对从将把被和及于为据])(?![由经向与在对从将把被和及于为据])` +
+      `((?:\\p{Script=Han}{2,8}(自治县|自治州|自治旗))|(?:\\p{Script=Han}{2,4}?(县|市|区|旗|州)))(${forms})`,
+    "gu",
+  );
   for (const b of doc.blocks) {
     if (b.kind === "table") continue;
     for (const m of b.text.matchAll(re)) {
-      const [, rawPlace, admin] = m;
-      const place = rawPlace.replace(LEADING_FUNCTION_CHARS, "");
-      if (place.length - admin.length < 2) continue; // 县人社局, 向县人社局: no place name at all
+      const [, place, autonomous, plain, department] = m;
+      const admin = autonomous ?? plain;
       if (admin !== own.admin && !(own.admin.endsWith(admin))) continue; // another level (市 above a 县)
-      // The match may start a character or two early (经青山县…), so own names are recognised anywhere in it.
+      // A match can start a few characters early (组织某县…), so the own place counts anywhere in it.
       if (place.includes(short) || own.place.endsWith(place)) continue;
       if (own.place.includes(place.slice(1)) && place.length - 1 >= 4) continue; // a truncation: reported above
       out.push({
         message: `文中出现“${
-          place + m[3]
+          place + department
         }”，与本单位（${own.place}${own.department}）同级但不同地名，疑为套用其他单位的材料。`,
         hint: "核实该处是否应为本单位；如确为引用其他单位，请写明引用关系。",
         evidence: [evidence(doc, b.index, clip(b.text, m.index!, m.index! + m[0].length, 40))],
         details: {
-          found: place + m[3],
+          found: place + department,
           ownUnit: own.place + own.department,
           assumption: "同级同类单位被写成本单位",
         },

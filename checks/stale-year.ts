@@ -24,7 +24,7 @@ const CONTEXTS: StaleContext[] = [
   { what: /^度?的?(?:重点项目|重点工作|重点任务)/, minLag: 1, label: "重点项目/工作" },
   { what: /^度?(?:[^，。；]{0,8}?)(?:满意度调查|问卷调查)/, minLag: 1, label: "满意度调查" },
   {
-    what: /^度?(?:部门)?(?:预算|决算)(?:、|和|及)?(?:部门)?(?:决算|预算)?(?:、|和|及)?[^，。；]{0,10}?公开/,
+    what: /^度?(?:部门)?(?:预算|决算)(?:、|和|及)?(?:部门)?(?:决算|预算)?(?:、|和|及)?[^，。；]{0,30}?公开/,
     minLag: 2,
     label: "预决算公开",
   },
@@ -50,7 +50,7 @@ function findStale(doc: Document, year: number, source: string): FindingDraft[] 
       const start = m.index!;
       const before = block.text.slice(Math.max(0, start - 6), start);
       if (COMPARISON_BEFORE.test(before)) continue;
-      const after = block.text.slice(start + m[0].length, start + m[0].length + 30);
+      const after = block.text.slice(start + m[0].length, start + m[0].length + 60);
       const ctx = CONTEXTS.find((c) => lag >= c.minLag && c.what.test(after));
       if (!ctx) continue;
       const end = start + m[0].length + (ctx.what.exec(after)?.[0].length ?? 0);

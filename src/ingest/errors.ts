@@ -13,6 +13,7 @@ export type IngestErrorCode =
   | "missing-part" // a zip without word/document.xml
   | "unsafe-zip" // absurd uncompressed size or compression ratio (zip bomb)
   | "unsafe-xml" // DOCTYPE / entities / nesting beyond the limit
+  | "bad-xml" // a part of the .docx is not well-formed XML
   | "empty-document" // a valid .docx with no text at all
   | "too-large" // over the size limit
   | "bad-csv" // CSV that cannot be decoded or parsed

@@ -42,6 +42,13 @@ export interface Figure {
   loc: FigureLocation;
   /** True for a count written in Chinese numerals (三个, 十二人). */
   chineseNumeral: boolean;
+  /** The phrase before the number as written, before 其中/共/合计… are stripped (optional). */
+  subjectRaw?: string;
+  /** For a bare 万/亿 (1100万): true when `unit` was taken from a figure of the same sentence (optional). */
+  unitInferred?: boolean;
+  /** For a table cell: the row's label (the nearest text cell to its left) and its column header (optional). */
+  rowLabel?: string;
+  columnHeader?: string;
 }
 
 /** 合计/共/总 N，其中 A x、B y: parts that should add up to the whole. */
@@ -89,6 +96,8 @@ export interface ScoreClaim {
   weight?: Figure;
   /** What was scored (the indicator name or 部门决策 etc). */
   subject: string;
+  /** True for 扣X分: `score` is the points deducted, not awarded (optional). */
+  deduction?: boolean;
   quote: string;
   loc: FigureLocation;
 }

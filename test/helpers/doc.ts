@@ -163,3 +163,15 @@ function makeTable(
     headerRows,
   };
 }
+
+let sample: Promise<Document> | undefined;
+
+/** The sample report, read once per test process with the default reader. */
+export function loadSample(): Promise<Document> {
+  sample ??= (async () => {
+    const { readDocument } = await import("../../src/ingest/index.ts");
+    const file = new URL("../../samples/xundian-hrss-2023-self-evaluation.docx", import.meta.url);
+    return readDocument(await Deno.readFile(file), { file: "xundian-hrss-2023-self-evaluation.docx" });
+  })();
+  return sample;
+}

@@ -1,0 +1,161 @@
+/** duplicate-sentence: a sentence (or run of sentences) repeated inside one paragraph or one section. */
+import type { FindingDraft, Rule } from "./rule.ts";
+import type { Evidence, Severity } from "../src/model/finding.ts";
+import { comparableBody, normalize } from "./text/normalize.ts";
+import { jaccard, shingles } from "./text/shingles.ts";
+import { differInTime } from "./text/numbers.ts";
+import { repeatedRuns, runText, type Sentence, sentencesOf } from "./text/passages.ts";
+import { evidenceOf, placeOf, quotePrefix, type TextUnit, textUnits } from "./text/units.ts";
+
+/** Sentences shorter than this (normalised characters) do not start a repeat. */
+export const MIN_SENTENCE_CHARS = 15;
+/** A repeat across paragraphs of one section shorter than this is only info (stock phrases recur). */
+const SECTION_WARNING_CHARS = 30;
+
+interface Occurrence {
+  unit: TextUnit;
+  copies: { text: string; start: number }[];
+  norms: string[];
+}
+
+interface Group {
+  scope: "paragraph" | "section";
+  key: string;
+  chars: number;
+  sentences: number;
+  occurrences: Occurrence[];
+}
+
+export const duplicateSentence: Rule = {
+  meta: {
+    id: "duplicate-sentence",
+    severity: "warning",
+    title: "重复语句",
+    docs: {
+      summary:
+        "A sentence or run of consecutive sentences (split on 。！？；) repeated inside one paragraph or across " +
+        "paragraphs of one section; sentences are compared normalised (whitespace, punctuation, full-width " +
+        "forms) and with numbers masked, so a repeat that differs only in its figures is still a repeat. " +
+        "Sentences under 15 characters do not start a repeat; whole duplicated paragraphs are left to " +
+        "duplicate-paragraph.",
+      rationale:
+        "A passage pasted twice is an editing slip a reviewer will ask to remove; when the copies carry " +
+        "different figures, at most one of them is right (see conflicting-figure).",
+      example: "“抓好人才回归工作，从县外调入事业单位人员32人……”在同一段落中紧接着又写了一遍，人数改为23人。",
+    },
+  },
+  check({ doc, config }) {
+    const units = textUnits(doc);
+    const sentences = units.map(sentencesOf);
+    const groups = new Map<string, Group>();
+    const add = (scope: Group["scope"], occ: Occurrence, sents: Sentence[]) => {
+      const key = `${scope}|${sents.map((s) => s.skel).join("|")}`;
+      const chars = sents.reduce((n, s) => n + s.length, 0);
+      const g = groups.get(key) ?? { scope, key, chars, sentences: sents.length, occurrences: [] };
+      g.occurrences.push(occ);
+      groups.set(key, g);
+    };
+    // Inside one paragraph (or cell).
+    units.forEach((unit, u) => {
+      const ss = sentences[u];
+      for (const run of repeatedRuns(ss, ss, true, MIN_SENTENCE_CHARS)) {
+        const first = runText(unit, ss, run.i, run.length);
+        const second = runText(unit, ss, run.j, run.length);
+        if (differInTime(first.text, second.text)) continue;
+        add("paragraph", {
+          unit,
+          copies: [first, second],
+          norms: [normalize(first.text), normalize(second.text)],
+        }, ss.slice(run.i, run.i + run.length));
+      }
+    });
+    // Across paragraphs of one section, unless the paragraphs are duplicates as a whole.
+    const bySection = new Map<string, number[]>();
+    units.forEach((unit, u) => {
+      if (!unit.table) bySection.set(unit.section, [...(bySection.get(unit.section) ?? []), u]);
+    });
+    for (const members of bySection.values()) {
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) {
+          const [a, b] = [members[x], members[y]];
+          const runs = repeatedRuns(sentences[a], sentences[b], false, MIN_SENTENCE_CHARS);
+          if (!runs.length || wholeDuplicate(units[a], units[b], config.nearDuplicateThreshold)) continue;
+          for (const run of runs) {
+            const copyA = runText(units[a], sentences[a], run.i, run.length);
+            const copyB = runText(units[b], sentences[b], run.j, run.length);
+            if (differInTime(copyA.text, copyB.text)) continue;
+            const sents = sentences[a].slice(run.i, run.i + run.length);
+            const chars = sents.reduce((n, s) => n + s.length, 0);
+            // Across paragraphs, a short sentence differing in its numbers is a template (…得分N分), not a paste.
+            if (chars < SECTION_WARNING_CHARS && normalize(copyA.text) !== normalize(copyB.text)) continue;
+            const key = `section|${units[a].section}|${sents.map((s) => s.skel).join("|")}`;
+            const g = groups.get(key) ?? {
+              scope: "section" as const,
+              key,
+              chars,
+              sentences: sents.length,
+              occurrences: [],
+            };
+            for (const [u, copy] of [[a, copyA], [b, copyB]] as const) {
+              if (g.occurrences.some((o) => o.unit.block === units[u].block)) continue;
+              g.occurrences.push({ unit: units[u], copies: [copy], norms: [normalize(copy.text)] });
+            }
+            groups.set(key, g);
+          }
+        }
+      }
+    }
+    return [...groups.values()].map(describe).sort((p, q) => p.evidence[0].block - q.evidence[0].block);
+  },
+};
+
+function wholeDuplicate(a: TextUnit, b: TextUnit, threshold: number): boolean {
+  const na = normalize(comparableBody(a.text)), nb = normalize(comparableBody(b.text));
+  return na === nb || jaccard(shingles(na), shingles(nb)) >= threshold;
+}
+
+function describe(g: Group): FindingDraft {
+  const first = g.occurrences[0];
+  const sample = first.copies[0].text;
+  const head = `「${quotePrefix(sample, 40)}${Array.from(sample).length > 40 ? "…" : ""}」`;
+  const allNorms = g.occurrences.flatMap((o) => o.norms);
+  const numbersDiffer = new Set(allNorms).size > 1;
+  const what = g.sentences > 1 ? `连续${g.sentences}句` : "语句";
+  const evidence: Evidence[] = g.occurrences.flatMap((o) =>
+    o.copies.map((c) => evidenceOf(o.unit, quotePrefix(c.text)))
+  );
+  let severity: Severity = "warning";
+  let message: string;
+  if (g.scope === "paragraph") {
+    message = `同一段落内${what}${head}重复出现` +
+      (g.occurrences.length > 1
+        ? `，该重复在文中${g.occurrences.length}个段落中均存在（${
+          g.occurrences.map((o) => placeOf(o.unit)).join("、")
+        }）。`
+        : `（${placeOf(first.unit)}）。`);
+  } else {
+    if (g.chars < SECTION_WARNING_CHARS) severity = "info";
+    message = `${placeOf(first.unit)}的${g.occurrences.length}个段落中重复出现${what}${head}。`;
+  }
+  if (numbersDiffer) {
+    message += "各处文字相同而数字不同，至少有一处数字有误，请核实（具体数字见“数字前后矛盾”）。";
+  }
+  return {
+    severity,
+    message,
+    hint: numbersDiffer
+      ? "删除重复的语句，并核实保留的一处所用数字是否正确。"
+      : "删除重复的语句，或将重复部分改写为不同的内容。",
+    evidence,
+    details: {
+      scope: g.scope,
+      sentences: g.sentences,
+      characters: g.chars,
+      occurrences: g.occurrences.length,
+      differsOnlyInNumbers: numbersDiffer,
+      copies: g.occurrences.flatMap((o) =>
+        o.copies.map((c) => ({ block: o.unit.block, start: c.start, text: c.text }))
+      ),
+    },
+  };
+}

@@ -1,0 +1,425 @@
+/**
+ * score-sum: weights and scores that should add up. In an indicator table: a node's declared weight
+ * against its children's, the same node declared with two weights, a leaf's label against its weight
+ * column, all weights against the stated total (or 100) and all scores against the stated total score. In the
+ * text: a subtotal (总评价分N分，实际得分M分) against the 得X分 items before it, and against the table
+ * node of the same name (a name match, so a warning).
+ */
+import type { CheckContext, FindingDraft, Rule } from "./rule.ts";
+import type { ScoreClaim } from "../src/model/figure.ts";
+import type { Evidence } from "../src/model/finding.ts";
+import {
+  allNodes,
+  type CellValue,
+  declaredWeights,
+  type IndicatorNode,
+  type IndicatorTable,
+  indicatorTables,
+  type Leaf,
+  leafWeights,
+  leavesUnder,
+} from "./tables/indicator-table.ts";
+import { asStated, compareSum, show, type Stated, total } from "./tables/compare.ts";
+import { cellEvidence, locEvidence } from "./tables/evidence.ts";
+import { matchByName, scoreClaims } from "./tables/narrative.ts";
+import { squash } from "./tables/cell-number.ts";
+
+export const scoreSum: Rule = {
+  meta: {
+    id: "score-sum",
+    severity: "error",
+    title: "分值得分合计不符",
+    docs: {
+      summary:
+        "Indicator weights and scores that do not add up: children vs parent, items vs total, text vs table.",
+      rationale:
+        "Subtotals and totals that contradict their own items show the score table was edited by hand " +
+        "without recomputing, which makes the self-assessed total unreliable.",
+      example: "A1部门目标（12分）下设A11（2分）、A12（2分）、A13（2分）、A14（3分），合计9分。",
+    },
+  },
+  check(ctx) {
+    const tables = indicatorTables(ctx.doc);
+    return [
+      ...tables.flatMap((it) => tableFindings(ctx, it)),
+      ...narrativeFindings(ctx, tables),
+    ];
+  },
+};
+
+const label = (text: string) => squash(text);
+
+function nodeLabel(node: IndicatorNode): string {
+  return label(node.occurrences[0]?.text ?? node.name);
+}
+
+/** A leaf's one weight: the weight column, else a single label annotation. */
+function leafWeight(leaf: Leaf): CellValue | undefined {
+  return leaf.weight ?? (leaf.label.weights.length === 1 ? leaf.label.weights[0] : undefined);
+}
+
+/** The weights of a node's direct children; undefined when one of them is missing or ambiguous. */
+function childParts(node: IndicatorNode): { stated: Stated; cell: CellValue; name: string }[] | undefined {
+  const parts: { stated: Stated; cell: CellValue; name: string }[] = [];
+  const items: { row: number; part?: { stated: Stated; cell: CellValue; name: string } }[] = [];
+  for (const child of node.children) {
+    const ws = declaredWeights(child);
+    if (ws.length > 1) return undefined;
+    const row = Math.min(...child.occurrences.map((o) => o.row));
+    if (ws.length === 1) {
+      items.push({ row, part: { stated: ws[0], cell: ws[0], name: nodeLabel(child) } });
+      continue;
+    }
+    const ls = leavesUnder(child).map(leafWeight);
+    if (ls.some((w) => w === undefined)) return undefined;
+    const sumW = total(ls as CellValue[]);
+    const d = Math.max(0, ...ls.map((w) => w!.decimals));
+    items.push({ row, part: { stated: { value: sumW, decimals: d }, cell: ls[0]!, name: nodeLabel(child) } });
+  }
+  for (const leaf of node.leaves) {
+    const w = leafWeight(leaf);
+    if (!w) return undefined;
+    items.push({ row: leaf.row, part: { stated: w, cell: w, name: label(leaf.label.text) } });
+  }
+  for (const it of items.sort((a, b) => a.row - b.row)) parts.push(it.part!);
+  return parts;
+}
+
+function tableFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  const { doc } = ctx;
+  const ev = (c: { row: number; col: number }, quote?: string): Evidence =>
+    cellEvidence(doc, it.table, c.row, c.col, quote);
+  const nodes = allNodes(it.roots);
+
+  for (const node of nodes) {
+    const ws = declaredWeights(node);
+    if (ws.length > 1) {
+      out.push({
+        message: `指标「${node.code ?? ""}${node.name}」在表中出现多次，标注的分值不一致：${
+          ws.map((w) => `${w.value}分`).join("、")
+        }。`,
+        hint: "同一指标只应有一个分值，请统一标注并核对其下级指标分值之和。",
+        evidence: ws.map((w) => ev(w, w.raw)),
+        details: { kind: "declared-weights-differ", indicator: node.name, weights: ws.map((w) => w.value) },
+      });
+    }
+  }
+
+  for (const leaf of it.leaves) {
+    const ws = leafWeights(leaf);
+    if (ws.length < 2) continue;
+    const col = leaf.weight;
+    const notes = leaf.label.weights.map((w) => w.raw).join("");
+    out.push({
+      message: col
+        ? `指标「${label(leaf.label.text)}」名称中标注${notes}，与分值列的${col.raw}分不一致。`
+        : `指标「${label(leaf.label.text)}」名称中标注了不同的分值${notes}。`,
+      hint: "核对该指标的分值，使名称中的标注与分值列一致。",
+      evidence: [ev(leaf.label, leaf.label.weights[0]?.raw), ...(col ? [ev(col, col.raw)] : [])],
+      details: {
+        kind: "label-vs-column",
+        indicator: leaf.name,
+        labelWeights: leaf.label.weights.map((w) => w.value),
+        column: col?.value,
+      },
+    });
+  }
+
+  for (const node of nodes) {
+    const ws = declaredWeights(node);
+    if (ws.length === 0) continue;
+    const parts = childParts(node);
+    if (!parts || parts.length === 0) continue;
+    const verdicts = ws.map((w) => compareSum(w, parts.map((p) => p.stated)));
+    if (verdicts.includes("match") || verdicts.includes("truncation")) continue;
+    const sum = show(total(parts.map((p) => p.stated)));
+    const formula = parts.map((p) => show(p.stated.value)).join("+");
+    const rounding = verdicts.every((v) => v === "rounding");
+    out.push({
+      severity: rounding ? "warning" : undefined,
+      message: `指标「${nodeLabel(node)}」标注${
+        ws.map((w) => `${w.value}分`).join("、")
+      }，其下级指标分值合计${formula}=${sum}分，` +
+        (rounding ? "仅在末位舍入范围内相差。" : "二者不符。"),
+      hint: "核对下级指标是否缺漏或分值填写有误，使下级分值之和等于上级分值。",
+      evidence: [
+        ...ws.map((w) =>
+          ev(w, w.raw)
+        ),
+        ...parts.map((p) => ev(p.cell, p.cell.raw)),
+      ],
+      details: {
+        kind: "children-vs-parent",
+        indicator: node.name,
+        declared: ws.map((w) => w.value),
+        children: parts.map((p) => ({ name: p.name, weight: p.stated.value })),
+        computed: Number(sum),
+      },
+    });
+  }
+
+  out.push(...totalFindings(ctx, it, ev));
+  return out;
+}
+
+function totalFindings(
+  _ctx: CheckContext,
+  it: IndicatorTable,
+  ev: (c: { row: number; col: number }, quote?: string) => Evidence,
+): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  const weights = it.leaves.map(leafWeight);
+  const statedWeights = it.totals.flatMap((t) =>
+    [t.weight, t.labelNumber].filter((x): x is CellValue => !!x)
+  );
+  if (weights.every((w) => w !== undefined)) {
+    const ws = weights as CellValue[];
+    const sum = show(total(ws));
+    for (const s of dedupe(statedWeights)) {
+      const v = compareSum(s, ws);
+      if (v === "match" || v === "truncation") continue;
+      out.push({
+        severity: v === "rounding" ? "warning" : undefined,
+        message: `各末级指标分值合计${sum}分，与合计行所列总分值${s.raw}分不符。`,
+        hint: "核对各指标分值或合计行。",
+        evidence: [ev(s, s.raw)],
+        details: { kind: "weights-vs-total", stated: s.value, computed: Number(sum), items: ws.length },
+      });
+    }
+    if (statedWeights.length === 0 && compareSum({ value: 100, decimals: 0 }, ws) === "mismatch") {
+      out.push({
+        severity: "warning",
+        message: `各末级指标分值合计${sum}分，不是100分（按满分100分的惯例判断；表中未列总分值）。`,
+        hint: "核对各指标分值是否完整、正确。",
+        evidence: [ev(ws[0], ws[0].raw)],
+        details: { kind: "weights-vs-100", computed: Number(sum), assumption: "满分100分" },
+      });
+    }
+  }
+  const roots = it.roots.map((n) => declaredWeights(n));
+  if (roots.length > 0 && roots.every((ws) => ws.length === 1)) {
+    const rw = roots.map((ws) => ws[0]);
+    const targets = statedWeights.length > 0 ? dedupe(statedWeights) : [];
+    for (const s of targets) {
+      const v = compareSum(s, rw);
+      if (v === "match" || v === "truncation") continue;
+      out.push({
+        severity: v === "rounding" ? "warning" : undefined,
+        message: `一级指标分值合计${rw.map((w) => show(w.value)).join("+")}=${
+          show(total(rw))
+        }分，与合计行所列总分值${s.raw}分不符。`,
+        hint: "核对一级指标的分值标注或合计行。",
+        evidence: [...rw.map((w) => ev(w, w.raw)), ev(s, s.raw)],
+        details: { kind: "top-level-vs-total", stated: s.value, computed: total(rw) },
+      });
+    }
+  }
+  const scores = it.leaves.map((l) => l.score);
+  if (scores.length > 0 && scores.every((s) => s !== undefined)) {
+    const ss = scores as CellValue[];
+    const sum = show(total(ss));
+    for (const t of it.totals) {
+      if (!t.score) continue;
+      const v = compareSum(t.score, ss);
+      if (v === "match" || v === "truncation") continue;
+      out.push({
+        severity: v === "rounding" ? "warning" : undefined,
+        message: `各末级指标得分合计${sum}分，与合计行所列总得分${t.score.raw}分不符。`,
+        hint: "重新合计各指标得分，更正总得分或有误的指标得分。",
+        evidence: [ev(t.score, t.score.raw)],
+        details: { kind: "scores-vs-total", stated: t.score.value, computed: Number(sum), items: ss.length },
+      });
+    }
+  }
+  return out;
+}
+
+function dedupe(xs: CellValue[]): CellValue[] {
+  return xs.filter((x, i) => xs.findIndex((y) => y.row === x.row && y.col === x.col) === i);
+}
+
+interface Open {
+  claim: ScoreClaim;
+  subtotal: boolean;
+  consumed: boolean;
+}
+
+function claimEvidence(ctx: CheckContext, c: ScoreClaim): Evidence {
+  return locEvidence(ctx.doc, c.loc, c.quote);
+}
+
+/** Shortest run (≥ 2) of the latest open subtotals whose weights add up to `weight`. */
+function suffixFor(open: Open[], weight: Stated): Open[] | undefined {
+  const subs = open.filter((o) => o.subtotal && !o.consumed);
+  const run: Open[] = [];
+  for (let i = subs.length - 1; i >= 0; i--) {
+    run.unshift(subs[i]);
+    const parts = run.map((o) => asStated(o.claim.weight!));
+    if (run.length >= 2 && compareSum(weight, parts) === "match") return run;
+    if (total(parts) > weight.value + 1e-9) return undefined;
+  }
+  return undefined;
+}
+
+function compareClaim(
+  ctx: CheckContext,
+  c: ScoreClaim,
+  children: Open[],
+  complete: boolean,
+  kind: string,
+): FindingDraft | undefined {
+  const parts = children.map((o) => asStated(o.claim.score));
+  const v = compareSum(asStated(c.score), parts);
+  if (v === "match" || v === "truncation") return undefined;
+  const sum = total(parts);
+  const formula = parts.length > 1 ? `${parts.map((p) => show(p.value)).join("+")}=${show(sum)}` : show(sum);
+  const incompleteOk = !complete && sum < c.score.stated;
+  const severity = v === "rounding" || incompleteOk ? "warning" : undefined;
+  const what = complete ? "其下各部分得分" : "此前逐项所得分";
+  return {
+    severity,
+    message: `正文「${c.quote}」称得分${c.score.raw}，但${what}合计${formula}分。` +
+      (incompleteOk ? "（假设此前列出的各项即该部分的全部评分项；若有未列出的项，请补充说明。）" : ""),
+    hint: "核对各项得分与小计，使正文中的小计等于各项得分之和。",
+    evidence: [claimEvidence(ctx, c), ...children.map((o) => claimEvidence(ctx, o.claim))],
+    details: {
+      kind,
+      stated: c.score.stated,
+      computed: Number(show(sum)),
+      parts: parts.map((p) => p.value),
+      ...(incompleteOk ? { assumption: "此前列出的得分项即该小计的全部组成" } : {}),
+    },
+  };
+}
+
+/**
+ * The 得X分 items a subtotal sums: those of its own paragraph, or, when it has none, those of the paragraph just
+ * before ("…得2分。" / "经过评价分析，部门产出总评价分18分"). Items further back belong to something else.
+ */
+function itemsFor(c: ScoreClaim, pending: Open[]): Open[] {
+  const same = pending.filter((o) => o.claim.loc.block === c.loc.block);
+  if (same.length > 0) return same;
+  return pending.filter((o) => o.claim.loc.block === c.loc.block - 1);
+}
+
+function narrativeFindings(ctx: CheckContext, tables: IndicatorTable[]): FindingDraft[] {
+  const claims = scoreClaims(ctx.extraction);
+  const out: FindingDraft[] = [];
+  const statedTotal = tables.flatMap((it) => it.totals.flatMap((t) => [t.weight, t.labelNumber]))
+    .find((x) => x !== undefined);
+  const fullMarks: Stated = statedTotal ?? { value: 100, decimals: 0 };
+
+  const bySection = new Map<string, ScoreClaim[]>();
+  for (const c of claims) {
+    const sec = ctx.doc.blocks[c.loc.block]?.section ?? "";
+    bySection.set(sec, [...(bySection.get(sec) ?? []), c]);
+  }
+  for (const group of bySection.values()) {
+    const open: Open[] = [];
+    for (const c of group) {
+      const lastSub = open.findLastIndex((o) => o.subtotal);
+      const items = itemsFor(c, open.slice(lastSub + 1).filter((o) => !o.subtotal && !o.consumed));
+      if (c.weight) {
+        let children: Open[] | undefined = items.length > 0 ? items : undefined;
+        const complete = !children;
+        children ??= suffixFor(open, asStated(c.weight));
+        if (children) {
+          const f = compareClaim(
+            ctx,
+            c,
+            children,
+            complete,
+            complete ? "subtotals-vs-total" : "items-vs-subtotal",
+          );
+          if (f) out.push(f);
+          for (const o of children) o.consumed = true;
+        }
+        open.push({ claim: c, subtotal: true, consumed: false });
+        continue;
+      }
+      if (items.length === 0 && lastSub === open.length - 1 && lastSub >= 0) {
+        const run = suffixFor(open, fullMarks);
+        if (run) {
+          const f = compareClaim(ctx, c, run, true, "subtotals-vs-total");
+          if (f) out.push(f);
+          for (const o of run) o.consumed = true;
+          open.push({ claim: c, subtotal: false, consumed: true });
+          continue;
+        }
+      }
+      open.push({ claim: c, subtotal: false, consumed: false });
+    }
+  }
+
+  for (const c of claims) {
+    const f = versusTable(ctx, c, tables);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+/** The claim against the table node of the same name: a warning, since the match rests on the name. */
+function versusTable(ctx: CheckContext, c: ScoreClaim, tables: IndicatorTable[]): FindingDraft | undefined {
+  const m = matchByName(c.subject, tables);
+  if (!m) return undefined;
+  let weights: CellValue[];
+  let scores: (CellValue | undefined)[];
+  let name: string;
+  let cells: CellValue[];
+  if (m.kind === "node") {
+    const leaves = leavesUnder(m.node);
+    const declared = declaredWeights(m.node);
+    const lw = leaves.map(leafWeight);
+    weights = declared.length > 0 ? declared : [];
+    if (declared.length === 0 && lw.every((w) => w !== undefined) && lw.length > 0) {
+      weights = [{
+        ...(lw[0] as CellValue),
+        value: total(lw as CellValue[]),
+        raw: show(total(lw as CellValue[])),
+      }];
+    }
+    scores = leaves.map((l) => l.score);
+    name = nodeLabel(m.node);
+    cells = [...declared];
+  } else {
+    weights = leafWeights(m.leaf);
+    scores = [m.leaf.score];
+    name = label(m.leaf.label.text);
+    cells = [...weights];
+  }
+  const problems: string[] = [];
+  const details: Record<string, unknown> = {
+    kind: "text-vs-table",
+    subject: c.subject,
+    tableIndicator: name,
+  };
+  if (
+    c.weight && weights.length > 0 && !weights.some((w) => compareSum(asStated(c.weight!), [w]) === "match")
+  ) {
+    problems.push(`正文总分${c.weight.raw}，表中为${weights.map((w) => `${show(w.value)}分`).join("、")}`);
+    details.textWeight = c.weight.stated;
+    details.tableWeights = weights.map((w) => w.value);
+  }
+  if (scores.length > 0 && scores.every((s) => s !== undefined)) {
+    const ss = scores as CellValue[];
+    const v = compareSum(asStated(c.score), ss);
+    if (v === "mismatch" || v === "rounding") {
+      problems.push(`正文得分${c.score.raw}，表中得分${ss.length > 1 ? "合计" : ""}${show(total(ss))}分`);
+      details.textScore = c.score.stated;
+      details.tableScore = Number(show(total(ss)));
+      cells.push(...ss.slice(0, 12));
+    }
+  }
+  if (problems.length === 0) return undefined;
+  const ev = (x: CellValue) => cellEvidence(ctx.doc, m.it.table, x.row, x.col, x.raw);
+  return {
+    severity: "warning",
+    message: `正文「${c.quote}」与附表指标「${name}」不一致：${
+      problems.join("；")
+    }。（按指标名称对应，请核实是否为同一指标。）`,
+    hint: "核对正文的得分分析与评分表，使两者一致；若指标名称写错，请更正名称。",
+    evidence: [claimEvidence(ctx, c), ...cells.map(ev)],
+    details: { ...details, assumption: "正文与表格按指标名称对应" },
+  };
+}

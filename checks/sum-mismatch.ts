@@ -1,0 +1,56 @@
+/**
+ * sum-mismatch: a stated total against its parts (合计/共 N，其中 …), the balance identities of a
+ * paragraph (资产, 负债, 净资产), and the 合计/小计 rows of tables, with interval arithmetic.
+ */
+import type { Rule } from "./rule.ts";
+import type { Figure, PartWhole } from "../src/model/figure.ts";
+import { judgeTotal, type Total } from "./arith/totals.ts";
+import { balanceTotals } from "./arith/balance.ts";
+import { tableTotals } from "./arith/table-totals.ts";
+
+function fromPartWhole(rel: PartWhole): Total | undefined {
+  if (!rel.complete) return undefined;
+  if (rel.parts.some((p) => p.approx !== "exact") || rel.whole.approx !== "exact") return undefined;
+  const sameBlock = rel.parts.every((p) => p.loc.block === rel.whole.loc.block);
+  return {
+    whole: rel.whole,
+    terms: rel.parts.map((figure) => ({ figure, sign: 1 as const })),
+    quote: rel.quote,
+    loc: rel.loc,
+    what: "分项之和",
+    certain: sameBlock,
+    assumption: sameBlock
+      ? undefined
+      : `已假设${rel.parts.map((p) => p.raw).join("、")}是${rel.whole.raw}的全部分项`,
+  };
+}
+
+export const sumMismatch: Rule = {
+  meta: {
+    id: "sum-mismatch",
+    severity: "error",
+    title: "合计不符",
+    docs: {
+      summary:
+        "Checks that stated totals equal the sum of their listed parts (其中…, balance identities, 合计 rows).",
+      rationale:
+        "Parts that do not add up to the stated total mean at least one figure in the report is wrong; reviewers check every 其中.",
+      example: "调入事业单位人员150人，其中专业技术人才120人、管理人才50人。",
+    },
+  },
+  check(ctx) {
+    const totals: Total[] = [];
+    const covered = new Set<Figure>();
+    for (const rel of ctx.extraction.relations) {
+      if (rel.kind !== "part-whole") continue;
+      covered.add(rel.whole);
+      const t = fromPartWhole(rel);
+      if (t) totals.push(t);
+    }
+    totals.push(...balanceTotals(ctx.doc, ctx.extraction.figures, covered));
+    for (const block of ctx.doc.blocks) {
+      if (block.kind === "table") totals.push(...tableTotals(block, ctx.extraction.figures));
+    }
+    return totals.flatMap((t) => judgeTotal(ctx.doc, t) ?? []);
+  },
+};

@@ -1,0 +1,182 @@
+/**
+ * summary.md, summary.csv and the compacted results.jsonl, regenerated from the database so that a resumed
+ * (or merged) run covers every document, not only the ones audited last.
+ */
+import Papa from "papaparse";
+import { REPORT_SCHEMA } from "../model/report.ts";
+import { ruleById } from "../../checks/index.ts";
+import { TOOL } from "../audit.ts";
+import type { Store } from "./store.ts";
+
+/** Rows shown in summary.md's ranking; summary.csv has them all. */
+const MD_TOP = 200;
+const CSV_CHUNK = 500;
+
+interface RankedDoc {
+  path: string;
+  title: string | null;
+  year: number | null;
+  unit: string | null;
+  status: string;
+  error_code: string | null;
+  error_message: string | null;
+  error_count: number;
+  warning_count: number;
+  info_count: number;
+  rules: string | null;
+}
+
+const RANKED_SQL = `
+SELECT d.path, d.title, d.year, d.unit, d.status, d.error_code, d.error_message,
+  d.error_count, d.warning_count, d.info_count,
+  (SELECT GROUP_CONCAT(rule || '×' || n, '；') FROM
+     (SELECT rule, COUNT(*) AS n FROM findings f WHERE f.document_id = d.id AND f.suppressed = 0
+      GROUP BY rule ORDER BY n DESC, rule)) AS rules
+FROM documents d
+ORDER BY (d.status = 'error') DESC, d.error_count DESC, d.warning_count DESC, d.info_count DESC, d.path`;
+
+function mdCell(v: unknown): string {
+  return String(v ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+function statusText(status: string): string {
+  return status === "ok" ? "完成" : "失败";
+}
+
+export function writeSummaryMd(store: Store, file: string): void {
+  const out = Deno.openSync(file, { write: true, create: true, truncate: true });
+  const enc = new TextEncoder();
+  const w = (s: string) => {
+    const bytes = enc.encode(s);
+    let off = 0;
+    while (off < bytes.length) off += out.writeSync(bytes.subarray(off));
+  };
+  try {
+    const c = store.counts();
+    w(`# 绩效自评报告批量审核汇总\n\n`);
+    w(`- 生成时间：${new Date().toISOString()}\n- 工具：${TOOL.name} ${TOOL.version}\n`);
+    w(`- 文档：${c.documents} 份（完成 ${c.ok}，失败 ${c.error}）\n`);
+    w(`- 问题：错误 ${c.findings.error}，警告 ${c.findings.warning}，提示 ${c.findings.info}（不含已豁免）\n\n`);
+
+    w(`## 文档排名（按错误数）\n\n`);
+    w(`| 排名 | 文件 | 标题 | 状态 | 错误 | 警告 | 提示 | 主要问题 |\n|---:|---|---|---|---:|---:|---:|---|\n`);
+    let rank = 0;
+    for (const row of store.db.prepare(`${RANKED_SQL} LIMIT ${MD_TOP}`).iterate()) {
+      const d = row as unknown as RankedDoc;
+      const what = d.status === "ok" ? d.rules : `${d.error_code}：${d.error_message}`;
+      w(
+        `| ${++rank} | ${mdCell(d.path)} | ${mdCell(d.title)} | ${
+          statusText(d.status)
+        } | ${d.error_count} | ` +
+          `${d.warning_count} | ${d.info_count} | ${mdCell(what)} |\n`,
+      );
+    }
+    if (c.documents > MD_TOP) w(`\n仅列出前 ${MD_TOP} 份，完整列表见 summary.csv。\n`);
+
+    w(`\n## 规则统计\n\n| 规则 | 名称 | 错误 | 警告 | 提示 | 涉及文档 |\n|---|---|---:|---:|---:|---:|\n`);
+    const rules = store.db.prepare(
+      `SELECT rule, SUM(severity = 'error') AS e, SUM(severity = 'warning') AS w, SUM(severity = 'info') AS i,
+         COUNT(DISTINCT document_id) AS docs
+       FROM findings WHERE suppressed = 0 GROUP BY rule ORDER BY COUNT(*) DESC, rule`,
+    ).all() as { rule: string; e: number; w: number; i: number; docs: number }[];
+    for (const r of rules) {
+      w(`| ${mdCell(r.rule)} | ${
+        mdCell(ruleById(r.rule)?.meta.title)
+      } | ${r.e} | ${r.w} | ${r.i} | ${r.docs} |\n`);
+    }
+    if (rules.length === 0) w(`| （无） | | 0 | 0 | 0 | 0 |\n`);
+
+    w(`\n## 处理失败的文件\n\n`);
+    let failed = 0;
+    for (
+      const row of store.db.prepare(
+        "SELECT path, error_code, error_message FROM documents WHERE status = 'error' ORDER BY path",
+      ).iterate()
+    ) {
+      const d = row as { path: string; error_code: string; error_message: string };
+      if (failed++ === 0) w(`| 文件 | 错误代码 | 说明 |\n|---|---|---|\n`);
+      w(`| ${mdCell(d.path)} | ${mdCell(d.error_code)} | ${mdCell(d.error_message)} |\n`);
+    }
+    if (failed === 0) w(`无。\n`);
+  } finally {
+    out.close();
+  }
+}
+
+const CSV_FIELDS = [
+  "排名",
+  "文件",
+  "标题",
+  "年度",
+  "单位",
+  "状态",
+  "错误代码",
+  "错误数",
+  "警告数",
+  "提示数",
+  "问题规则",
+  "说明",
+];
+
+export function writeSummaryCsv(store: Store, file: string): void {
+  const out = Deno.openSync(file, { write: true, create: true, truncate: true });
+  const enc = new TextEncoder();
+  const w = (s: string) => {
+    const bytes = enc.encode(s);
+    let off = 0;
+    while (off < bytes.length) off += out.writeSync(bytes.subarray(off));
+  };
+  try {
+    w("\ufeff" + Papa.unparse({ fields: CSV_FIELDS, data: [] }, { newline: "\r\n" }).trimEnd() + "\r\n");
+    let rank = 0;
+    let chunk: unknown[][] = [];
+    const flush = () => {
+      if (chunk.length) w(Papa.unparse(chunk, { newline: "\r\n" }) + "\r\n");
+      chunk = [];
+    };
+    for (const row of store.db.prepare(RANKED_SQL).iterate()) {
+      const d = row as unknown as RankedDoc;
+      chunk.push([
+        ++rank,
+        d.path,
+        d.title ?? "",
+        d.year ?? "",
+        d.unit ?? "",
+        statusText(d.status),
+        d.error_code ?? "",
+        d.error_count,
+        d.warning_count,
+        d.info_count,
+        d.rules ?? "",
+        d.error_message ?? "",
+      ]);
+      if (chunk.length >= CSV_CHUNK) flush();
+    }
+    flush();
+  } finally {
+    out.close();
+  }
+}
+
+/** One line per stored document, in path order (replaces the lines appended while the run went on). */
+export function writeJsonl(store: Store, file: string): void {
+  const tmp = `${file}.tmp`;
+  const out = Deno.openSync(tmp, { write: true, create: true, truncate: true });
+  const enc = new TextEncoder();
+  try {
+    for (const row of store.results()) {
+      const bytes = enc.encode(jsonlLine(row.json, row.tool_version) + "\n");
+      let off = 0;
+      while (off < bytes.length) off += out.writeSync(bytes.subarray(off));
+    }
+  } finally {
+    out.close();
+  }
+  Deno.renameSync(tmp, file);
+}
+
+/** `{"schema":"audit-report/1","tool":{...},...DocumentResult}` from a stored result's JSON. */
+export function jsonlLine(resultJson: string, toolVersion: string): string {
+  const head = JSON.stringify({ schema: REPORT_SCHEMA, tool: { name: TOOL.name, version: toolVersion } });
+  return resultJson === "{}" ? head : `${head.slice(0, -1)},${resultJson.slice(1)}`;
+}

@@ -1,0 +1,38 @@
+/**
+ * A batch worker: audits one file per message. Loaded by pool.ts as a module Web Worker; it inherits the
+ * process permissions and V8 flags.
+ */
+import { auditFile } from "../audit.ts";
+import type { Config } from "../model/config.ts";
+import type { ReaderName } from "../ingest/index.ts";
+import type { FromWorker, ToWorker } from "./protocol.ts";
+
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker): void;
+}
+const scope = self as unknown as WorkerScope;
+
+let config: Config | undefined;
+let reader: ReaderName | undefined;
+let hooks: { hang?: string; crash?: string } = {};
+
+scope.onmessage = async (e) => {
+  const msg = e.data;
+  if (msg.type === "init") {
+    config = msg.config;
+    reader = msg.reader;
+    hooks = msg.hooks ?? {};
+    scope.postMessage({ type: "ready" });
+    return;
+  }
+  if (hooks.hang && msg.path.includes(hooks.hang)) { for (;;) { /* a stuck parser */ } }
+  if (hooks.crash && msg.path.includes(hooks.crash)) {
+    setTimeout(() => {
+      throw new Error("simulated worker crash");
+    });
+    return;
+  }
+  const { result } = await auditFile(msg.path, { config, reader });
+  scope.postMessage({ type: "result", id: msg.id, result });
+};

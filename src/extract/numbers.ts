@@ -1,0 +1,579 @@
+/**
+ * The one place where number forms are parsed: Arabic and full-width digits, thousands separators,
+ * negative numbers, ranges, Chinese numerals used as counts, units (with 万/亿/千 scales) and approximation
+ * words. Names, ordinals, dates, years, document numbers, codes and section markers are not figures.
+ *
+ * Units: written unit → base unit and scale; longest match wins (万人次 before 万人, 个百分点 before 个,
+ * 千米 is a length, not 千 × 米).
+ */
+import type { Approx } from "../model/figure.ts";
+import { decimalsOf } from "./tolerance.ts";
+
+export interface UnitInfo {
+  /** Base unit ("" for a bare scale such as 1100万). */
+  unit: string;
+  scale: number;
+}
+
+/** Base units, as written → base unit. 名 counts people, so its base is 人. */
+const BASE: Record<string, string> = {
+  "元": "元",
+  "人": "人",
+  "名": "人",
+  "人次": "人次",
+  "户": "户",
+  "户次": "户次",
+  "个": "个",
+  "家": "家",
+  "件": "件",
+  "份": "份",
+  "张": "张",
+  "次": "次",
+  "场": "场",
+  "场次": "场次",
+  "批次": "批次",
+  "批": "批",
+  "项": "项",
+  "条": "条",
+  "所": "所",
+  "台": "台",
+  "辆": "辆",
+  "套": "套",
+  "册": "册",
+  "篇": "篇",
+  "期": "期",
+  "起": "起",
+  "岁": "岁",
+  "天": "天",
+  "日": "天",
+  "小时": "小时",
+  "分钟": "分钟",
+  "周": "周",
+  "个月": "个月",
+  "年": "年",
+  "平方米": "平方米",
+  "平方公里": "平方公里",
+  "公里": "公里",
+  "千米": "公里",
+  "米": "米",
+  "亩": "亩",
+  "吨": "吨",
+  "公斤": "公斤",
+  "千克": "公斤",
+  "分": "分",
+  "%": "%",
+  "‰": "‰",
+  "个百分点": "个百分点",
+  "百分点": "个百分点",
+  "倍": "倍",
+};
+
+/** Scale prefixes and the base units they combine with (万元, 万人次, 亿元, 千元, 万平方米…). */
+const PREFIXES: Record<string, number> = {
+  "万": 1e4,
+  "亿": 1e8,
+  "千": 1e3,
+  "百万": 1e6,
+  "千万": 1e7,
+  "万亿": 1e12,
+};
+const SCALABLE = [
+  "元",
+  "人",
+  "人次",
+  "户",
+  "户次",
+  "张",
+  "份",
+  "次",
+  "亩",
+  "吨",
+  "平方米",
+  "件",
+  "个",
+  "册",
+  "台",
+  "套",
+  "名",
+];
+/** A bare scale (1100万) is a figure whose unit the sentence leaves implicit. 千 alone is too ambiguous. */
+const BARE = ["万", "亿", "百万", "千万", "万亿"];
+
+export const UNITS: Map<string, UnitInfo> = (() => {
+  const m = new Map<string, UnitInfo>();
+  for (const [w, u] of Object.entries(BASE)) m.set(w, { unit: u, scale: 1 });
+  for (const [p, s] of Object.entries(PREFIXES)) {
+    for (const b of SCALABLE) if (!m.has(p + b)) m.set(p + b, { unit: BASE[b], scale: s });
+  }
+  for (const p of BARE) m.set(p, { unit: "", scale: PREFIXES[p] });
+  return m;
+})();
+
+/** Units a Chinese-numeral count may carry: no 分 (十分 = very), no 年 (三年行动), no bare 千. */
+const CHINESE_OK = new Set([
+  "个",
+  "人",
+  "名",
+  "人次",
+  "户",
+  "家",
+  "件",
+  "份",
+  "张",
+  "次",
+  "场",
+  "场次",
+  "批次",
+  "批",
+  "项",
+  "条",
+  "所",
+  "台",
+  "辆",
+  "套",
+  "册",
+  "篇",
+  "岁",
+  "天",
+  "小时",
+  "个月",
+  "周",
+  "元",
+  "倍",
+  "个百分点",
+  "亩",
+  "吨",
+  "平方米",
+  "公里",
+]);
+
+/** Units by first character, longest first, so a lookup tries only the few that can match. */
+const BY_FIRST: Map<string, string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const w of UNITS.keys()) {
+    const l = m.get(w[0]);
+    if (l) l.push(w);
+    else m.set(w[0], [w]);
+  }
+  for (const l of m.values()) l.sort((a, b) => b.length - a.length);
+  return m;
+})();
+
+/** Longest unit written at `pos` of the (width-normalised) text. */
+export function unitAt(
+  text: string,
+  pos: number,
+  chinese = false,
+): { written: string; info: UnitInfo } | undefined {
+  const cands = BY_FIRST.get(text[pos]);
+  if (!cands) return undefined;
+  for (const w of cands) {
+    if (!text.startsWith(w, pos)) continue;
+    if (chinese && !chineseUnitOk(w)) continue;
+    return { written: w, info: UNITS.get(w)! };
+  }
+  return undefined;
+}
+
+function chineseUnitOk(written: string): boolean {
+  if (CHINESE_OK.has(written)) return true;
+  // 三百万元, 两万人: a scale prefix on an allowed base.
+  for (const p of Object.keys(PREFIXES)) {
+    if (written.startsWith(p) && CHINESE_OK.has(written.slice(p.length))) return true;
+  }
+  return BARE.includes(written);
+}
+
+/** Unit families: figures are comparable when their base units are equal. */
+export function sameFamily(a: { unit: string }, b: { unit: string }): boolean {
+  return a.unit === b.unit;
+}
+
+/** True for rates, which never add up (%, 个百分点, ‰). */
+export function isRateUnit(unit: string): boolean {
+  return unit === "%" || unit === "个百分点" || unit === "‰";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parsing
+
+/** A number found in a text, with its unit and approximation words; offsets index the original text. */
+export interface NumberToken {
+  /** [start, end) of the whole token: approximation words, sign, number, unit. */
+  start: number;
+  end: number;
+  /** Exact substring of the original text. */
+  raw: string;
+  /** The number as written (for a range, its low end). */
+  stated: number;
+  decimals: number;
+  /** stated × scale, in the base unit. */
+  value: number;
+  unit: string;
+  writtenUnit: string;
+  scale: number;
+  approx: Approx;
+  /** For 3-5人 / 3至5人 / 3~5人, in the base unit. */
+  range?: { low: number; high: number };
+  chineseNumeral: boolean;
+}
+
+/** Full-width → half-width, one character for one, so offsets into the original text stay valid. */
+export function normalizeWidth(s: string): string {
+  return s.replace(WIDE, (c) => {
+    const code = c.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+    return code === 0x3000 || code === 0xa0 ? " " : "-";
+  });
+}
+const WIDE = /[\uff01-\uff5e\u3000\u00a0\u2212\u2013\u2014]/g;
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+const isFullWidthDigit = (c: string | undefined) => c !== undefined && c >= "０" && c <= "９";
+const CJK = /[\u3400-\u9fff]/;
+
+/** Approximation words before a number, longest first. */
+const PREFIX_APPROX: [string, Approx][] = [
+  ["不超过", "atMost"],
+  ["不少于", "atLeast"],
+  ["不低于", "atLeast"],
+  ["不高于", "atMost"],
+  ["不足", "atMost"],
+  ["不到", "atMost"],
+  ["超过", "atLeast"],
+  ["大约", "about"],
+  ["将近", "atMost"],
+  [">=", "atLeast"],
+  ["<=", "atMost"],
+  ["约", "about"],
+  ["近", "atMost"],
+  ["逾", "atLeast"],
+  ["超", "atLeast"],
+  ["≥", "atLeast"],
+  ["≤", "atMost"],
+  [">", "atLeast"],
+  ["<", "atMost"],
+];
+/** Characters before 约/近/超 that make a word of them (节约, 最近, 赶超) instead of an approximation. */
+const NOT_APPROX_BEFORE: Record<string, string> = { "约": "节制合签公条", "近": "最附靠", "超": "赶高" };
+
+const SUFFIX_APPROX: [string, Approx][] = [["以上", "atLeast"], ["以下", "atMost"], ["左右", "about"]];
+
+/** A unit is not one when the next character makes a word of it (分之, 名单, 所有, 一次性…). */
+const REJECT_AFTER: Record<string, string> = {
+  "分": "之别管配析解类期批布工担摊",
+  "名": "单称义额次",
+  "所": "有在属得以需",
+  "期": "间限",
+  "条": "件例款",
+  "场": "所地",
+  "起": "草来始步",
+  "次": "性",
+  "天": "然",
+};
+
+/** After a bare number (no unit), these characters still let it stand as a figure (得分96，). */
+const AFTER_BARE_OK = /^($|[\s的为和与及或至到，,。.；;：:！!？?、)）”"」』\]】|/-])/;
+
+/** Spans that are dates, years, document numbers, times or phone numbers: never figures. */
+const BLOCKED: RegExp[] = [
+  /[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*第?\s*\d+\s*号/g,
+  /\d+\s*号/g,
+  /(?:19|20)\d{2}\s*[-~至到]\s*(?:19|20)\d{2}\s*年?/g,
+  /(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?/g,
+  /(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?/g,
+  /(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}/g,
+  /(?<!\d)\d{1,2}:\d{2}(?!\d)/g,
+  /(?<!\d)1[3-9]\d{9}(?!\d)/g,
+  /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g,
+];
+
+/** The BLOCKED patterns as one alternation: one pass over the text. */
+const BLOCKED_ONE = new RegExp(BLOCKED.map((r) => `(?:${r.source})`).join("|"), "g");
+
+function blockedMask(n: string): Uint8Array {
+  const mask = new Uint8Array(n.length);
+  if (!/\d/.test(n)) return mask;
+  BLOCKED_ONE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BLOCKED_ONE.exec(n))) {
+    mask.fill(1, m.index, m.index + m[0].length);
+    if (!m[0].length) BLOCKED_ONE.lastIndex++;
+  }
+  return mask;
+}
+
+/** 1 inside “…” (a name or slogan), 2 inside 《…》 (a title). */
+function quoteMask(n: string): Uint8Array {
+  const mask = new Uint8Array(n.length);
+  if (!/[“「《"]/.test(n)) return mask;
+  let dq = 0, book = 0, ascii = false;
+  for (let i = 0; i < n.length; i++) {
+    const c = n[i];
+    if (c === "“" || c === "「") dq++;
+    else if ((c === "”" || c === "」") && dq > 0) dq--;
+    else if (c === "《") book++;
+    else if (c === "》" && book > 0) book--;
+    else if (c === '"') ascii = !ascii;
+    else mask[i] = book > 0 ? 2 : dq > 0 || ascii ? 1 : 0;
+  }
+  return mask;
+}
+
+const CN_DIGIT: Record<string, number> = {
+  "零": 0,
+  "〇": 0,
+  "一": 1,
+  "二": 2,
+  "两": 2,
+  "三": 3,
+  "四": 4,
+  "五": 5,
+  "六": 6,
+  "七": 7,
+  "八": 8,
+  "九": 9,
+};
+const CN_CHARS = new Set([...Object.keys(CN_DIGIT), "十", "百", "千", "万", "亿"]);
+const D = "[一二两三四五六七八九]";
+const SEC = `(?:${D}千)?(?:[零〇]?${D}百)?(?:[零〇]?${D}?十)?(?:[零〇]?${D})?`;
+const CN_VALID = new RegExp(`^(?:${SEC}亿)?(?:${SEC}万)?${SEC}$`);
+
+/** Value of a well-formed Chinese numeral (一百二十三 → 123, 两万 → 20000). */
+export function parseChineseNumeral(s: string): number | undefined {
+  if (!s || !CN_VALID.test(s) || !/[一二两三四五六七八九十]/.test(s)) return undefined;
+  let total = 0, section = 0, num = 0;
+  for (const ch of s) {
+    if (ch in CN_DIGIT) num = CN_DIGIT[ch];
+    else if (ch === "十" || ch === "百" || ch === "千") {
+      const m = ch === "十" ? 10 : ch === "百" ? 100 : 1000;
+      section += (num || (ch === "十" ? 1 : 0)) * m;
+      num = 0;
+    } else if (ch === "万") {
+      total += (section + num) * 1e4;
+      section = num = 0;
+    } else if (ch === "亿") {
+      total = (total + section + num) * 1e8;
+      section = num = 0;
+    }
+  }
+  return total + section + num;
+}
+
+interface Scan {
+  tok?: NumberToken;
+  /** Where scanning resumes. */
+  next: number;
+}
+
+/** Every figure in a text, in order. */
+export function findNumbers(text: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  CANDIDATE.lastIndex = 0;
+  if (!CANDIDATE.test(text)) return out;
+  const n = normalizeWidth(text);
+  const blocked = blockedMask(n);
+  const quoted = quoteMask(n);
+  CANDIDATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CANDIDATE.exec(n))) {
+    const i = m.index;
+    const c = n[i];
+    let s: Scan | undefined;
+    if (isDigit(c)) {
+      if (!isDigit(n[i - 1]) && n[i - 1] !== ".") s = scanArabic(text, n, i, blocked, quoted);
+    } else if (!CN_CHARS.has(n[i - 1])) s = scanChinese(text, n, i, quoted);
+    if (s) {
+      if (s.tok) out.push(s.tok);
+      CANDIDATE.lastIndex = Math.max(s.next, i + 1);
+    }
+  }
+  return out;
+}
+const CANDIDATE = /[0-9０-９零〇一二两三四五六七八九十百千万亿]/g;
+
+function prefixApprox(n: string, at: number): { approx: Approx; start: number } | undefined {
+  let p = at;
+  if (n[p - 1] === " " && n[p - 2] !== " ") p--;
+  for (const [w, a] of PREFIX_APPROX) {
+    if (n.startsWith(w, p - w.length)) {
+      const stop = NOT_APPROX_BEFORE[w];
+      const prev = n[p - w.length - 1];
+      if (stop && prev && stop.includes(prev)) return undefined;
+      return { approx: a, start: p - w.length };
+    }
+  }
+  return undefined;
+}
+
+function suffixApprox(n: string, at: number): { approx: Approx; end: number } | undefined {
+  for (const [w, a] of SUFFIX_APPROX) if (n.startsWith(w, at)) return { approx: a, end: at + w.length };
+  return undefined;
+}
+
+/** The unit at `pos`, unless the following character makes a word of it. */
+function unitAtChecked(n: string, pos: number, chinese: boolean) {
+  const u = unitAt(n, pos, chinese);
+  if (!u) return undefined;
+  const after = n[pos + u.written.length] ?? "";
+  const last = u.written[u.written.length - 1];
+  if (after && REJECT_AFTER[last]?.includes(after)) return undefined;
+  return u;
+}
+
+function digitsEnd(n: string, i: number): number {
+  let j = i;
+  while (isDigit(n[j])) j++;
+  return j;
+}
+
+function scanArabic(text: string, n: string, i: number, blocked: Uint8Array, quoted: Uint8Array): Scan {
+  let j = digitsEnd(n, i);
+  // Thousands separators: ASCII ',' between ASCII digits; '，' only between full-width digits (else it is
+  // the clause delimiter).
+  if (j - i <= 3) {
+    while (
+      n[j] === "," && isDigit(n[j + 1]) && isDigit(n[j + 2]) && isDigit(n[j + 3]) && !isDigit(n[j + 4])
+    ) {
+      if (text[j] === "，" && !isFullWidthDigit(text[i])) break;
+      j += 4;
+    }
+  }
+  if (n[j] === "." && isDigit(n[j + 1])) j = digitsEnd(n, j + 1);
+  const numEnd = j;
+  const reject: Scan = { next: numEnd };
+  if (blocked.subarray(i, numEnd).some((x) => x === 1)) return reject;
+  if (quoted[i] === 2) return reject;
+
+  const before = n.slice(Math.max(0, i - 6), i);
+  if (/[A-Za-z_]\s?$/.test(before) || /[A-Za-z_]/.test(n[numEnd] ?? "")) return reject;
+  if (/[/×*]$/.test(before) || n[numEnd] === "/") return reject;
+  if (/(第|附件|附表)\s*$/.test(before)) return reject;
+  if (/-\s*$/.test(before) && /^\s*-/.test(n.slice(numEnd, numEnd + 3)) && !isDigit(before.at(-2))) {
+    return reject;
+  }
+
+  const numStr = n.slice(i, numEnd).replace(/,/g, "");
+  let stated = Number(numStr);
+  const decimals = decimalsOf(numStr);
+  let start = i;
+  if ((n[i - 1] === "-" && !/[\dA-Za-z)]/.test(n[i - 2] ?? "")) || n[i - 1] === "负") {
+    stated = -stated;
+    start = i - 1;
+  }
+  let approx: Approx = "exact";
+  const pre = prefixApprox(n, start);
+  if (pre) {
+    approx = pre.approx;
+    start = pre.start;
+  }
+
+  // Range: 3-5, 3~5, 3至5, 3到5.
+  let k = numEnd;
+  let high: number | undefined;
+  const rm = /^\s?[-~至到]\s?(\d+(?:\.\d+)?)/.exec(n.slice(k, k + 24));
+  if (rm && stated >= 0) {
+    high = Number(rm[1]);
+    k += rm[0].length;
+    if (blocked.subarray(numEnd, k).some((x) => x === 1)) return { next: k };
+  }
+  // 80余家, 20多个: a lower bound, only when a unit follows.
+  if ((n[k] === "余" || n[k] === "多") && unitAtChecked(n, k + 1, false)) {
+    approx = "atLeast";
+    k++;
+  }
+  let ui = k;
+  while (n[ui] === " " && ui - k < 2) ui++;
+  let u = unitAtChecked(n, ui, false);
+  if (u && u.written === "年" && decimals === 0 && /^(19|20)\d{2}$/.test(numStr)) u = undefined;
+  if (u) k = ui + u.written.length;
+  else {
+    // A bare number: reject section markers, codes, ids and numbers glued to a name (1311服务).
+    if (high !== undefined) return { next: k };
+    if (quoted[i] === 1) return reject;
+    if (/^0\d/.test(numStr) || (decimals === 0 && numStr.length >= 7)) return reject;
+    const after = n[numEnd] ?? "";
+    if (after === "." || (after === ")" && /\($/.test(before))) return reject;
+    if (after === "、" && (i === 0 || /[\s;。:：(]$/.test(before))) return reject;
+    if (!AFTER_BARE_OK.test(n.slice(numEnd)) && CJK.test(after)) return reject;
+  }
+  const suf = suffixApprox(n, k);
+  if (suf) {
+    if (approx === "exact") approx = suf.approx;
+    k = suf.end;
+  }
+  const scale = u?.info.scale ?? 1;
+  const tok: NumberToken = {
+    start,
+    end: k,
+    raw: text.slice(start, k),
+    stated,
+    decimals,
+    value: stated * scale,
+    unit: u?.info.unit ?? "",
+    writtenUnit: u?.written ?? "",
+    scale,
+    approx: high !== undefined && approx === "exact" ? "about" : approx,
+    chineseNumeral: false,
+  };
+  if (high !== undefined) tok.range = { low: stated * scale, high: high * scale };
+  return { tok, next: k };
+}
+
+function scanChinese(text: string, n: string, i: number, quoted: Uint8Array): Scan {
+  let j = i;
+  while (CN_CHARS.has(n[j])) j++;
+  const run = n.slice(i, j);
+  const reject: Scan = { next: j };
+  // 统一三个 → the run 一三 is no numeral; its longest well-formed tail (三) may be.
+  let off = 0;
+  while (off < run.length && parseChineseNumeral(run.slice(off)) === undefined) off++;
+  if (off === run.length) return reject;
+  const s0 = i + off;
+  if (quoted[s0] === 2) return reject;
+  const numeral = run.slice(off);
+  if (n[s0 - 1] === "第") return reject;
+  // A trailing 万/亿 is the scale of the unit (三百万元), not part of the number.
+  const scaleChars = /[万亿]+$/.exec(numeral)?.[0] ?? "";
+  const digits = numeral.slice(0, numeral.length - scaleChars.length);
+  const stated = parseChineseNumeral(digits);
+  if (stated === undefined) return reject;
+  if (digits === "一" && !scaleChars) return reject;
+  let k = s0 + digits.length;
+  let approx: Approx = "exact";
+  if (!scaleChars && (n[k] === "余" || n[k] === "多") && unitAtChecked(n, k + 1, true)) {
+    approx = "atLeast";
+    k++;
+  }
+  const u = unitAtChecked(n, k, true);
+  if (!u) return reject;
+  k += u.written.length;
+  if (/[性式一]/.test(n[k] ?? "")) return reject;
+  let start = s0;
+  const pre = prefixApprox(n, s0);
+  if (pre && approx === "exact") {
+    approx = pre.approx;
+    start = pre.start;
+  }
+  const suf = suffixApprox(n, k);
+  if (suf) {
+    if (approx === "exact") approx = suf.approx;
+    k = suf.end;
+  }
+  return {
+    tok: {
+      start,
+      end: k,
+      raw: text.slice(start, k),
+      stated,
+      decimals: 0,
+      value: stated * u.info.scale,
+      unit: u.info.unit,
+      writtenUnit: u.written,
+      scale: u.info.scale,
+      approx,
+      chineseNumeral: true,
+    },
+    next: k,
+  };
+}

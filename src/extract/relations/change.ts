@@ -1,0 +1,103 @@
+/**
+ * Change: 较上年/同比/比上年 增长/增加/上升/减少/下降 X% (or X个百分点), with the figures compared when the
+ * sentence gives them: "120万元，较上年100万元增长20%", "由100万元增加到120万元，增长20%", or two figures of
+ * consecutive years before the rate ("2023年度…1401.15万元，2022年度…1217.55万元，较上年度增加15.08%").
+ */
+import type { Change, Figure } from "../../model/figure.ts";
+import { sameFamily } from "../numbers.ts";
+import { clausesOf, sentenceAround, type Span } from "../subject.ts";
+import { clauseOf, clauseTextBefore, isExact, isRate, locOf, type TextView, within } from "./context.ts";
+
+const VERB = /(增长|增加|上升|提高|提升|增|减少|下降|降低|减|降)(?:了|为|达到|达)?\s*$/;
+const COMPARE = /较|同比|环比|比上年|比去年|比(?:19|20)\d{2}|相比|由|从/;
+const FROM_TO = /^\s*(?:增加|增长|减少|下降|提高|降低|上升|增|减|降)?(?:到|至)\s*$/;
+
+export function changes(view: TextView): Change[] {
+  if (view.cell) return [];
+  const { text, figures } = view;
+  const out: Change[] = [];
+  for (const rate of figures) {
+    if (!isRate(rate) || !isExact(rate)) continue;
+    const before = clauseTextBefore(view, rate);
+    const vm = VERB.exec(before);
+    if (!vm) continue;
+    const sentence = sentenceAround(text, rate.loc.start, rate.loc.end);
+    const sentenceBefore = text.slice(sentence.start, rate.loc.start);
+    if (!COMPARE.test(sentenceBefore)) continue;
+    const points = rate.unit === "个百分点";
+    if (!points && rate.unit !== "%") continue;
+    const up = !/减|降/.test(vm[1]);
+    const rel: Change = {
+      kind: "change",
+      direction: up ? "up" : "down",
+      rate,
+      points,
+      quote: "",
+      loc: rate.loc,
+    };
+    const pair = comparedFigures(view, rate, sentence, points);
+    if (pair.current) rel.current = pair.current;
+    if (pair.previous) rel.previous = pair.previous;
+    const start = Math.min(
+      rate.loc.start,
+      ...[pair.current, pair.previous].filter((f) => f).map((f) => clauseOf(view, f!).start),
+    );
+    const span = { start: Math.min(start, clauseOf(view, rate).start), end: clauseOf(view, rate).end };
+    rel.quote = text.slice(span.start, span.end);
+    rel.loc = locOf(rate, span);
+    out.push(rel);
+  }
+  return out;
+}
+
+/** Candidates for the compared figures: same sentence, before the rate; % only for 个百分点. */
+function comparedFigures(
+  view: TextView,
+  rate: Figure,
+  sentence: Span,
+  points: boolean,
+): { current?: Figure; previous?: Figure } {
+  const { text } = view;
+  const usable = (f: Figure) => isExact(f) && (points ? f.unit === "%" : !isRate(f));
+  const before = view.figures.filter((f) =>
+    within(f, { start: sentence.start, end: rate.loc.start }) && usable(f)
+  );
+  if (!before.length) return {};
+
+  // 由X增加到Y: previous X, current Y.
+  for (let i = before.length - 1; i > 0; i--) {
+    const x = before[i - 1], y = before[i];
+    if (!sameFamily(x, y) || !FROM_TO.test(text.slice(x.loc.end, y.loc.start))) continue;
+    if (/由|从/.test(text.slice(clauseOf(view, x).start, x.loc.start))) return { current: y, previous: x };
+  }
+
+  // Clauses of the sentence up to the rate; only the rate's clause and the one before it are read.
+  const clauses = clausesOf(text).filter((c) => c.end > sentence.start && c.start < rate.loc.end);
+  const ri = clauses.findIndex((c) => c.start <= rate.loc.start && rate.loc.start <= c.end);
+  const rateClause = clauses[ri];
+  const cmp = COMPARE.exec(text.slice(rateClause.start, rate.loc.start));
+  if (cmp) {
+    const cmpAt = rateClause.start + cmp.index;
+    // 较上年100万元增长20%: the previous figure sits between 较 and the verb.
+    const prev = before.filter((f) => f.loc.start > cmpAt && within(f, rateClause)).at(-1);
+    const earlier = before.filter((f) =>
+      f.loc.end <= cmpAt && f.loc.start >= (clauses[ri - 1]?.start ?? rateClause.start)
+    );
+    if (prev) {
+      const cur = earlier.filter((f) => sameFamily(f, prev)).at(-1);
+      return cur ? { current: cur, previous: prev } : { previous: prev };
+    }
+    // 2023年…A，2022年…B，较上年度增加X%: two figures of consecutive years.
+    const window = before.filter((f) =>
+      f.loc.end <= cmpAt && f.loc.start >= (clauses[Math.max(0, ri - 2)]?.start ?? rateClause.start)
+    );
+    const b = window.at(-1), a = window.at(-2);
+    if (a && b && sameFamily(a, b) && a.year && b.year) {
+      if (a.year === b.year + 1) return { current: a, previous: b };
+      if (b.year === a.year + 1) return { current: b, previous: a };
+    }
+    const near = earlier.at(-1);
+    return near ? { current: near } : {};
+  }
+  return {};
+}

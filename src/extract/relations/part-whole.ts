@@ -1,0 +1,110 @@
+/**
+ * Part-whole: "A N，其中B x、C y" / "N。其中：B x，C y" / "包括…", and a parenthetical "x（含B y）", which makes
+ * y a sub-part of x, never a part of the outer whole. Only a list of ≥2 exact parts that says nothing of
+ * 等/主要/部分 is complete (can be summed).
+ */
+import type { Figure, PartWhole } from "../../model/figure.ts";
+import { sameFamily } from "../numbers.ts";
+import { sentenceAround, type Span } from "../subject.ts";
+import { clauseOf, isExact, isRate, locOf, parenDepth, type TextView, within } from "./context.ts";
+
+const MARKER = /其中|包括|包含/g;
+const PAREN_MARKER = /^[（(]\s*(?:其中|含|包含|包括)/;
+const INCOMPLETE_WORDS = /主要|部分|在内/;
+const ENDS_WITH_ETC = /等(?:等)?(?=[，,。；;、）)]|$)/;
+
+export function partWholes(view: TextView): PartWhole[] {
+  if (view.cell || !/其中|包括|包含|含/.test(view.text)) return [];
+  const { text, figures } = view;
+  const depth = parenDepth(text);
+  const out: PartWhole[] = [];
+
+  for (const m of text.matchAll(MARKER)) {
+    const at = m.index!;
+    if (depth[at] > 0) continue; // parenthetical markers are handled below
+    const sentence = sentenceAround(text, at, at + m[0].length);
+    const region: Span = { start: at, end: sentence.end };
+    const inRegion = figures.filter((f) => within(f, region) && depth[f.loc.start] === depth[at]);
+    const first = inRegion.find((f) => !isRate(f));
+    if (!first || isRate(inRegion[0])) continue;
+    let parts = inRegion.filter((f) => !isRate(f) && sameFamily(f, first));
+    // The whole: the last figure of the family before the marker, in this sentence or, when the marker opens
+    // the sentence ("46人。其中：…"), in the previous one.
+    let scope: Span = { start: sentence.start, end: at };
+    if (!text.slice(sentence.start, at).trim() && sentence.start > 0) {
+      scope = { start: sentenceAround(text, sentence.start - 1, sentence.start - 1).start, end: at };
+    }
+    const whole = figures.filter((f) =>
+      within(f, scope) && depth[f.loc.start] === depth[at] && sameFamily(f, first)
+    )
+      .at(-1);
+    if (!whole || isRate(whole)) continue;
+    // 220件，其中受理218件，不予受理2件，认定工伤209件…: once a prefix of the list makes the whole, what follows
+    // is a breakdown of a part, not more parts.
+    const cut = exactPrefix(whole, parts);
+    if (cut) parts = parts.slice(0, cut);
+    const last = parts[parts.length - 1];
+    const listText = text.slice(at, clauseOf(view, last).end);
+    const between = inRegion.filter((f) => f.loc.start > first.loc.start && f.loc.start < last.loc.start);
+    const complete = parts.length >= 2 &&
+      isExact(whole) && parts.every(isExact) &&
+      !ENDS_WITH_ETC.test(listText) &&
+      !INCOMPLETE_WORDS.test(listText) &&
+      !INCOMPLETE_WORDS.test(text.slice(clauseOf(view, whole).start, at)) &&
+      // A rate inside the list (结案率100%) means a narrative, not a breakdown.
+      !between.some(isRate);
+    const span = { start: clauseOf(view, whole).start, end: clauseOf(view, last).end };
+    out.push({
+      kind: "part-whole",
+      whole,
+      parts,
+      complete,
+      marker: m[0],
+      quote: text.slice(span.start, span.end),
+      loc: locOf(whole, span),
+    });
+  }
+
+  // x（含B y）: sub-parts of the figure right before the parenthesis.
+  figures.forEach((f) => {
+    const rest = text.slice(f.loc.end);
+    const pm = PAREN_MARKER.exec(rest);
+    if (!pm || isRate(f)) return;
+    const open = f.loc.end;
+    let close = open + 1;
+    while (close < text.length && depth[close] > depth[open - 1] && !/[）)]/.test(text[close])) close++;
+    const inner: Span = { start: open, end: close };
+    const parts = figures.filter((g) =>
+      within(g, inner) && depth[g.loc.start] === depth[open] && sameFamily(g, f)
+    );
+    if (!parts.length) return;
+    const marker = pm[0].replace(/^[（(]\s*/, "");
+    // （其中：A x，B y）is a breakdown like any 其中 list; （含…）only names some of what the figure includes.
+    const innerText = text.slice(open, close);
+    const complete = marker === "其中" && parts.length >= 2 && isExact(f) && parts.every(isExact) &&
+      !ENDS_WITH_ETC.test(innerText) && !INCOMPLETE_WORDS.test(innerText);
+    const span = { start: clauseOf(view, f).start, end: Math.min(text.length, close + 1) };
+    out.push({
+      kind: "part-whole",
+      whole: f,
+      parts,
+      complete,
+      marker,
+      quote: text.slice(span.start, span.end),
+      loc: locOf(f, span),
+    });
+  });
+  return out;
+}
+
+/** Length of the shortest proper prefix (≥2 parts) of exact integer counts that sums to the whole, if any. */
+function exactPrefix(whole: Figure, parts: Figure[]): number | undefined {
+  const ints = [whole, ...parts].every((f) => isExact(f) && f.decimals === 0 && f.scale === 1);
+  if (!ints || parts.length < 3) return undefined;
+  let sum = 0;
+  for (let k = 0; k < parts.length - 1; k++) {
+    sum += parts[k].value;
+    if (k >= 1 && sum === whole.value) return k + 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+/**
+ * Ratios: share "A x，占…的X%" (part x, whole the figure between 占 and the rate), completion "完成目标任务N的X%"
+ * / "占目标任务的X%" (whole undefined when the target is not given), and named rates "执行率X%", "结案率",
+ * "调解率" (part and whole only for budget execution, when the sentence names both 支出 and 预算).
+ */
+import type { Figure, Ratio } from "../../model/figure.ts";
+import { sameFamily } from "../numbers.ts";
+import { clausesOf, sentenceAround, type Span } from "../subject.ts";
+import { clauseOf, clauseTextBefore, isExact, isRate, locOf, type TextView, within } from "./context.ts";
+
+const NAMED = /([\u4e00-\u9fff]{1,4}率)(?:为|达到|达|是|[:：])?\s*$/;
+/** A rate stated in a scoring rule or a formula, not a claim. */
+const RULE_AFTER = /^\s*(?:得|扣|为满分|的得分|以上得|以下得)/;
+const CHANGE_WORDS = /净增|增加|增长|减少|下降|较|同比|比上年|比(?:19|20)\d{2}/;
+
+export function ratios(view: TextView): Ratio[] {
+  if (view.cell) return [];
+  const { text } = view;
+  const out: Ratio[] = [];
+  for (const rate of view.figures) {
+    if (rate.unit !== "%" || !isExact(rate)) continue;
+    if (RULE_AFTER.test(text.slice(rate.loc.end, rate.loc.end + 4))) continue;
+    const before = clauseTextBefore(view, rate);
+    const clause = clauseOf(view, rate);
+    const sentence = sentenceAround(text, rate.loc.start, rate.loc.end);
+
+    const named = NAMED.exec(before);
+    if (named) {
+      const rel: Ratio = { kind: "ratio", type: "rate", rate, name: named[1], quote: "", loc: rate.loc };
+      if (/执行/.test(named[1])) Object.assign(rel, executionInputs(view, sentence, rate));
+      out.push(finish(view, rel, clause));
+      continue;
+    }
+
+    const kwAt = Math.max(before.lastIndexOf("占"), before.lastIndexOf("完成"));
+    if (kwAt < 0) continue;
+    const after = before.slice(kwAt);
+    const target = /目标|任务|计划/.test(after);
+    const isShare = after.startsWith("占");
+    if (!target && !isShare) continue;
+    const kwPos = clause.start + kwAt;
+    const inner = view.figures.filter((f) =>
+      !isRate(f) && f.loc.start > kwPos && f.loc.end <= rate.loc.start
+    );
+    const whole = inner.length === 1 && isExact(inner[0]) ? inner[0] : undefined;
+    const part = partBefore(view, sentence, kwPos, whole);
+    const rel: Ratio = {
+      kind: "ratio",
+      type: target ? "completion" : "share",
+      rate,
+      quote: "",
+      loc: rate.loc,
+    };
+    if (part) rel.part = part;
+    if (whole) rel.whole = whole;
+    out.push(finish(view, rel, clause));
+  }
+  return out;
+}
+
+function finish(view: TextView, rel: Ratio, clause: Span): Ratio {
+  const starts = [
+    clause.start,
+    ...[rel.part, rel.whole].filter((f) => f).map((f) => clauseOf(view, f!).start),
+  ];
+  const span = { start: Math.min(...starts), end: clause.end };
+  rel.quote = view.text.slice(span.start, span.end);
+  rel.loc = locOf(rel.rate, span);
+  return rel;
+}
+
+/**
+ * The figure a share or completion rate is about: the nearest exact figure before 占/完成 in the same clause or
+ * the two clauses before, skipping change clauses (比2022年末净增…); none when that clause is a 其中 part
+ * (ambiguous between the whole and the part) or its unit differs from the whole's.
+ */
+function partBefore(view: TextView, sentence: Span, kwPos: number, whole?: Figure): Figure | undefined {
+  const { text } = view;
+  const clauses = clausesOf(text).filter((c) => c.end > sentence.start && c.start <= kwPos);
+  const last = clauses.length - 1;
+  for (let ci = last; ci >= Math.max(0, last - 2); ci--) {
+    const c = clauses[ci];
+    const ctext = text.slice(c.start, c.end);
+    const figs = view.figures.filter((f) => within(f, c) && f.loc.end <= kwPos && !isRate(f));
+    if (!figs.length) continue;
+    if (ci < last && CHANGE_WORDS.test(ctext)) continue;
+    if (/^\s*其中/.test(ctext)) return undefined;
+    const f = figs.at(-1)!;
+    if (!isExact(f) && f.approx !== "atLeast" && f.approx !== "atMost") return undefined;
+    if (whole && !sameFamily(f, whole) && f.unit !== "" && whole.unit !== "") return undefined;
+    return f;
+  }
+  return undefined;
+}
+
+/** 预算执行率: part = the one 支出/决算 figure, whole = the one 预算 figure of the sentence (both in 元). */
+function executionInputs(view: TextView, sentence: Span, rate: Figure): { part?: Figure; whole?: Figure } {
+  const money = view.figures.filter((f) =>
+    within(f, sentence) && f.loc.end <= rate.loc.start && f.unit === "元" && isExact(f)
+  );
+  const wholes = money.filter((f) => /预算/.test(f.subject) && !/支出|决算|执行|完成/.test(f.subject));
+  const parts = money.filter((f) =>
+    /支出|决算|执行数|完成数|实际/.test(f.subject) && !/预算/.test(f.subject)
+  );
+  return wholes.length === 1 && parts.length === 1 ? { part: parts[0], whole: wholes[0] } : {};
+}

@@ -1,0 +1,66 @@
+/**
+ * Score claims: 得X分 / 得分X分 / 实际得分X分, 扣X分 (a deduction), and "总评价分N分，实际得分M分" /
+ * "该项指标分值N分，得M分" (weight and score). Scoring rules (每低1%扣0.1分, 酌情得0-4分, ≥95%得满分) are
+ * not claims; in table cells only "得分：X分" counts (the other cells hold rules or the score columns).
+ */
+import type { Figure, ScoreClaim } from "../../model/figure.ts";
+import { clausesOf, normalizeSubject, sentenceAround } from "../subject.ts";
+import { clauseOf, clauseTextBefore, isExact, locOf, type TextView } from "./context.ts";
+
+const SCORE = /(?:得分|得)(?:为|[:：])?\s*$/;
+const DEDUCT = /扣(?:除)?\s*$/;
+const WEIGHT = /(总评价分|总评分|总分值|指标分值|分值|满分|权重分|权重|总分)(?:为|是|[:：])?\s*$/;
+const RULE_WORDS = /每|若|如果|视|酌情|否则|则|≥|≤|>|<|=|①|扣完为止/;
+const CELL_SCORE = /得分[:：]\s*$/;
+
+export function scoreClaims(view: TextView): ScoreClaim[] {
+  const { text } = view;
+  const out: ScoreClaim[] = [];
+  let pendingWeight: { fig: Figure; subject: string; sentenceEnd: number } | undefined;
+  for (const f of view.figures) {
+    if (f.unit !== "分" || !isExact(f)) continue;
+    const before = clauseTextBefore(view, f);
+    const clause = clauseOf(view, f);
+    const clauseText = text.slice(clause.start, clause.end);
+    if (view.cell && (!CELL_SCORE.test(before) || RULE_WORDS.test(text))) continue;
+    if (RULE_WORDS.test(clauseText)) continue;
+    if (pendingWeight && f.loc.start > pendingWeight.sentenceEnd) pendingWeight = undefined;
+
+    const wm = WEIGHT.exec(before);
+    if (wm && !view.cell) {
+      const subject = normalizeSubject(before.slice(0, wm.index));
+      pendingWeight = { fig: f, subject, sentenceEnd: sentenceAround(text, f.loc.start, f.loc.end).end };
+      continue;
+    }
+    const deduction = DEDUCT.test(before);
+    if (!deduction && !SCORE.test(before)) continue;
+    const claim: ScoreClaim = { kind: "score", score: f, subject: "", quote: "", loc: f.loc };
+    let start = clause.start;
+    if (deduction) claim.deduction = true;
+    if (pendingWeight && !deduction) {
+      claim.weight = pendingWeight.fig;
+      claim.subject = pendingWeight.subject;
+      start = clauseOf(view, pendingWeight.fig).start;
+      pendingWeight = undefined;
+    } else {
+      claim.subject = scoredThing(view, f, before);
+    }
+    const span = { start, end: clause.end };
+    claim.quote = text.slice(span.start, span.end);
+    claim.loc = locOf(f, span);
+    out.push(claim);
+  }
+  return out;
+}
+
+/** 部门决策评价得分11分 → 部门决策; a bare "得2分" → the clause before it. */
+function scoredThing(view: TextView, f: Figure, before: string): string {
+  const own = normalizeSubject(
+    before.replace(SCORE, "").replace(DEDUCT, "").replace(/(评价|实际|最终|综合)$/, ""),
+  );
+  if (own) return own;
+  const clause = clauseOf(view, f);
+  const sentence = sentenceAround(view.text, f.loc.start, f.loc.end);
+  const prev = clausesOf(view.text).filter((c) => c.start >= sentence.start && c.end <= clause.start).at(-1);
+  return prev ? normalizeSubject(view.text.slice(prev.start, prev.end)) : "";
+}

@@ -1,0 +1,144 @@
+/**
+ * Clauses, sentences and the subject of a figure: the phrase it quantifies, read backwards from the number
+ * to the previous clause delimiter (or the previous figure of the same clause).
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const CLAUSE_CODES = new Set([..."，；。！？;!?\n"].map((c) => c.charCodeAt(0)));
+const SENTENCE_CODES = new Set([..."；。！？;!?\n"].map((c) => c.charCodeAt(0)));
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** ，；。！？ and line breaks; an ASCII ',' only when it is not a thousands separator. */
+function isClauseDelimiter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (CLAUSE_CODES.has(c)) return true;
+  return c === 44 && !(isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)));
+}
+
+function isSentenceDelimiter(text: string, i: number): boolean {
+  return SENTENCE_CODES.has(text.charCodeAt(i));
+}
+
+/** Delimiter offsets of the last text asked about: figures of one text are looked up many times. */
+const cache = new Map<string, { clause: number[]; sentence: number[] }>();
+
+function breaks(text: string): { clause: number[]; sentence: number[] } {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const clause: number[] = [], sentence: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (isClauseDelimiter(text, i)) clause.push(i);
+    if (isSentenceDelimiter(text, i)) sentence.push(i);
+  }
+  if (cache.size >= 8) cache.delete(cache.keys().next().value!);
+  const entry = { clause, sentence };
+  cache.set(text, entry);
+  return entry;
+}
+
+/** [start, end) between the delimiters around [start, end): the last one before start, the first from end. */
+function spanAround(text: string, start: number, end: number, sentence: boolean): Span {
+  const ds = sentence ? breaks(text).sentence : breaks(text).clause;
+  let lo = 0, hi = ds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ds[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = lo > 0 ? ds[lo - 1] + 1 : 0;
+  let j = lo;
+  while (j < ds.length && ds[j] < end) j++;
+  return { start: s, end: j < ds.length ? ds[j] : text.length };
+}
+
+/** The clause (between ，；。！？) holding [start, end). */
+export function clauseAround(text: string, start: number, end: number): Span {
+  return spanAround(text, start, end, false);
+}
+
+/** The sentence (between ；。！？) holding [start, end). */
+export function sentenceAround(text: string, start: number, end: number): Span {
+  return spanAround(text, start, end, true);
+}
+
+function spansBetween(text: string, ds: number[]): Span[] {
+  const out: Span[] = [];
+  let s = 0;
+  for (const d of [...ds, text.length]) {
+    if (d > s) out.push({ start: s, end: d });
+    s = d + 1;
+  }
+  return out;
+}
+
+/** All sentences of a text, delimiters excluded, empty ones dropped. */
+export function sentencesOf(text: string): Span[] {
+  return spansBetween(text, breaks(text).sentence);
+}
+
+/** All clauses of a text, delimiters excluded. */
+export function clausesOf(text: string): Span[] {
+  return spansBetween(text, breaks(text).clause);
+}
+
+const LEADING =
+  /^(?:其中|共计|总计|合计|累计|共|全年|完成|实现|达到|截至目前|截至|目前|已经|已|含|包含|包括|另有|以及|及|和|并且|并|为|对|是|的|了|[:：、\s]|(?:19|20)\d{2}\s*年(?:度|末|初|底)?)+/;
+const TRAILING = /(?:得分|得|扣|为|达到|达|是|共计|共|计|约|合计|累计|总计|了|和|与|及|[:：\s])+$/;
+const MAX_SUBJECT = 30;
+
+/** Strip 其中/共/合计/累计/全年/完成…, a leading year and a trailing 为/达: 其中，专业技术人才 → 专业技术人才. */
+export function normalizeSubject(raw: string): string {
+  let s = raw.replace(/\s+/g, " ").trim();
+  for (let i = 0; i < 3; i++) s = s.replace(LEADING, "").replace(TRAILING, "");
+  return s.length > MAX_SUBJECT ? s.slice(s.length - MAX_SUBJECT) : s;
+}
+
+/**
+ * The phrase before `pos`, back to `floor` (clause start or the previous figure's end): a parenthesis that
+ * closes before `pos` stays in the phrase (创业（场租）补贴), an unclosed one ends it (（含参公…编制5人）).
+ */
+export function phraseBefore(text: string, floor: number, pos: number): Span {
+  let depth = 0;
+  let s = pos;
+  while (s > floor) {
+    const c = text[s - 1];
+    if (c === "）" || c === ")") depth++;
+    else if (c === "（" || c === "(") {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && (c === "、" || c === "：" || c === ":")) break;
+    s--;
+  }
+  return { start: s, end: pos };
+}
+
+/** The phrase after a figure (1208名农民工 → 农民工), for figures written before their noun. */
+export function phraseAfter(text: string, pos: number, ceiling: number): string {
+  let e = pos;
+  while (e < ceiling && !/[、：:（()）]/.test(text[e])) e++;
+  return normalizeSubject(text.slice(pos, Math.min(e, pos + 12)).replace(/^[“"]([^”"]*)[”"]$/, "$1"));
+}
+
+const YEAR = /(?:19|20)\d{2}(?=\s*年)/g;
+
+/** The year a clause states for a figure at `pos`: the nearest 20XX年 before it, else the first after. */
+export function yearIn(text: string, clause: Span, pos: number, sentence?: Span): number | undefined {
+  const s = text.slice(clause.start, clause.end).replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+  let before: number | undefined, after: number | undefined;
+  for (const m of s.matchAll(YEAR)) {
+    const at = clause.start + m.index!;
+    if (at < pos) before = Number(m[0]);
+    else if (after === undefined) after = Number(m[0]);
+  }
+  if (before ?? after) return before ?? after;
+  // "2023年，城镇新增就业969人": a sentence opened by a bare year clause.
+  if (sentence) {
+    const m = /^\s*((?:19|20)\d{2})\s*年度?\s*[，,]/.exec(text.slice(sentence.start, clause.start));
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}

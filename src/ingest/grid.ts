@@ -1,0 +1,71 @@
+/**
+ * Merged cells → a full rows × cols grid, as an HTML table lays them out: a cell covered by a rowspan from
+ * above is absent from its row, every slot of the grid knows its anchor, ragged rows are padded.
+ */
+import type { Cell } from "../model/document.ts";
+import type { RawCell, RawTable } from "../model/raw.ts";
+
+export interface Grid {
+  rowCount: number;
+  colCount: number;
+  grid: Cell[][];
+}
+
+export function resolveGrid(table: RawTable): Grid {
+  const rowCount = table.rows.length;
+  const slots: (Cell | undefined)[][] = Array.from({ length: rowCount }, () => []);
+  let colCount = 0;
+  table.rows.forEach((cells, r) => {
+    let c = 0;
+    for (const raw of cells) {
+      while (slots[r][c]) c++;
+      const colspan = Math.max(1, Math.floor(raw.colspan || 1));
+      // A rowspan running past the last row is cut at the table's end.
+      const rowspan = Math.min(Math.max(1, Math.floor(raw.rowspan || 1)), rowCount - r);
+      const text = cellText(raw);
+      for (let dr = 0; dr < rowspan; dr++) {
+        for (let dc = 0; dc < colspan; dc++) {
+          const row = r + dr, col = c + dc;
+          // Overlapping spans (malformed input): the first cell placed keeps the slot.
+          if (slots[row][col]) continue;
+          slots[row][col] = { row, col, anchorRow: r, anchorCol: c, rowspan, colspan, text };
+        }
+      }
+      c += colspan;
+      colCount = Math.max(colCount, c);
+    }
+    colCount = Math.max(colCount, slots[r].length);
+  });
+  const grid = slots.map((row, r) =>
+    Array.from(
+      { length: colCount },
+      (_, c) => row[c] ?? { row: r, col: c, anchorRow: r, anchorCol: c, rowspan: 1, colspan: 1, text: "" },
+    )
+  );
+  return { rowCount, colCount, grid };
+}
+
+export function cellText(cell: RawCell): string {
+  return cell.paragraphs.join("\n");
+}
+
+const NUMERIC = /^[\s\-+−.,，%％０-９0-9.．]*[0-9０-９][\s\-+−.,，%％０-９0-9.．]*$/;
+
+/**
+ * Leading header rows: what the reader marked (Word's "repeat as header row"), else 1, extended over the
+ * rows the first row's cells span down, and over a second row when the first groups columns (a cell spanning
+ * some but not all columns) and the second holds no figures.
+ */
+export function headerRowCount(grid: Grid, marked?: number): number {
+  if (grid.rowCount === 0) return 0;
+  if (marked && marked > 0) return Math.min(marked, grid.rowCount);
+  const first = grid.grid[0];
+  let rows = Math.max(1, ...first.map((c) => c.rowspan));
+  const groups = first.some((c) => c.colspan > 1 && c.colspan < grid.colCount);
+  if (groups && rows === 1 && grid.rowCount > 2) {
+    const second = grid.grid[1];
+    if (second.every((c) => !NUMERIC.test(c.text))) rows = 2;
+  }
+  // A label column spanning the whole table is not a header.
+  return rows >= grid.rowCount ? 1 : rows;
+}

@@ -1,0 +1,445 @@
+/**
+ * Streams a story part (document.xml, footnotes.xml, endnotes.xml, comments.xml) into raw blocks:
+ * paragraphs with style level, list label and alignment; tables with colspan/rowspan worked out from
+ * w:gridSpan and w:vMerge; text boxes as paragraphs after the block holding them. Text reads as Word shows
+ * it with all tracked changes accepted; field codes are skipped and field results kept.
+ */
+import type { BlockOrigin } from "../../model/document.ts";
+import type { RawBlock, RawCell, RawParagraph, RawTable } from "../../model/raw.ts";
+import { parseXml } from "./xml.ts";
+import { attr, nameNormaliser } from "./names.ts";
+import type { Styles } from "./styles.ts";
+import type { Numbering } from "./numbering.ts";
+
+export interface RevisionCounts {
+  insertions: number;
+  deletions: number;
+  moves: number;
+}
+
+interface Para {
+  parts: string[];
+  styleId?: string;
+  jc?: string;
+  numId?: string;
+  ilvl?: number;
+  outlineLvl?: number;
+  markDeleted: boolean;
+}
+
+interface CellState {
+  paragraphs: string[];
+  colspan: number;
+  vMerge?: "restart" | "continue";
+}
+
+interface RowState {
+  cells: CellState[];
+  deleted: boolean;
+  gridBefore: number;
+}
+
+/** Elements whose whole content is not part of the text as Word shows it with changes accepted. */
+const SKIPPED = new Set([
+  "w:delText", // inside w:del, which is skipped anyway (w:del and w:moveFrom have their own ops)
+  "w:instrText",
+  "w:delInstrText",
+  "mc:Choice", // mc:Fallback holds the same content (text boxes are in both)
+  "w:sectPr",
+  "w:fldData",
+  "w:tblPr",
+  "w:tblGrid",
+]);
+
+/** The w:type values of footnotes/endnotes that are only separator lines. */
+const SEPARATOR_NOTES = new Set(["separator", "continuationSeparator", "continuationNotice"]);
+
+const ALIGN: Record<string, RawParagraph["align"]> = {
+  left: "left",
+  start: "left",
+  center: "center",
+  right: "right",
+  end: "right",
+  both: "justify",
+  distribute: "justify",
+  mediumKashida: "justify",
+  highKashida: "justify",
+  lowKashida: "justify",
+  thaiDistribute: "justify",
+};
+
+/** Element names the reader reacts to, mapped to small integers: one hash lookup per tag, then a switch. */
+const enum Op {
+  T = 1,
+  R,
+  P,
+  PPr,
+  RPr,
+  Inline, // w:tab, w:br, w:cr, w:noBreakHyphen, w:softHyphen
+  FldChar,
+  Ins,
+  MoveTo,
+  Del,
+  MoveFrom,
+  Txbx,
+  Tbl,
+  Note,
+  PStyle,
+  Jc,
+  NumId,
+  Ilvl,
+  OutlineLvl,
+  Tr,
+  TrPr,
+  GridBefore,
+  Tc,
+  TcPr,
+  GridSpan,
+  VMerge,
+  Skip,
+}
+
+const OPS = new Map<string, Op>([
+  ["w:t", Op.T],
+  ["w:r", Op.R],
+  ["w:p", Op.P],
+  ["w:pPr", Op.PPr],
+  ["w:rPr", Op.RPr],
+  ["w:tab", Op.Inline],
+  ["w:br", Op.Inline],
+  ["w:cr", Op.Inline],
+  ["w:noBreakHyphen", Op.Inline],
+  ["w:softHyphen", Op.Inline],
+  ["w:fldChar", Op.FldChar],
+  ["w:ins", Op.Ins],
+  ["w:moveTo", Op.MoveTo],
+  ["w:del", Op.Del],
+  ["w:moveFrom", Op.MoveFrom],
+  ["w:txbxContent", Op.Txbx],
+  ["w:tbl", Op.Tbl],
+  ["w:footnote", Op.Note],
+  ["w:endnote", Op.Note],
+  ["w:pStyle", Op.PStyle],
+  ["w:jc", Op.Jc],
+  ["w:numId", Op.NumId],
+  ["w:ilvl", Op.Ilvl],
+  ["w:outlineLvl", Op.OutlineLvl],
+  ["w:tr", Op.Tr],
+  ["w:trPr", Op.TrPr],
+  ["w:gridBefore", Op.GridBefore],
+  ["w:tc", Op.Tc],
+  ["w:tcPr", Op.TcPr],
+  ["w:gridSpan", Op.GridSpan],
+  ["w:vMerge", Op.VMerge],
+  ...[...SKIPPED].map((n) => [n, Op.Skip] as [string, Op]),
+]);
+
+function opOf(name: string): Op | undefined {
+  const op = OPS.get(name);
+  if (op !== undefined) return op;
+  return name.endsWith("Change") ? Op.Skip : undefined; // old properties of a formatting revision
+}
+
+export interface StoryContext {
+  file: string;
+  styles: Styles;
+  numbering: Numbering;
+  revisions: RevisionCounts;
+}
+
+export function readStory(
+  bytes: Uint8Array,
+  part: string,
+  origin: BlockOrigin,
+  ctx: StoryContext,
+): RawBlock[] {
+  const { styles, numbering, revisions } = ctx;
+  const blocks: RawBlock[] = [];
+  /** Text-box paragraphs waiting for the top-level block that holds them to end. */
+  let pendingAfter: RawParagraph[] = [];
+  const paras: Para[] = [];
+  let carry = ""; // text of a paragraph whose mark was deleted: it joins the next paragraph
+
+  let table: RowState[] | undefined; // the top-level table being read
+  let row: RowState | undefined;
+  let cell: CellState | undefined;
+  let innerTables = 0; // tables inside a cell or a text box: read as plain paragraphs
+  let textboxDepth = 0;
+
+  let skip = 0;
+  let inT = false;
+  let inPPr = false;
+  let inPPrRPr = false;
+  let inTrPr = false;
+  let inTcPr = false;
+  let fieldStack: boolean[] = []; // true while in a field's instructions (begin … separate)
+  let instrDepth = 0;
+  let first = true;
+  let norm = (n: string) => n;
+
+  const top = () => paras[paras.length - 1] as Para | undefined;
+  const append = (s: string) => {
+    const p = top();
+    if (p && instrDepth === 0) p.parts.push(s);
+  };
+
+  function finishParagraph(p: Para): void {
+    const text = p.parts.join("");
+    if (p.markDeleted) {
+      carry = text;
+      return;
+    }
+    const label = listLabel(p);
+    if (text === "") {
+      if (textboxDepth === 0 && !cell) flushPending(); // a holder paragraph with no text of its own
+      return;
+    }
+    if (textboxDepth > 0) {
+      pendingAfter.push({ kind: "paragraph", text, origin: "textbox" });
+    } else if (cell) {
+      cell.paragraphs.push(text);
+    } else {
+      const raw: RawParagraph = { kind: "paragraph", text, origin };
+      const level = p.outlineLvl !== undefined
+        ? (p.outlineLvl <= 8 ? p.outlineLvl + 1 : undefined)
+        : styles.level(p.styleId);
+      if (level !== undefined) raw.styleLevel = level;
+      if (label !== undefined) raw.listLabel = label;
+      const align = ALIGN[p.jc ?? styles.jc(p.styleId) ?? ""];
+      if (align) raw.align = align;
+      blocks.push(raw);
+      flushPending();
+    }
+  }
+
+  function listLabel(p: Para): string | undefined {
+    let numId = p.numId;
+    let ilvl = p.ilvl;
+    if (numId === undefined) {
+      const fromStyle = styles.numbering(p.styleId);
+      if (!fromStyle) return undefined;
+      numId = fromStyle.numId;
+      ilvl ??= fromStyle.ilvl;
+    }
+    if (numId === "0") return undefined;
+    return numbering.next(numId, ilvl ?? 0);
+  }
+
+  function flushPending(): void {
+    if (pendingAfter.length) {
+      blocks.push(...pendingAfter);
+      pendingAfter = [];
+    }
+  }
+
+  function finishTable(rows: RowState[]): void {
+    const out: RawCell[][] = [];
+    const anchors: RawCell[] = [];
+    for (const r of rows) {
+      if (r.deleted) continue;
+      const cells: RawCell[] = [];
+      let col = r.gridBefore;
+      for (const c of r.cells) {
+        const anchor = anchors[col];
+        if (c.vMerge === "continue" && anchor) {
+          anchor.rowspan++;
+        } else {
+          const rc: RawCell = { paragraphs: c.paragraphs, colspan: c.colspan, rowspan: 1 };
+          anchors[col] = rc;
+          cells.push(rc);
+        }
+        col += c.colspan;
+      }
+      out.push(cells);
+    }
+    const raw: RawTable = { kind: "table", origin, rows: out };
+    blocks.push(raw);
+    flushPending();
+  }
+
+  function open(raw: string, a: Record<string, string>): void {
+    if (skip) return void skip++;
+    if (first) (norm = nameNormaliser(a), first = false);
+    const name = norm(raw);
+    const op = opOf(name);
+    if (op === undefined) return;
+    switch (op) {
+      case Op.T:
+        inT = true;
+        return;
+      case Op.R:
+        return;
+      case Op.P:
+        paras.push({ parts: carry ? [carry] : [], markDeleted: false });
+        carry = "";
+        return;
+      case Op.PPr:
+        inPPr = true;
+        return;
+      case Op.RPr:
+        if (inPPr) inPPrRPr = true;
+        else skip = 1; // run formatting: nothing to read
+        return;
+      case Op.Inline:
+        if (!inPPr) append(inlineText(name, a));
+        return;
+      case Op.FldChar: {
+        const type = attr(a, "fldCharType");
+        if (type === "begin") (fieldStack.push(true), instrDepth++);
+        else if (type === "separate" && fieldStack[fieldStack.length - 1]) {
+          fieldStack[fieldStack.length - 1] = false;
+          instrDepth--;
+        } else if (type === "end" && fieldStack.length) {
+          if (fieldStack.pop()) instrDepth--;
+        }
+        return;
+      }
+      case Op.Ins:
+        revisions.insertions++;
+        return;
+      case Op.MoveTo:
+        revisions.moves++;
+        return;
+      case Op.Del:
+        revisions.deletions++;
+        if (inTrPr && row) row.deleted = true;
+        else if (inPPrRPr && top()) top()!.markDeleted = true;
+        skip = 1;
+        return;
+      case Op.MoveFrom:
+        revisions.moves++;
+        skip = 1;
+        return;
+      case Op.Skip:
+        // w:sectPr inside w:pPr holds no text either; skipping it is harmless
+        skip = 1;
+        return;
+      case Op.Txbx:
+        textboxDepth++;
+        return;
+      case Op.Tbl:
+        if (table || textboxDepth > 0) innerTables++;
+        else table = [];
+        return;
+      case Op.Note:
+        if (SEPARATOR_NOTES.has(attr(a, "type") ?? "")) skip = 1;
+        return;
+    }
+    if (inPPr) {
+      const p = top();
+      if (!p) return;
+      if (op === Op.PStyle) p.styleId = attr(a, "val");
+      else if (op === Op.Jc) p.jc = attr(a, "val");
+      else if (op === Op.NumId) p.numId = attr(a, "val");
+      else if (op === Op.Ilvl) p.ilvl = Number(attr(a, "val") ?? 0);
+      else if (op === Op.OutlineLvl) p.outlineLvl = Number(attr(a, "val"));
+      return;
+    }
+    if (!table || innerTables > 0) return;
+    switch (op) {
+      case Op.Tr:
+        row = { cells: [], deleted: false, gridBefore: 0 };
+        return;
+      case Op.TrPr:
+        inTrPr = true;
+        return;
+      case Op.GridBefore:
+        if (inTrPr && row) row.gridBefore = Number(attr(a, "val") ?? 0) || 0;
+        return;
+      case Op.Tc:
+        cell = { paragraphs: [], colspan: 1 };
+        return;
+      case Op.TcPr:
+        inTcPr = true;
+        return;
+      case Op.GridSpan:
+        if (inTcPr && cell) cell.colspan = Math.max(1, Number(attr(a, "val") ?? 1) || 1);
+        return;
+      case Op.VMerge:
+        if (inTcPr && cell) cell.vMerge = attr(a, "val") === "restart" ? "restart" : "continue";
+        return;
+    }
+  }
+
+  function close(raw: string): void {
+    if (skip) return void skip--;
+    const op = OPS.get(norm(raw));
+    if (op === undefined) return;
+    switch (op) {
+      case Op.T:
+        inT = false;
+        return;
+      case Op.P: {
+        const p = paras.pop();
+        if (p) finishParagraph(p);
+        return;
+      }
+      case Op.PPr:
+        inPPr = false;
+        return;
+      case Op.RPr:
+        inPPrRPr = false;
+        return;
+      case Op.Txbx:
+        textboxDepth--;
+        return;
+      case Op.Tbl:
+        if (innerTables > 0) innerTables--;
+        else if (table) {
+          const rows = table;
+          table = row = cell = undefined;
+          finishTable(rows);
+        }
+        return;
+    }
+    if (!table || innerTables > 0) return;
+    switch (op) {
+      case Op.TrPr:
+        inTrPr = false;
+        return;
+      case Op.TcPr:
+        inTcPr = false;
+        return;
+      case Op.Tc:
+        if (row && cell) row.cells.push(cell);
+        cell = undefined;
+        return;
+      case Op.Tr:
+        if (row) table.push(row);
+        row = undefined;
+        return;
+    }
+  }
+
+  parseXml(bytes, part, ctx.file, {
+    open,
+    close,
+    text(t) {
+      if (inT && skip === 0) append(t);
+    },
+  });
+  // Unbalanced fields or a trailing deleted paragraph mark must not lose text.
+  fieldStack = [];
+  instrDepth = 0;
+  if (carry) blocks.push({ kind: "paragraph", text: carry, origin });
+  flushPending();
+  return blocks;
+}
+
+function inlineText(name: string, a: Record<string, string>): string {
+  switch (name) {
+    case "w:tab":
+      return "\t";
+    case "w:br": {
+      // Page and column breaks are layout, not text (mammoth drops them too).
+      const type = attr(a, "type");
+      return type === undefined || type === "textWrapping" ? "\n" : "";
+    }
+    case "w:cr":
+      return "\n";
+    case "w:noBreakHyphen":
+      return "\u2011";
+    default:
+      return "\u00AD";
+  }
+}

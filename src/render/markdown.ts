@@ -1,0 +1,123 @@
+/** A review-ready findings report in Chinese Markdown (GFM tables). */
+import type { Finding, Severity } from "../model/finding.ts";
+import type { DocumentResult } from "../model/report.ts";
+import type { RuleMeta } from "../../checks/rule.ts";
+import {
+  allFindings,
+  comparison,
+  countFindings,
+  countsLine,
+  locationLabel,
+  NO_FINDINGS,
+  orderRuleIds,
+  type RenderInput,
+  ruleTitle,
+  SEVERITIES,
+  SEVERITY_LABEL,
+  sortFindings,
+  statedScoreAndGrade,
+  SUPPRESSED_LABEL,
+} from "./common.ts";
+
+/** Escape text so it renders literally: inline markup, raw HTML, and block markers at a line start. */
+export function mdEscape(text: string): string {
+  return text
+    .replace(/[\\`*_[\]|~]/g, (c) => "\\" + c)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    // list and heading markers only count when followed by a space (so "0.1.0" is left alone)
+    .replace(
+      /^(\s*)([#+-]|\d+[.)])(?=\s|$)/gm,
+      (_m, sp: string, mark: string) =>
+        /^\d/.test(mark) ? `${sp}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${sp}\\${mark}`,
+    )
+    // a line of only = or - would turn the line above into a heading
+    .replace(/^(\s*)([=-])(?=\2*\s*$)/gm, "$1\\$2");
+}
+
+/** For a table cell: escaped, and on one line. */
+export function mdCell(text: string): string {
+  return mdEscape(text).replace(/\r?\n/g, "<br>");
+}
+
+function blockquote(text: string): string {
+  // A trailing backslash is a hard line break: the quote keeps its own line breaks.
+  return text.split(/\r?\n/).map((line) => `> ${mdEscape(line)}`.trimEnd()).join("\\\n");
+}
+
+export function renderMarkdown(input: RenderInput): string {
+  const { report, rules } = input;
+  const out: string[] = ["# 绩效自评报告审核意见", ""];
+  out.push(`审核工具：${mdEscape(report.tool.name)} ${mdEscape(report.tool.version)}`);
+  out.push(`合计：${countsLine(countFindings(allFindings(report)))}`, "");
+  for (const doc of report.documents) out.push(...renderDocument(doc, rules));
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+
+function renderDocument(doc: DocumentResult, rules: RuleMeta[]): string[] {
+  const out = [`## ${mdEscape(doc.file)}`, ""];
+  const { score, grade } = statedScoreAndGrade(doc);
+  const meta: [string, string | null | undefined][] = [
+    ["单位", doc.meta.unit],
+    ["年度", doc.meta.year ? String(doc.meta.year) : null],
+    ["标题", doc.meta.title],
+    ["自评得分", score],
+    ["自评等级", grade],
+  ];
+  const shown = meta.filter(([, v]) => v);
+  if (shown.length) {
+    out.push("| 项目 | 内容 |", "| --- | --- |", ...shown.map(([k, v]) => `| ${k} | ${mdCell(v!)} |`), "");
+  }
+  if (doc.status === "error") {
+    out.push(`**无法审核**：${mdEscape(doc.error?.message ?? "未知错误")}`, "");
+    return out;
+  }
+  if (doc.findings.length === 0) {
+    out.push(`**${NO_FINDINGS}。**`, "");
+    return out;
+  }
+  out.push("### 汇总", "", ...summaryTable(doc.findings, rules), "");
+  out.push(`共 ${doc.findings.length} 条：${countsLine(countFindings(doc.findings))}。`, "");
+  out.push("### 问题明细", "");
+  sortFindings(doc.findings).forEach((f, i) => out.push(...renderFinding(f, i + 1, rules), ""));
+  return out;
+}
+
+function summaryTable(findings: Finding[], rules: RuleMeta[]): string[] {
+  const ids = orderRuleIds(findings.map((f) => f.rule), rules);
+  const head = ["规则", "名称", ...SEVERITIES.map((s) => SEVERITY_LABEL[s]), SUPPRESSED_LABEL, "合计"];
+  const rows = ids.map((id) => {
+    const fs = findings.filter((f) => f.rule === id);
+    const by = (s: Severity) => fs.filter((f) => !f.suppressed && f.severity === s).length;
+    return [
+      `\`${id}\``,
+      mdCell(ruleTitle(rules, id)),
+      ...SEVERITIES.map((s) => String(by(s))),
+      String(fs.filter((f) => f.suppressed).length),
+      String(fs.length),
+    ];
+  });
+  return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`);
+}
+
+function renderFinding(f: Finding, n: number, rules: RuleMeta[]): string[] {
+  const level = f.suppressed
+    ? `${SEVERITY_LABEL[f.severity]}·${SUPPRESSED_LABEL}`
+    : SEVERITY_LABEL[f.severity];
+  const out = [`#### ${n}. 【${level}】${mdEscape(ruleTitle(rules, f.rule))}（\`${f.rule}\`）`, ""];
+  out.push(mdEscape(f.message), "");
+  for (const e of f.evidence) {
+    out.push(`- 位置：${mdEscape(locationLabel(e))}`, "");
+    if (e.quote) out.push(blockquote(e.quote), "");
+  }
+  const c = comparison(f);
+  const rows: [string, string | undefined][] = [["陈述值", c.stated], ["计算值", c.computed], [
+    "计算方式",
+    c.formula,
+  ]];
+  for (const [k, v] of rows) if (v !== undefined) out.push(`- ${k}：${mdEscape(v)}`);
+  if (f.hint) out.push(`- 修改建议：${mdEscape(f.hint)}`);
+  if (f.suppressed) out.push(`- 豁免理由：${mdEscape(f.suppressed.reason)}`);
+  return out;
+}

@@ -1,0 +1,101 @@
+/** Plain-text report for a terminal: by file, then severity, then section; ANSI colours on request. */
+import type { Severity } from "../model/finding.ts";
+import type { DocumentResult } from "../model/report.ts";
+import {
+  allFindings,
+  comparison,
+  countFindings,
+  countsLine,
+  groupBy,
+  locationLabel,
+  NO_FINDINGS,
+  placeLabel,
+  type RenderInput,
+  ruleTitle,
+  SEVERITY_LABEL,
+  sortFindings,
+  SUPPRESSED_LABEL,
+  truncate,
+} from "./common.ts";
+import type { RuleMeta } from "../../checks/rule.ts";
+
+/** Colour only for an interactive stdout, and never when NO_COLOR is set (https://no-color.org). */
+export function shouldColor(): boolean {
+  let noColor: string | undefined;
+  try {
+    noColor = Deno.env.get("NO_COLOR");
+  } catch {
+    noColor = undefined; // no --allow-env: decide from the terminal alone
+  }
+  return Deno.stdout.isTerminal() && !noColor;
+}
+
+/** Quotes shown per finding; the rest are counted (all of them are in the other formats). */
+const MAX_QUOTES = 5;
+
+type Paint = (code: string, s: string) => string;
+
+const SEVERITY_COLOR: Record<Severity, string> = { error: "31", warning: "33", info: "36" };
+
+export function renderTerminal(input: RenderInput): string {
+  const paint: Paint = input.color ? (code, s) => `\x1b[${code}m${s}\x1b[0m` : (_code, s) => s;
+  const out: string[] = [];
+  for (const doc of input.report.documents) {
+    out.push(...renderDocument(doc, input.rules, paint), "");
+  }
+  const total = countFindings(allFindings(input.report));
+  const files = input.report.documents.length;
+  const failed = input.report.documents.filter((d) => d.status === "error").length;
+  const fileNote = failed ? `（${files} 个文件，${failed} 个无法读取）` : `（${files} 个文件）`;
+  out.push(paint("1", `合计：${countsLine(total)}`) + fileNote);
+  return out.join("\n") + "\n";
+}
+
+function renderDocument(doc: DocumentResult, rules: RuleMeta[], paint: Paint): string[] {
+  const meta = [doc.meta.unit, doc.meta.year ? `${doc.meta.year}年度` : null, doc.meta.title]
+    .filter((x) => x).join(" · ");
+  const lines = [paint("1;4", doc.file) + (meta ? `  ${meta}` : "")];
+  if (doc.status === "error") {
+    lines.push(`  ${paint("31;1", "无法审核")}：${doc.error?.message ?? "未知错误"}`);
+    return lines;
+  }
+  if (doc.findings.length === 0) {
+    lines.push(`  ${paint("32", NO_FINDINGS)}`);
+    return lines;
+  }
+  const sorted = sortFindings(doc.findings);
+  const bySeverity = groupBy(sorted, (f) => (f.suppressed ? "suppressed" : f.severity));
+  for (const [sev, findings] of bySeverity) {
+    const label = sev === "suppressed" ? SUPPRESSED_LABEL : SEVERITY_LABEL[sev as Severity];
+    const color = sev === "suppressed" ? "2" : SEVERITY_COLOR[sev as Severity];
+    lines.push(`  ${paint(color + ";1", `${label}（${findings.length}）`)}`);
+    const bySection = groupBy(findings, (f) => f.evidence[0]?.section ?? "");
+    for (const [section, group] of bySection) {
+      lines.push(`    ${paint("1", section === "" ? "卷首" : section)}`);
+      for (const f of group) {
+        const e = f.evidence[0];
+        const where = e ? placeLabel(e) : "全文";
+        const title = ruleTitle(rules, f.rule);
+        lines.push(`      ${paint(color, `[${f.rule}]`)} ${title} · ${where}：${f.message}`);
+        const quoted = f.evidence.filter((ev) => ev.quote);
+        for (const ev of quoted.slice(0, MAX_QUOTES)) {
+          const loc = ev === e ? "" : `（${ev.section === section ? placeLabel(ev) : locationLabel(ev)}）`;
+          lines.push(`        ${paint("2", `「${truncate(ev.quote)}」${loc}`)}`);
+        }
+        if (quoted.length > MAX_QUOTES) {
+          lines.push(`        ${paint("2", `……另有 ${quoted.length - MAX_QUOTES} 处引文`)}`);
+        }
+        const c = comparison(f);
+        const cmp = [
+          c.stated !== undefined ? `陈述值 ${c.stated}` : "",
+          c.computed !== undefined ? `计算值 ${c.computed}` : "",
+          c.formula !== undefined ? `算式 ${c.formula}` : "",
+        ].filter((x) => x).join("；");
+        if (cmp) lines.push(`        ${cmp}`);
+        if (f.suppressed) lines.push(`        ${paint("2", `已豁免：${f.suppressed.reason}`)}`);
+      }
+    }
+  }
+  lines.push(`  ${countsLine(countFindings(doc.findings))}`);
+  return lines;
+}

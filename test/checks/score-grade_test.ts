@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { makeDoc, table } from "../helpers/doc.ts";
+import { scoreGrade } from "../../checks/score-grade.ts";
+import { Config, DEFAULT_CONFIG } from "../../src/model/config.ts";
+
+function run(texts: string[], config = DEFAULT_CONFIG) {
+  return scoreGrade.check({ doc: makeDoc(texts), extraction: { figures: [], relations: [] }, config });
+}
+
+Deno.test("score-grade: 90 is 优, 96 is 优秀, 85 is 良好, 60 is 合格: no finding", () => {
+  assert.deepEqual(run(["综合得分90分，评价等级为优。"]), []);
+  assert.deepEqual(run(["本次绩效考核得分96分，部门整体支出绩效为“优秀”。"]), []);
+  assert.deepEqual(run(["总分85分，等级：良好。"]), []);
+  assert.deepEqual(run(["得分６０分，综合评定为合格。"]), []);
+});
+
+Deno.test("score-grade: 89.9 stated 优 is an error", () => {
+  const fs = run(["综合得分89.9分，评价等级为“优”。"]);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].details.expectedGrade, "良");
+  assert.equal(fs[0].evidence[0].quote, "综合得分89.9分");
+  assert.ok("综合得分89.9分，评价等级为“优”。".includes(fs[0].evidence[1].quote));
+});
+
+Deno.test("score-grade: 59 stated 中 and 79 stated 良 are errors", () => {
+  assert.equal(run(["得分59分，评价结果为中。"]).length, 1);
+  assert.equal(run(["自评得分79分，评定等级为良。"]).length, 1);
+});
+
+Deno.test("score-grade: adjectives and words containing grade characters are not grades", () => {
+  assert.deepEqual(run(["部门绩效良好，得分70分。"]), []);
+  assert.deepEqual(run(["得分70分，评价结果中发现的问题已整改。"]), []);
+  assert.deepEqual(run(["得分70分，绩效为优化营商环境提供了保障。"]), []);
+});
+
+Deno.test("score-grade: bands come from the configuration", () => {
+  const config = Config.parse({ gradeBands: { excellent: 95, good: 85, pass: 60 } });
+  assert.equal(run(["得分92分，评价等级为优。"], config).length, 1);
+  assert.deepEqual(run(["得分92分，评价等级为良。"], config), []);
+});
+
+Deno.test("score-grade: without a score in the text, the table's total is used, as a warning", () => {
+  const doc = makeDoc([
+    "经评价，评价等级为优。",
+    table([["一级指标", "分值", "得分"], ["A决策（100分）", "100", "85"], ["合计", "100", "85"]]),
+  ]);
+  const fs = scoreGrade.check({ doc, extraction: { figures: [], relations: [] }, config: DEFAULT_CONFIG });
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].severity, "warning");
+  assert.equal(fs[0].evidence[1].table?.row, 2);
+});

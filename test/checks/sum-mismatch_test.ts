@@ -1,0 +1,220 @@
+import assert from "node:assert/strict";
+import { makeDoc, table } from "../helpers/doc.ts";
+import { sumMismatch as rule } from "../../checks/sum-mismatch.ts";
+import type { Document } from "../../src/model/document.ts";
+import type { Figure } from "../../src/model/figure.ts";
+import { fig, partWhole, run } from "./arith_builder.ts";
+
+function listed(text: string, whole: string, parts: string[], complete = true) {
+  const doc = makeDoc([text]);
+  const rel = partWhole(doc, fig(doc, 0, whole), parts.map((p) => fig(doc, 0, p)), complete);
+  return run(rule, doc, [rel]);
+}
+
+Deno.test("a correct 其中 sum: no finding", () => {
+  assert.deepEqual(
+    listed("聘任专业技术岗7210人，其中高级职称2745人，中级职称2664人，初级职称1801人。", "7210人", [
+      "2745人",
+      "2664人",
+      "1801人",
+    ]),
+    [],
+  );
+});
+
+Deno.test("a count off by one: warning (rounding level)", () => {
+  const [f, ...rest] = listed(
+    "聘任专业技术岗7211人，其中高级职称2745人，中级职称2664人，初级职称1801人。",
+    "7211人",
+    [
+      "2745人",
+      "2664人",
+      "1801人",
+    ],
+  );
+  assert.equal(rest.length, 0);
+  assert.equal(f.rule, "sum-mismatch");
+  assert.equal(f.severity, "warning");
+  assert.equal(f.details.formula, "2745 + 2664 + 1801 = 7210");
+});
+
+Deno.test("150 stated against parts adding to 170: error", () => {
+  const [f] = listed("调入人员150人，其中专业技术人才120人、管理人才50人。", "150人", ["120人", "50人"]);
+  assert.equal(f.severity, "error");
+  assert.equal(f.details.stated, 150);
+  assert.equal(f.details.computed, 170);
+  assert.ok(f.message.includes("120 + 50 = 170"));
+  assert.ok(f.message.includes("计算结果多20"));
+});
+
+Deno.test("a list ending in 等 (incomplete): nothing", () => {
+  assert.deepEqual(
+    listed("调入人员150人，其中专业技术人才120人、管理人才50人等。", "150人", ["120人", "50人"], false),
+    [],
+  );
+});
+
+Deno.test("approximate parts: nothing", () => {
+  assert.deepEqual(
+    listed("服务企业150家，其中工业企业120余家、商贸企业50家。", "150家", ["120余家", "50家"]),
+    [],
+  );
+});
+
+Deno.test("money with decimals: parts' rounding absorbs the last digit; a real gap does not", () => {
+  // 0 + 2.4 + 0.38 = 2.78, but 2.4 stands for 2.35…2.45: 2.79 is possible.
+  assert.deepEqual(
+    listed("支出2.79万元，其中公务用车购置费0万元，运行维护费2.4万元，公务接待费0.38万元。", "2.79万元", [
+      "0万元",
+      "2.4万元",
+      "0.38万元",
+    ]),
+    [],
+  );
+  const [f] = listed("支出2.99万元，其中运行维护费2.40万元，公务接待费0.38万元。", "2.99万元", [
+    "2.40万元",
+    "0.38万元",
+  ]);
+  assert.equal(f.severity, "error");
+  assert.equal(f.details.formula, "2.40 + 0.38 = 2.78");
+});
+
+Deno.test("parts in another unit family: skipped", () => {
+  assert.deepEqual(
+    listed("发放补贴150万元，其中一次性补贴120人、创业补贴50万元。", "150万元", ["120人", "50万元"]),
+    [],
+  );
+});
+
+Deno.test("parts in a different scale are compared after scaling", () => {
+  assert.deepEqual(
+    listed("发放资金1.5万元，其中A项10000元，B项5000元。", "1.5万元", ["10000元", "5000元"]),
+    [],
+  );
+  const [f] = listed("发放资金1.7万元，其中A项10000元，B项5000元。", "1.7万元", ["10000元", "5000元"]);
+  assert.equal(f.severity, "error");
+});
+
+function balanceDoc(text: string, subjects: [string, string][]): { doc: Document; figures: Figure[] } {
+  const doc = makeDoc([text]);
+  return { doc, figures: subjects.map(([raw, subject]) => fig(doc, 0, raw, { subject })) };
+}
+
+Deno.test("balance: 净资产 = 资产 − 负债, right and wrong", () => {
+  const ok = balanceDoc("年末资产合计13047176.25元；负债合计5422.21元；净资产合计13041754.04元。", [
+    ["13047176.25元", "年末资产合计"],
+    ["5422.21元", "负债合计"],
+    ["13041754.04元", "净资产合计"],
+  ]);
+  assert.deepEqual(run(rule, ok.doc, [], ok.figures), []);
+  const bad = balanceDoc("年末资产合计13047176.25元；负债合计5422.21元；净资产合计13041854.04元。", [
+    ["13047176.25元", "年末资产合计"],
+    ["5422.21元", "负债合计"],
+    ["13041854.04元", "净资产合计"],
+  ]);
+  const [f, ...rest] = run(rule, bad.doc, [], bad.figures);
+  assert.equal(rest.length, 0);
+  assert.equal(f.severity, "error");
+  assert.equal(f.details.formula, "13047176.25 − 5422.21 = 13041754.04");
+});
+
+Deno.test("balance: asset classes exceeding the total are reported; falling short is not (list may be partial)", () => {
+  const over = balanceDoc("资产合计1000元（其中：流动资产600元，固定资产500元）。", [
+    ["1000元", "资产合计"],
+    ["600元", "流动资产"],
+    ["500元", "固定资产"],
+  ]);
+  assert.equal(run(rule, over.doc, [], over.figures)[0]?.severity, "error");
+  const under = balanceDoc("资产合计1000元（其中：流动资产300元，固定资产500元）。", [
+    ["1000元", "资产合计"],
+    ["300元", "流动资产"],
+    ["500元", "固定资产"],
+  ]);
+  assert.deepEqual(run(rule, under.doc, [], under.figures), []);
+});
+
+function tableDoc(rows: string[][]): { doc: Document; figures: Figure[] } {
+  const doc = makeDoc([table(rows)]);
+  const figures: Figure[] = [];
+  rows.forEach((r, i) =>
+    r.forEach((text, j) => {
+      if (i > 0 && /^\d+(\.\d+)?$/.test(text)) figures.push(fig(doc, 0, text, { cell: [i, j] }));
+    })
+  );
+  return { doc, figures };
+}
+
+Deno.test("合计 row: right, wrong, 其中 rows not summed, rate columns skipped", () => {
+  const header = ["项目", "预算数（万元）", "执行率"];
+  const ok = tableDoc([header, ["基本支出", "100.5", "98"], ["其中：工资", "80", "100"], [
+    "项目支出",
+    "50.25",
+    "97",
+  ], ["合计", "150.75", "97.7"]]);
+  assert.deepEqual(run(rule, ok.doc, [], ok.figures), []);
+  const bad = tableDoc([header, ["基本支出", "100.5", "98"], ["项目支出", "50.25", "97"], [
+    "合计",
+    "160.75",
+    "97.7",
+  ]]);
+  const [f, ...rest] = run(rule, bad.doc, [], bad.figures);
+  assert.equal(rest.length, 0);
+  assert.equal(f.severity, "error");
+  assert.deepEqual(f.evidence[0].table, { index: 0, row: 3, col: 1 });
+  assert.equal(f.evidence[0].quote, "160.75");
+});
+
+Deno.test("合计 column with an empty cell above: skipped", () => {
+  const t = tableDoc([["项目", "金额"], ["A", "100"], ["B", ""], ["合计", "300"]]);
+  assert.deepEqual(run(rule, t.doc, [], t.figures), []);
+});
+
+Deno.test("合计 row read from the cells themselves (full-width digits), no extractor figures needed", () => {
+  const rows = [["项目", "人数"], ["甲", "１２０"], ["乙", "５０"], ["合　计", "１５０"]];
+  const doc = makeDoc([table(rows)]);
+  const [f, ...rest] = run(rule, doc, []);
+  assert.equal(rest.length, 0);
+  assert.equal(f.severity, "error");
+  assert.equal(f.details.computed, 170);
+  const okDoc = makeDoc([table([["项目", "人数"], ["甲", "１２０"], ["乙", "５０"], ["合计", "１７０"]])]);
+  assert.deepEqual(run(rule, okDoc, []), []);
+});
+
+Deno.test("a 总分 row of scores without a 合计 label is not a sum row; 合计 under 小计 rows adds the subtotals", () => {
+  const scores = makeDoc([table([["指标", "分值"], ["A", "35"], ["B", "20"], ["", "100"]])]);
+  assert.deepEqual(run(rule, scores, []), []);
+  const sub = makeDoc([
+    table([
+      ["项目", "金额"],
+      ["A", "10"],
+      ["B", "20"],
+      ["小计", "30"],
+      ["C", "5"],
+      ["D", "5"],
+      ["小计", "10"],
+      [
+        "合计",
+        "40",
+      ],
+    ]),
+  ]);
+  assert.deepEqual(run(rule, sub, []), []);
+  const wrong = makeDoc([
+    table([
+      ["项目", "金额"],
+      ["A", "10"],
+      ["B", "20"],
+      ["小计", "30"],
+      ["C", "5"],
+      ["D", "5"],
+      ["小计", "10"],
+      [
+        "合计",
+        "50",
+      ],
+    ]),
+  ]);
+  const [f, ...rest] = run(rule, wrong, []);
+  assert.equal(rest.length, 0);
+  assert.equal(f.details.formula, "30 + 10 = 40");
+});

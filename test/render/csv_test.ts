@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import Papa from "papaparse";
+import { CSV_HEADER, renderCsv } from "../../src/render/csv.ts";
+import { emptyInput, errorResult, FILE, NASTY, report, sampleInput } from "./fixtures.ts";
+
+function parse(csv: string): string[][] {
+  assert.ok(csv.startsWith("\uFEFF"), "UTF-8 BOM for Excel");
+  return Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+}
+
+Deno.test("csv: BOM, Chinese header, one row per finding with stated/computed", () => {
+  const rows = parse(renderCsv(sampleInput()));
+  assert.deepEqual(rows[0], ["文件", "规则", "级别", "位置", "引文", "陈述值", "计算值", "说明"]);
+  assert.deepEqual(rows[0], CSV_HEADER);
+  assert.equal(rows.length, 1 + 5);
+  const sum = rows.find((r) => r[1] === "sum-mismatch" && r[2] === "错误")!;
+  assert.deepEqual(sum, [
+    FILE,
+    "sum-mismatch",
+    "错误",
+    "一、部门概况 › （一）预算执行 › 表1 第4行第3列",
+    "96",
+    "96",
+    "19",
+    "表1合计得分96与各项之和19不符。",
+  ]);
+  const sup = rows.find((r) => r[2] === "错误（已豁免）")!;
+  assert.match(sup[7], /豁免理由：口径不同/);
+  const dup = rows.find((r) => r[1] === "duplicate-paragraph")!;
+  assert.equal(dup[3], "一、部门概况 › 段落3\n二、存在的问题 › 段落8");
+});
+
+Deno.test("csv: quotes with commas, quotes, pipes and newlines round-trip exactly", () => {
+  const rows = parse(renderCsv(sampleInput()));
+  const odd = rows.find((r) => r[1] === "odd-quote")!;
+  assert.equal(odd[4], NASTY);
+  assert.equal(odd[5], "a|b");
+});
+
+Deno.test("csv: formula-like cells are defused, negative figures are not", () => {
+  const input = sampleInput();
+  const f = input.report.documents[0].findings[0];
+  f.evidence = [{ quote: "=SUM(A1:A3)", section: "", block: 0 }];
+  f.details = { stated: "-3.5%", computed: "+2" };
+  const row = parse(renderCsv(input)).find((r) => r[1] === "duplicate-paragraph")!;
+  assert.equal(row[4], "'=SUM(A1:A3)");
+  assert.equal(row[5], "-3.5%");
+  assert.equal(row[6], "'+2");
+  assert.equal(row[3], "卷首 › 段落1");
+});
+
+Deno.test("csv: no findings → header only; unreadable file → one error row", () => {
+  assert.deepEqual(parse(renderCsv(emptyInput())), [CSV_HEADER]);
+  const rows = parse(renderCsv({ report: report([errorResult()]), documents: new Map(), rules: [] }));
+  assert.equal(rows.length, 2);
+  assert.equal(rows[1][1], "not-docx");
+  assert.equal(rows[1][2], "错误");
+});
