@@ -7,14 +7,8 @@ import { normalize } from "./text/normalize.ts";
 import { isTimeToken, type NumberToken, numberTokens, wordingLength } from "./text/numbers.ts";
 import { type Sentence, sentencesOf } from "./text/passages.ts";
 import { type Span, splitClauses, splitSentences } from "./text/sentences.ts";
-import {
-  evidenceOf,
-  placeOf,
-  SECTION_SEPARATOR,
-  sectionPathOf,
-  type TextUnit,
-  textUnits,
-} from "./text/units.ts";
+import { evidenceOf, placeOf, type TextUnit, textUnits } from "./text/units.ts";
+import { evidence as textEvidence } from "./util/evidence.ts";
 
 /** Shared wording (numbers aside) a sentence needs before two copies of it are aligned. */
 const MIN_WORDING = 15;
@@ -221,11 +215,7 @@ function subjectConflicts({ doc, extraction }: CheckContext, covered: Set<string
     )[0];
     if (!conflict) continue;
     const distinct = conflict;
-    const evidence = distinct.map((f): Evidence => ({
-      quote: f.quote,
-      section: sectionPathOf(doc, doc.blocks[f.loc.block].section).join(SECTION_SEPARATOR),
-      block: f.loc.block,
-    }));
+    const evidence = distinct.map((f) => textEvidence(doc, f.loc.block, f.quote));
     findings.push({
       severity: "warning",
       message: `“${distinct[0].subject}”在不同位置数值不一致：${

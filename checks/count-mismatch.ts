@@ -6,7 +6,7 @@
 import type { Document } from "../src/model/document.ts";
 import type { FindingDraft, Rule } from "./rule.ts";
 import { clip, evidence } from "./util/evidence.ts";
-import { chineseToInt } from "./util/numbering.ts";
+import { normalizeWidth, parseChineseNumeral } from "../src/extract/numbers.ts";
 
 const NUM = "[0-9０-９]+|[一二三四五六七八九十两]+";
 
@@ -20,9 +20,9 @@ const ENUMERATION = new RegExp(
 );
 
 function toInt(s: string): number | undefined {
-  const t = s.normalize("NFKC");
+  const t = normalizeWidth(s);
   if (/^[0-9]+$/.test(t)) return Number(t);
-  return chineseToInt(t.replace("两", "二"));
+  return parseChineseNumeral(t);
 }
 
 interface Claim {

@@ -5,9 +5,9 @@
 import type { Document, HeadingBlock } from "../src/model/document.ts";
 import type { FindingDraft, Rule } from "./rule.ts";
 import { clip, evidence } from "./util/evidence.ts";
+import { normalizeWidth } from "../src/extract/numbers.ts";
+import { titleKey } from "./text/normalize.ts";
 import { similarity } from "./util/similarity.ts";
-
-const norm = (s: string) => s.normalize("NFKC").replace(/[\s\p{P}]/gu, "");
 
 interface Annex {
   n: number;
@@ -20,8 +20,8 @@ function annexes(doc: Document): Map<number, Annex> {
   for (const b of doc.blocks) {
     if (b.kind !== "heading" || b.number.style !== "annex") continue;
     const next = doc.blocks[b.index + 1];
-    const title = norm(b.title) ||
-      (next && next.kind !== "table" && next.text.length <= 40 ? norm(next.text) : "");
+    const title = titleKey(b.title) ||
+      (next && next.kind !== "table" && next.text.length <= 40 ? titleKey(next.text) : "");
     if (!out.has(b.number.value)) out.set(b.number.value, { n: b.number.value, title, heading: b });
   }
   return out;
@@ -33,7 +33,7 @@ function captions(doc: Document): Set<number> {
   for (const b of doc.blocks) {
     if (b.kind === "table") continue;
     const m = /^\s*表\s*([0-9０-９]+)(?![0-9０-９])/.exec(b.text);
-    if (m) out.add(Number(m[1].normalize("NFKC")));
+    if (m) out.add(Number(normalizeWidth(m[1])));
   }
   return out;
 }
@@ -48,7 +48,7 @@ function checkRefs(doc: Document): FindingDraft[] {
   for (const b of doc.blocks) {
     if (b.kind !== "paragraph" || b.role === "toc" || b.role === "toc-heading") continue;
     for (const m of b.text.matchAll(ANNEX_REF)) {
-      const n = Number(m[1].normalize("NFKC"));
+      const n = Number(normalizeWidth(m[1]));
       const start = m.index!;
       // A line that is itself an annex label ("附件1" alone) is not a reference.
       if (b.text.trim() === m[0].trim()) continue;
@@ -62,7 +62,7 @@ function checkRefs(doc: Document): FindingDraft[] {
           evidence: [ev],
           details: { reference: m[0], annexes: [...ann.keys()] },
         });
-      } else if (m[2] && target.title && similarity(norm(m[2]), target.title) < 0.5) {
+      } else if (m[2] && target.title && similarity(titleKey(m[2]), target.title) < 0.5) {
         out.push({
           message: `正文引用“附件${n}《${m[2]}》”，但附件${n}的标题是“${target.title}”。`,
           hint: "统一引用与附件的名称和编号。",
@@ -73,7 +73,7 @@ function checkRefs(doc: Document): FindingDraft[] {
     }
     if (caps.size === 0) continue; // tables without captions cannot be referred to by number
     for (const m of b.text.matchAll(TABLE_REF)) {
-      const n = Number(m[1].normalize("NFKC"));
+      const n = Number(normalizeWidth(m[1]));
       if (caps.has(n)) continue;
       out.push({
         message: `正文“${m[0]}”，但文档中没有标题为“表${n}”的表格。`,

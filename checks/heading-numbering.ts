@@ -5,7 +5,7 @@
 import type { Document, HeadingBlock } from "../src/model/document.ts";
 import type { FindingDraft, Rule } from "./rule.ts";
 import { evidence } from "./util/evidence.ts";
-import { parseMarker } from "./util/numbering.ts";
+import { parseMarker } from "../src/ingest/headings.ts";
 
 /**
  * A numbered item can be a plain paragraph that runs on into body text ("1.坚持…。一是…") while its
@@ -18,7 +18,7 @@ function numberedParagraphValues(doc: Document, h: HeadingBlock): Set<number> {
     const b = doc.blocks[i];
     if (b.kind !== "paragraph" || i > h.index) continue;
     const m = parseMarker(b.text);
-    if (m && m.style === h.number.style) values.add(m.value);
+    if (m && m.number.style === h.number.style) values.add(m.number.value);
   }
   return values;
 }

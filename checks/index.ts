@@ -16,6 +16,7 @@ import { scoreSum } from "./score-sum.ts";
 import { scoreExceedsWeight } from "./score-exceeds-weight.ts";
 import { scoreGrade } from "./score-grade.ts";
 import { questionnaireTally } from "./questionnaire-tally.ts";
+import { scoreRule } from "./score-rule.ts";
 
 export const RULES: Rule[] = [
   duplicateParagraph,
@@ -34,6 +35,7 @@ export const RULES: Rule[] = [
   scoreExceedsWeight,
   scoreGrade,
   questionnaireTally,
+  scoreRule,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -5,7 +5,7 @@
 import type { CheckContext, FindingDraft, Rule } from "./rule.ts";
 import type { Change, Figure, Ratio } from "../src/model/figure.ts";
 import { div, scale, sub } from "../src/extract/tolerance.ts";
-import { evidenceFor, textAt } from "./arith/evidence.ts";
+import { evidenceFor, textAt } from "./util/evidence.ts";
 import { boundsOf, displayAll, label, sameSentence, statedText, unitsCompatible } from "./arith/figures.ts";
 import { judge, type Recomputed, rounded, shown } from "./arith/recompute.ts";
 

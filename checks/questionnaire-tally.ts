@@ -8,7 +8,7 @@ import type { Evidence } from "../src/model/finding.ts";
 import { compareStated, div, intervalOf, point, scale, type Verdict } from "../src/extract/tolerance.ts";
 import { type Questionnaire, questionnaires } from "./tables/questionnaire.ts";
 import type { CellValue } from "./tables/indicator-table.ts";
-import { cellEvidence, textEvidence } from "./tables/evidence.ts";
+import { cellEvidence, evidence as textEvidence } from "./util/evidence.ts";
 import { compareSum, show } from "./tables/compare.ts";
 import { squash } from "./tables/cell-number.ts";
 

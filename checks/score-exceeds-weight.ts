@@ -13,7 +13,7 @@ import {
   leafWeights,
   leavesUnder,
 } from "./tables/indicator-table.ts";
-import { cellEvidence, locEvidence } from "./tables/evidence.ts";
+import { cellEvidence, locEvidence } from "./util/evidence.ts";
 import { matchByName, scoreClaims } from "./tables/narrative.ts";
 import { show, total } from "./tables/compare.ts";
 import { squash } from "./tables/cell-number.ts";

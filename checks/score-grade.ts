@@ -6,8 +6,8 @@
 import type { CheckContext, FindingDraft, Rule } from "./rule.ts";
 import type { Config } from "../src/model/config.ts";
 import { indicatorTables } from "./tables/indicator-table.ts";
-import { asciiDigits } from "./tables/cell-number.ts";
-import { cellEvidence, textEvidence } from "./tables/evidence.ts";
+import { asciiDigits } from "../src/extract/numbers.ts";
+import { cellEvidence, evidence as textEvidence } from "./util/evidence.ts";
 import type { Evidence } from "../src/model/finding.ts";
 
 export const scoreGrade: Rule = {

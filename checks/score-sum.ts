@@ -20,7 +20,7 @@ import {
   leavesUnder,
 } from "./tables/indicator-table.ts";
 import { asStated, compareSum, show, type Stated, total } from "./tables/compare.ts";
-import { cellEvidence, locEvidence } from "./tables/evidence.ts";
+import { cellEvidence, locEvidence } from "./util/evidence.ts";
 import { matchByName, scoreClaims } from "./tables/narrative.ts";
 import { squash } from "./tables/cell-number.ts";
 

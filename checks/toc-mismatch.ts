@@ -5,7 +5,8 @@
 import type { Document, HeadingBlock, ParagraphBlock } from "../src/model/document.ts";
 import type { FindingDraft, Rule } from "./rule.ts";
 import { evidence } from "./util/evidence.ts";
-import { parseMarker } from "./util/numbering.ts";
+import { parseMarker } from "../src/ingest/headings.ts";
+import { titleKey } from "./text/normalize.ts";
 import { similarity } from "./util/similarity.ts";
 
 interface Entry {
@@ -13,8 +14,6 @@ interface Entry {
   marker: string;
   title: string;
 }
-
-const norm = (s: string) => s.normalize("NFKC").replace(/[\s\p{P}]/gu, "");
 
 /** Equal titles, or one the short form of the other (评价指标体系 for 某局2023年部门整体支出绩效评价指标体系). */
 function sameEntry(body: string, toc: string): boolean {
@@ -28,17 +27,17 @@ function entries(doc: Document): Entry[] {
       const m = parseMarker(block.text);
       return {
         block,
-        marker: norm(m?.raw ?? ""),
-        title: norm(m ? block.text.slice(m.raw.length) : block.text),
+        marker: titleKey(m?.number.raw ?? ""),
+        title: titleKey(m ? m.title : block.text),
       };
     });
 }
 
 /** An annex heading often holds only "附件N"; its title is then the next short paragraph. */
 function headingTitle(doc: Document, h: HeadingBlock): string {
-  if (norm(h.title) !== "" || h.number.style !== "annex") return norm(h.title);
+  if (titleKey(h.title) !== "" || h.number.style !== "annex") return titleKey(h.title);
   const next = doc.blocks[h.index + 1];
-  return next && next.kind !== "table" && next.text.length <= 40 ? norm(next.text) : "";
+  return next && next.kind !== "table" && next.text.length <= 40 ? titleKey(next.text) : "";
 }
 
 function isInsideAnnex(doc: Document, h: HeadingBlock): boolean {
@@ -55,10 +54,10 @@ function isInsideAnnex(doc: Document, h: HeadingBlock): boolean {
 /** True when an annex has nothing but its heading (and the title line under it). */
 function isEmptySection(doc: Document, h: HeadingBlock): boolean {
   const s = doc.sections[h.section];
-  const titleLine = norm(h.title) === "" ? h.index + 1 : -1;
+  const titleLine = titleKey(h.title) === "" ? h.index + 1 : -1;
   const content = s.blocks.filter((i) => {
     const b = doc.blocks[i];
-    return i !== h.index && i !== titleLine && (b.kind === "table" || norm(b.text) !== "");
+    return i !== h.index && i !== titleLine && (b.kind === "table" || titleKey(b.text) !== "");
   });
   return s.children.length === 0 && content.length === 0;
 }
@@ -87,14 +86,15 @@ function checkToc(doc: Document): FindingDraft[] {
   };
   for (const e of toc) {
     const annexByNumber = headings.find((h) =>
-      !used.has(h) && h.number.style === "annex" && norm(h.number.raw) === e.marker && titles.get(h) === ""
+      !used.has(h) && h.number.style === "annex" && titleKey(h.number.raw) === e.marker &&
+      titles.get(h) === ""
     );
     if (annexByNumber && isEmptySection(doc, annexByNumber)) {
       used.add(annexByNumber);
       out.push(emptyAnnex(doc, e, annexByNumber));
       continue;
     }
-    const exact = take((h) => norm(h.number.raw) === e.marker && sameEntry(titles.get(h)!, e.title));
+    const exact = take((h) => titleKey(h.number.raw) === e.marker && sameEntry(titles.get(h)!, e.title));
     if (exact) {
       if (exact.number.style === "annex" && isEmptySection(doc, exact)) out.push(emptyAnnex(doc, e, exact));
       continue;
@@ -111,7 +111,7 @@ function checkToc(doc: Document): FindingDraft[] {
     }
     const sameNumber = take((h) =>
       // Annexes are identified by their number alone; other headings need a similar title too.
-      norm(h.number.raw) === e.marker && e.marker !== "" &&
+      titleKey(h.number.raw) === e.marker && e.marker !== "" &&
       (h.number.style === "annex" || similarity(titles.get(h)!, e.title) >= 0.5)
     );
     if (sameNumber) {

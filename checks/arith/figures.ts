@@ -1,6 +1,6 @@
 /** What the arithmetic checks need to know about figures: their possible values, display and placement. */
 import type { Figure } from "../../src/model/figure.ts";
-import { type Interval, intervalOf, point } from "../../src/extract/tolerance.ts";
+import { figureInterval, type Interval } from "../../src/extract/tolerance.ts";
 
 export interface Bounds {
   /** Possible values in the base unit; a side may be infinite for 余/多 or 近/不到. */
@@ -9,47 +9,13 @@ export interface Bounds {
   exact: boolean;
 }
 
-/** Units of things counted one by one: an integer count of them at scale 1 is exact, not rounded. */
-const COUNT_UNITS = new Set([
-  "人",
-  "人次",
-  "户",
-  "个",
-  "件",
-  "份",
-  "张",
-  "次",
-  "场",
-  "场次",
-  "家",
-  "名",
-  "条",
-  "项",
-  "所",
-  "批次",
-  "辆",
-  "套",
-  "台",
-  "批",
-  "期",
-  "班",
-  "本",
-  "篇",
-  "起",
-]);
-
-/** "969人" is exactly 969 people; "33.75万人" and "1900万元" are rounded. */
-export function isExactCount(fig: Figure): boolean {
-  return fig.approx === "exact" && fig.scale === 1 && fig.decimals === 0 && COUNT_UNITS.has(fig.unit);
-}
-
 /**
  * The values a figure may stand for. 约/左右 and ranges give no usable bound (undefined); 余/多/以上 bound it
  * from below, 近/不到/以下 from above. A non-negative figure cannot stand for a negative value.
  */
 export function boundsOf(fig: Figure): Bounds | undefined {
   if (fig.range) return undefined;
-  const iv = isExactCount(fig) ? point(fig.value) : intervalOf(fig);
+  const iv = figureInterval(fig);
   const floor = fig.stated >= 0 ? 0 : -Infinity;
   switch (fig.approx) {
     case "exact":

@@ -10,7 +10,7 @@ import {
   scale,
   sum,
 } from "../../src/extract/tolerance.ts";
-import { evidenceFor } from "./evidence.ts";
+import { evidenceFor } from "../util/evidence.ts";
 import { boundsOf, displayAll, statedText } from "./figures.ts";
 
 export interface Term {

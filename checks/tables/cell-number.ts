@@ -1,9 +1,9 @@
 /**
  * Reading a table cell (or a short label fragment) as one number: "12", "12分", "９．５", "\n100".
- * Deliberately tiny: it only accepts a cell that is a number and nothing else (an optional 分/份/人 and
- * spaces); prose with numbers in it is the extractor's job (src/extract/numbers.ts).
+ * Deliberately strict: the cell must be one plain number and nothing else (an optional 分/份/人/人次/票 and
+ * spaces). The number itself is read by src/extract/numbers.ts.
  */
-import { decimalsOf } from "../../src/extract/tolerance.ts";
+import { findNumbers } from "../../src/extract/numbers.ts";
 
 export interface CellNumber {
   value: number;
@@ -12,21 +12,25 @@ export interface CellNumber {
   raw: string;
 }
 
-const FULL_WIDTH = /[０-９．]/g;
 
-/** Full-width digits and point to ASCII; same length, so offsets are kept. */
-export function asciiDigits(s: string): string {
-  return s.replace(FULL_WIDTH, (c) => c === "．" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
-
-const CELL_NUMBER =
-  /^[\s\u3000]*([0-9０-９]+(?:[.．][0-9０-９]+)?)[\s\u3000]*(?:分|份|人|人次|票)?[\s\u3000]*$/;
+/** Units a number cell may carry, as written (名 and other spellings of 人 are not taken). */
+const CELL_UNITS = new Set(["", "分", "份", "人", "人次"]);
+/** A vote count (12票): 票 is no unit of numbers.ts, so it is taken off before reading the number. */
+const VOTES = /票[\s\u3000]*$/;
+/** Plain digits with an optional decimal part: no sign, no thousands separator. */
+const PLAIN = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/;
 
 export function parseCellNumber(text: string): CellNumber | undefined {
-  const m = CELL_NUMBER.exec(text);
-  if (!m) return undefined;
-  const raw = m[1];
-  return { value: Number(asciiDigits(raw)), decimals: decimalsOf(raw), raw };
+  // One space at most, as numbers.ts allows between a number and its unit (a cell may break "20\n分").
+  const t = text.replace(VOTES, "").replace(/[\s\u3000]+/g, " ");
+  const found = findNumbers(t);
+  if (found.length !== 1) return undefined;
+  const n = found[0];
+  if (n.approx !== "exact" || n.range || n.chineseNumeral || !CELL_UNITS.has(n.writtenUnit)) return undefined;
+  if (!isBlank(t.slice(0, n.start) + t.slice(n.end))) return undefined;
+  const raw = n.raw.slice(0, n.raw.length - n.writtenUnit.length).trimEnd();
+  if (!PLAIN.test(raw)) return undefined;
+  return { value: n.stated, decimals: n.decimals, raw };
 }
 
 /** True when a text is empty once spaces (including the full-width space) are removed. */

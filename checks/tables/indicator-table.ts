@@ -4,7 +4,8 @@
  * ("A3资源配置（13分）" twice) is one node that was declared twice. Each data row is a leaf.
  */
 import type { Document, TableBlock } from "../../src/model/document.ts";
-import { asciiDigits, type CellNumber, isBlank, parseCellNumber, squash } from "./cell-number.ts";
+import { type CellNumber, isBlank, parseCellNumber, squash } from "./cell-number.ts";
+import { asciiDigits } from "../../src/extract/numbers.ts";
 
 /** A number read from a cell, with where it sits. */
 export interface CellValue extends CellNumber {

@@ -4,7 +4,8 @@
  * 综合得分). Also reads 发放/收回/有效问卷 N 份 from the text just before the table.
  */
 import type { Document, TableBlock } from "../../src/model/document.ts";
-import { asciiDigits, isBlank, parseCellNumber, squash } from "./cell-number.ts";
+import { isBlank, parseCellNumber, squash } from "./cell-number.ts";
+import { asciiDigits } from "../../src/extract/numbers.ts";
 import type { CellValue } from "./indicator-table.ts";
 
 export interface OptionRow {

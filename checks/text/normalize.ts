@@ -1,16 +1,11 @@
 /** Text normalisation shared by the duplicate and conflicting-figure rules. */
+import { normalizeWidth } from "../../src/extract/numbers.ts";
 
 /**
- * Full-width ASCII (！…～) to half-width and the ideographic space to a space, one char for one char, so
- * offsets into the result are offsets into the original text.
+ * normalizeWidth makes "-" of the minus sign and the en/em dashes (for ranges and negative numbers); in
+ * comparison text they are punctuation, so they are dropped first.
  */
-export function foldWidth(s: string): string {
-  if (!/[\uFF01-\uFF5E\u3000]/.test(s)) return s;
-  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code === 0x3000 ? " " : String.fromCharCode(code - 0xFEE0);
-  });
-}
+const DASHES = /[\u2212\u2013\u2014]/g;
 
 /**
  * What a comparison keeps: letters (Han included), digits, and the symbols that carry meaning next to a
@@ -20,7 +15,12 @@ const NOISE = /[^\p{L}\p{N}%‰℃+\-.#]/gu;
 
 /** Comparison form: widths folded, whitespace and punctuation removed, Latin letters lower-cased. */
 export function normalize(s: string): string {
-  return foldWidth(s).replace(NOISE, "").toLowerCase();
+  return normalizeWidth(s.replace(DASHES, "")).replace(NOISE, "").toLowerCase();
+}
+
+/** Key for comparing titles (目录 entries, annex names): NFKC, whitespace and punctuation removed. */
+export function titleKey(s: string): string {
+  return s.normalize("NFKC").replace(/[\s\p{P}]/gu, "");
 }
 
 /** A leading numbering marker: 一、 （一） (一) 1. 1、 （1） (1) ① 附件1. */
@@ -29,7 +29,7 @@ const LEADING_MARKER =
 
 /** The text without its leading numbering marker (on the width-folded text). */
 export function stripLeadingMarker(s: string): { marker: string; rest: string } {
-  const folded = foldWidth(s);
+  const folded = normalizeWidth(s);
   const m = LEADING_MARKER.exec(folded);
   if (!m) return { marker: "", rest: s };
   return { marker: s.slice(0, m[0].length), rest: s.slice(m[0].length) };

@@ -2,7 +2,9 @@
  * Number masking for comparing passages that differ only in their figures. This is not a figure parser
  * (src/extract/numbers.ts is): it only finds Arabic-digit tokens so a passage can be reduced to a skeleton.
  */
-import { foldWidth, normalize } from "./normalize.ts";
+import { normalizeWidth } from "../../src/extract/numbers.ts";
+import { decimalsOf } from "../../src/extract/tolerance.ts";
+import { normalize } from "./normalize.ts";
 
 export interface NumberToken {
   /** As written. */
@@ -16,15 +18,13 @@ export interface NumberToken {
 const NUMBER = /\d+(?:,\d{3})*(?:\.\d+)?/g;
 
 export function numberTokens(text: string): NumberToken[] {
-  const folded = foldWidth(text);
+  const folded = normalizeWidth(text);
   const out: NumberToken[] = [];
   for (const m of folded.matchAll(NUMBER)) {
-    const digits = m[0].replace(/,/g, "");
-    const dot = digits.indexOf(".");
     out.push({
       raw: text.slice(m.index!, m.index! + m[0].length),
-      value: Number(digits),
-      decimals: dot < 0 ? 0 : digits.length - dot - 1,
+      value: Number(m[0].replace(/,/g, "")),
+      decimals: decimalsOf(m[0]),
       start: m.index!,
       end: m.index! + m[0].length,
     });
@@ -34,7 +34,12 @@ export function numberTokens(text: string): NumberToken[] {
 
 /** Normalised text with every number replaced by "#": passages with the same skeleton differ only in numbers. */
 export function skeleton(text: string): string {
-  return normalize(foldWidth(text).replace(NUMBER, "#"));
+  let masked = "", at = 0;
+  for (const t of numberTokens(text)) {
+    masked += text.slice(at, t.start) + "#";
+    at = t.end;
+  }
+  return normalize(masked + text.slice(at));
 }
 
 /** Characters of a skeleton other than number slots: how much wording two passages share. */
@@ -47,7 +52,7 @@ export function wordingLength(skel: string): number {
  * differing in such a slot are about different periods, not in conflict.
  */
 export function isTimeToken(text: string, tok: NumberToken): boolean {
-  const after = foldWidth(text.slice(tok.end, tok.end + 2)).trimStart();
+  const after = normalizeWidth(text.slice(tok.end, tok.end + 2)).trimStart();
   if (/^(年|月|日|季度|号)/.test(after)) return true;
   if (/^(19|20)\d\d$/.test(tok.raw) && !/^[万亿千百人元个户件次场%]/.test(after)) return true;
   return false;

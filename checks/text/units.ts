@@ -1,6 +1,8 @@
 /** The pieces of text the duplicate and conflicting-figure rules compare: paragraphs and table cells. */
 import type { Document } from "../../src/model/document.ts";
 import type { Evidence } from "../../src/model/finding.ts";
+import { parseMarker } from "../../src/ingest/headings.ts";
+import { SECTION_SEPARATOR } from "../util/evidence.ts";
 
 export interface TextUnit {
   /** Block index in Document.blocks. */
@@ -17,13 +19,10 @@ export interface TextUnit {
   annex: boolean;
 }
 
-export const SECTION_SEPARATOR = " › ";
-
-export function sectionPathOf(doc: Document, sectionId: string): string[] {
-  return doc.sections[sectionId]?.path ?? [];
+/** 附件N at the start of a text, read as the ingest reads heading markers. */
+function isAnnexLabel(text: string): boolean {
+  return parseMarker(text)?.number.style === "annex";
 }
-
-const ANNEX_LABEL = /^\s*附件\s*[0-9０-９一二三四五六七八九十]+/;
 
 /**
  * Index of the block where the annexes begin, or Infinity. A section path starting with 附件 is an annex
@@ -34,10 +33,10 @@ export function annexStart(doc: Document): number {
   let sawHeading = false;
   for (const b of doc.blocks) {
     if (b.kind === "heading") {
-      if (ANNEX_LABEL.test(b.text)) return b.index;
+      if (isAnnexLabel(b.text)) return b.index;
       sawHeading = true;
     } else if (
-      b.kind === "paragraph" && sawHeading && !b.role && ANNEX_LABEL.test(b.text) && b.text.length <= 40
+      b.kind === "paragraph" && sawHeading && !b.role && isAnnexLabel(b.text) && b.text.length <= 40
     ) {
       return b.index;
     }
@@ -63,7 +62,7 @@ function collectUnits(doc: Document): TextUnit[] {
   const paths = new Map<string, string>();
   for (const b of doc.blocks) {
     if (b.kind === "heading") continue;
-    const pathParts = sectionPathOf(doc, b.section);
+    const pathParts = doc.sections[b.section]?.path ?? [];
     const path = paths.get(b.section) ?? pathParts.join(SECTION_SEPARATOR);
     paths.set(b.section, path);
     const base = {
@@ -71,7 +70,7 @@ function collectUnits(doc: Document): TextUnit[] {
       section: b.section,
       path,
       top: pathParts[0] ?? "",
-      annex: b.index >= start || ANNEX_LABEL.test(pathParts[0] ?? ""),
+      annex: b.index >= start || isAnnexLabel(pathParts[0] ?? ""),
     };
     if (b.kind === "paragraph") {
       if (b.role) continue;

@@ -27,7 +27,9 @@ export async function runBatchCommand(cmd: BatchCommand): Promise<number> {
   });
   const { run, all } = summary;
   console.error(
-    `批量审核${summary.interrupted ? "已中断" : "完成"}：本次审核 ${summary.audited} 个（成功 ${run.ok}，失败 ${run.error}），` +
+    `批量审核${
+      summary.interrupted ? "已中断" : "完成"
+    }：本次审核 ${summary.audited} 个（成功 ${run.ok}，失败 ${run.error}），` +
       `跳过（已审核）${summary.skipped} 个；结果在 ${cmd.outDir}`,
   );
   if (summary.interrupted || all.error > 0) return 2;

@@ -14,6 +14,9 @@ import {
 /** Measure words: "N名/个/家 + noun" puts the noun after the number. */
 const MEASURE = new Set(["个", "名", "家", "户", "项", "所", "条", "件", "份", "张", "台", "辆", "套", "批"]);
 
+const OPEN_PAREN = /[（(]/;
+const NOUN_START = /[\u3400-\u9fff“"]/;
+
 /** Where a text sits: a block, or a cell of a table block. */
 export type TextPlace = Omit<FigureLocation, "start" | "end">;
 
@@ -29,14 +32,15 @@ export function figuresOfText(text: string, place: TextPlace, toks = findNumbers
     let phrase = phraseBefore(text, floor, tok.start);
     // 合理性（2分）: a figure alone in parentheses quantifies what precedes them.
     if (
-      !normalizeSubject(text.slice(phrase.start, phrase.end)) && /[（(]/.test(text[phrase.start - 1] ?? "")
+      !normalizeSubject(text.slice(phrase.start, phrase.end)) &&
+      OPEN_PAREN.test(text.charAt(phrase.start - 1))
     ) {
       phrase = phraseBefore(text, floor, phrase.start - 1);
     }
     const subjectRaw = text.slice(phrase.start, phrase.end);
     let subject = normalizeSubject(subjectRaw);
     // 1208名农民工, 4个建设项目: after a measure word the noun follows.
-    if (MEASURE.has(tok.writtenUnit) && /[\u3400-\u9fff“"]/.test(text[tok.end] ?? "")) {
+    if (MEASURE.has(tok.writtenUnit) && NOUN_START.test(text.charAt(tok.end))) {
       subject = phraseAfter(text, tok.end, ceiling) || subject;
     }
     // 补贴18人9万元: the second figure quantifies the same thing.

@@ -147,13 +147,13 @@ const CHINESE_OK = new Set([
   "公里",
 ]);
 
-/** Units by first character, longest first, so a lookup tries only the few that can match. */
-const BY_FIRST: Map<string, string[]> = (() => {
-  const m = new Map<string, string[]>();
+/** Units by first character code, longest first, so a lookup tries only the few that can match. */
+const BY_FIRST: Map<number, string[]> = (() => {
+  const m = new Map<number, string[]>();
   for (const w of UNITS.keys()) {
-    const l = m.get(w[0]);
+    const l = m.get(w.charCodeAt(0));
     if (l) l.push(w);
-    else m.set(w[0], [w]);
+    else m.set(w.charCodeAt(0), [w]);
   }
   for (const l of m.values()) l.sort((a, b) => b.length - a.length);
   return m;
@@ -165,7 +165,7 @@ export function unitAt(
   pos: number,
   chinese = false,
 ): { written: string; info: UnitInfo } | undefined {
-  const cands = BY_FIRST.get(text[pos]);
+  const cands = BY_FIRST.get(text.charCodeAt(pos));
   if (!cands) return undefined;
   for (const w of cands) {
     if (!text.startsWith(w, pos)) continue;
@@ -220,6 +220,7 @@ export interface NumberToken {
 
 /** Full-width → half-width, one character for one, so offsets into the original text stay valid. */
 export function normalizeWidth(s: string): string {
+  if (!HAS_WIDE.test(s)) return s;
   return s.replace(WIDE, (c) => {
     const code = c.charCodeAt(0);
     if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
@@ -227,8 +228,14 @@ export function normalizeWidth(s: string): string {
   });
 }
 const WIDE = /[\uff01-\uff5e\u3000\u00a0\u2212\u2013\u2014]/g;
+const HAS_WIDE = new RegExp(WIDE.source);
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+/** isDigit(n[i]) without making a one-character string (n[i] allocates for CJK text). */
+const digitAt = (n: string, i: number) => {
+  const c = n.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
 const isFullWidthDigit = (c: string | undefined) => c !== undefined && c >= "０" && c <= "９";
 const CJK = /[\u3400-\u9fff]/;
 
@@ -273,7 +280,7 @@ const REJECT_AFTER: Record<string, string> = {
 };
 
 /** After a bare number (no unit), these characters still let it stand as a figure (得分96，). */
-const AFTER_BARE_OK = /^($|[\s的为和与及或至到，,。.；;：:！!？?、)）”"」』\]】|/-])/;
+const AFTER_BARE_OK = /($|[\s的为和与及或至到，,。.；;：:！!？?、)）”"」』\]】|/-])/y;
 
 /** Spans that are dates, years, document numbers, times or phone numbers: never figures. */
 const BLOCKED: RegExp[] = [
@@ -289,32 +296,34 @@ const BLOCKED: RegExp[] = [
 ];
 
 /** The BLOCKED patterns as one alternation: one pass over the text. */
+const HAS_DIGIT = /\d/;
 const BLOCKED_ONE = new RegExp(BLOCKED.map((r) => `(?:${r.source})`).join("|"), "g");
 
-function blockedMask(n: string): Uint8Array {
-  const mask = new Uint8Array(n.length);
-  if (!/\d/.test(n)) return mask;
+/** 1 on spans that are never figures; undefined when the text has none. */
+function blockedMask(n: string): Uint8Array | undefined {
+  if (!HAS_DIGIT.test(n)) return undefined;
+  let mask: Uint8Array | undefined;
   BLOCKED_ONE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BLOCKED_ONE.exec(n))) {
-    mask.fill(1, m.index, m.index + m[0].length);
+    (mask ??= new Uint8Array(n.length)).fill(1, m.index, m.index + m[0].length);
     if (!m[0].length) BLOCKED_ONE.lastIndex++;
   }
   return mask;
 }
 
-/** 1 inside “…” (a name or slogan), 2 inside 《…》 (a title). */
-function quoteMask(n: string): Uint8Array {
+/** 1 inside “…” (a name or slogan), 2 inside 《…》 (a title); undefined when the text quotes nothing. */
+function quoteMask(n: string): Uint8Array | undefined {
+  if (!/[“「《"]/.test(n)) return undefined;
   const mask = new Uint8Array(n.length);
-  if (!/[“「《"]/.test(n)) return mask;
   let dq = 0, book = 0, ascii = false;
   for (let i = 0; i < n.length; i++) {
-    const c = n[i];
-    if (c === "“" || c === "「") dq++;
-    else if ((c === "”" || c === "」") && dq > 0) dq--;
-    else if (c === "《") book++;
-    else if (c === "》" && book > 0) book--;
-    else if (c === '"') ascii = !ascii;
+    const c = n.charCodeAt(i);
+    if (c === 0x201c || c === 0x300c) dq++; // “ 「
+    else if ((c === 0x201d || c === 0x300d) && dq > 0) dq--; // ” 」
+    else if (c === 0x300a) book++; // 《
+    else if (c === 0x300b && book > 0) book--; // 》
+    else if (c === 34) ascii = !ascii; // "
     else mask[i] = book > 0 ? 2 : dq > 0 || ascii ? 1 : 0;
   }
   return mask;
@@ -335,6 +344,7 @@ const CN_DIGIT: Record<string, number> = {
   "九": 9,
 };
 const CN_CHARS = new Set([...Object.keys(CN_DIGIT), "十", "百", "千", "万", "亿"]);
+const CN_CODES = new Set([...CN_CHARS].map((c) => c.charCodeAt(0)));
 const D = "[一二两三四五六七八九]";
 const SEC = `(?:${D}千)?(?:[零〇]?${D}百)?(?:[零〇]?${D}?十)?(?:[零〇]?${D})?`;
 const CN_VALID = new RegExp(`^(?:${SEC}亿)?(?:${SEC}万)?${SEC}$`);
@@ -369,28 +379,25 @@ interface Scan {
 /** Every figure in a text, in order. */
 export function findNumbers(text: string): NumberToken[] {
   const out: NumberToken[] = [];
-  CANDIDATE.lastIndex = 0;
   if (!CANDIDATE.test(text)) return out;
   const n = normalizeWidth(text);
   const blocked = blockedMask(n);
   const quoted = quoteMask(n);
-  CANDIDATE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CANDIDATE.exec(n))) {
-    const i = m.index;
-    const c = n[i];
+  for (let i = 0; i < n.length; i++) {
+    const code = n.charCodeAt(i);
+    if (!(code >= 48 && code <= 57) && !CN_CODES.has(code)) continue;
     let s: Scan | undefined;
-    if (isDigit(c)) {
-      if (!isDigit(n[i - 1]) && n[i - 1] !== ".") s = scanArabic(text, n, i, blocked, quoted);
-    } else if (!CN_CHARS.has(n[i - 1])) s = scanChinese(text, n, i, quoted);
+    if (digitAt(n, i)) {
+      if (!digitAt(n, i - 1) && n.charCodeAt(i - 1) !== 46) s = scanArabic(text, n, i, blocked, quoted);
+    } else if (!CN_CODES.has(n.charCodeAt(i - 1))) s = scanChinese(text, n, i, quoted);
     if (s) {
       if (s.tok) out.push(s.tok);
-      CANDIDATE.lastIndex = Math.max(s.next, i + 1);
+      i = Math.max(s.next, i + 1) - 1;
     }
   }
   return out;
 }
-const CANDIDATE = /[0-9０-９零〇一二两三四五六七八九十百千万亿]/g;
+const CANDIDATE = /[0-9０-９零〇一二两三四五六七八九十百千万亿]/;
 
 function prefixApprox(n: string, at: number): { approx: Approx; start: number } | undefined {
   let p = at;
@@ -423,41 +430,51 @@ function unitAtChecked(n: string, pos: number, chinese: boolean) {
 
 function digitsEnd(n: string, i: number): number {
   let j = i;
-  while (isDigit(n[j])) j++;
+  while (digitAt(n, j)) j++;
   return j;
 }
 
-function scanArabic(text: string, n: string, i: number, blocked: Uint8Array, quoted: Uint8Array): Scan {
+function scanArabic(
+  text: string,
+  n: string,
+  i: number,
+  blocked: Uint8Array | undefined,
+  quoted: Uint8Array | undefined,
+): Scan {
   let j = digitsEnd(n, i);
   // Thousands separators: ASCII ',' between ASCII digits; '，' only between full-width digits (else it is
   // the clause delimiter).
   if (j - i <= 3) {
     while (
-      n[j] === "," && isDigit(n[j + 1]) && isDigit(n[j + 2]) && isDigit(n[j + 3]) && !isDigit(n[j + 4])
+      n.charCodeAt(j) === 44 && digitAt(n, j + 1) && digitAt(n, j + 2) && digitAt(n, j + 3) &&
+      !digitAt(n, j + 4)
     ) {
       if (text[j] === "，" && !isFullWidthDigit(text[i])) break;
       j += 4;
     }
   }
-  if (n[j] === "." && isDigit(n[j + 1])) j = digitsEnd(n, j + 1);
+  if (n.charCodeAt(j) === 46 && digitAt(n, j + 1)) j = digitsEnd(n, j + 1);
   const numEnd = j;
   const reject: Scan = { next: numEnd };
-  if (blocked.subarray(i, numEnd).some((x) => x === 1)) return reject;
-  if (quoted[i] === 2) return reject;
+  if (blocked && anySet(blocked, i, numEnd)) return reject;
+  if (quoted?.[i] === 2) return reject;
 
   const before = n.slice(Math.max(0, i - 6), i);
-  if (/[A-Za-z_]\s?$/.test(before) || /[A-Za-z_]/.test(n[numEnd] ?? "")) return reject;
-  if (/[/×*]$/.test(before) || n[numEnd] === "/") return reject;
-  if (/(第|附件|附表)\s*$/.test(before)) return reject;
-  if (/-\s*$/.test(before) && /^\s*-/.test(n.slice(numEnd, numEnd + 3)) && !isDigit(before.at(-2))) {
+  const after = n.charAt(numEnd);
+  if (LETTER_END.test(before) || LETTER.test(after)) return reject;
+  if (SLASH_END.test(before) || after === "/") return reject;
+  if (ORDINAL_END.test(before)) return reject;
+  if (DASH_END.test(before) && DASH_START.test(n.slice(numEnd, numEnd + 3)) && !isDigit(before.at(-2))) {
     return reject;
   }
 
-  const numStr = n.slice(i, numEnd).replace(/,/g, "");
+  const raw = n.slice(i, numEnd);
+  const numStr = raw.includes(",") ? raw.replace(COMMAS, "") : raw;
   let stated = Number(numStr);
   const decimals = decimalsOf(numStr);
   let start = i;
-  if ((n[i - 1] === "-" && !/[\dA-Za-z)]/.test(n[i - 2] ?? "")) || n[i - 1] === "负") {
+  const prev = n.charAt(i - 1);
+  if ((prev === "-" && !MINUS_BLOCK.test(n.charAt(i - 2))) || prev === "负") {
     stated = -stated;
     start = i - 1;
   }
@@ -471,31 +488,33 @@ function scanArabic(text: string, n: string, i: number, blocked: Uint8Array, quo
   // Range: 3-5, 3~5, 3至5, 3到5.
   let k = numEnd;
   let high: number | undefined;
-  const rm = /^\s?[-~至到]\s?(\d+(?:\.\d+)?)/.exec(n.slice(k, k + 24));
+  RANGE.lastIndex = k;
+  const rm = RANGE.exec(n);
   if (rm && stated >= 0) {
     high = Number(rm[1]);
     k += rm[0].length;
-    if (blocked.subarray(numEnd, k).some((x) => x === 1)) return { next: k };
+    if (blocked && anySet(blocked, numEnd, k)) return { next: k };
   }
   // 80余家, 20多个: a lower bound, only when a unit follows.
-  if ((n[k] === "余" || n[k] === "多") && unitAtChecked(n, k + 1, false)) {
+  const yu = n.charCodeAt(k);
+  if ((yu === YU || yu === DUO) && unitAtChecked(n, k + 1, false)) {
     approx = "atLeast";
     k++;
   }
   let ui = k;
-  while (n[ui] === " " && ui - k < 2) ui++;
+  while (n.charCodeAt(ui) === 32 && ui - k < 2) ui++;
   let u = unitAtChecked(n, ui, false);
-  if (u && u.written === "年" && decimals === 0 && /^(19|20)\d{2}$/.test(numStr)) u = undefined;
+  if (u && u.written === "年" && decimals === 0 && YEAR_NUMBER.test(numStr)) u = undefined;
   if (u) k = ui + u.written.length;
   else {
     // A bare number: reject section markers, codes, ids and numbers glued to a name (1311服务).
     if (high !== undefined) return { next: k };
-    if (quoted[i] === 1) return reject;
-    if (/^0\d/.test(numStr) || (decimals === 0 && numStr.length >= 7)) return reject;
-    const after = n[numEnd] ?? "";
-    if (after === "." || (after === ")" && /\($/.test(before))) return reject;
-    if (after === "、" && (i === 0 || /[\s;。:：(]$/.test(before))) return reject;
-    if (!AFTER_BARE_OK.test(n.slice(numEnd)) && CJK.test(after)) return reject;
+    if (quoted?.[i] === 1) return reject;
+    if (LEADING_ZERO.test(numStr) || (decimals === 0 && numStr.length >= 7)) return reject;
+    if (after === "." || (after === ")" && before.endsWith("("))) return reject;
+    if (after === "、" && (i === 0 || LIST_MARK_BEFORE.test(before))) return reject;
+    AFTER_BARE_OK.lastIndex = numEnd;
+    if (!AFTER_BARE_OK.test(n) && CJK.test(after)) return reject;
   }
   const suf = suffixApprox(n, k);
   if (suf) {
@@ -520,17 +539,41 @@ function scanArabic(text: string, n: string, i: number, blocked: Uint8Array, quo
   return { tok, next: k };
 }
 
-function scanChinese(text: string, n: string, i: number, quoted: Uint8Array): Scan {
+const LETTER_END = /[A-Za-z_]\s?$/;
+const LETTER = /[A-Za-z_]/;
+const SLASH_END = /[/×*]$/;
+const ORDINAL_END = /(第|附件|附表)\s*$/;
+const DASH_END = /-\s*$/;
+const DASH_START = /^\s*-/;
+const COMMAS = /,/g;
+const MINUS_BLOCK = /[\dA-Za-z)]/;
+/** Sticky: the range's second number right at lastIndex (3-5, 3~5, 3至5). */
+const RANGE = /\s?[-~至到]\s?(\d+(?:\.\d+)?)/y;
+const YEAR_NUMBER = /^(19|20)\d{2}$/;
+const LEADING_ZERO = /^0\d/;
+const LIST_MARK_BEFORE = /[\s;。:：(]$/;
+
+function anySet(mask: Uint8Array, from: number, to: number): boolean {
+  for (let x = from; x < to; x++) if (mask[x] === 1) return true;
+  return false;
+}
+
+const WAN = "万".charCodeAt(0), YI = "亿".charCodeAt(0), YU = "余".charCodeAt(0), DUO = "多".charCodeAt(0);
+
+function scanChinese(text: string, n: string, i: number, quoted: Uint8Array | undefined): Scan {
   let j = i;
-  while (CN_CHARS.has(n[j])) j++;
-  const run = n.slice(i, j);
+  while (CN_CODES.has(n.charCodeAt(j))) j++;
   const reject: Scan = { next: j };
+  // Most runs (统一, 进一步) are followed by no unit: skip them before parsing.
+  const tail = n.charCodeAt(j - 1), next = n.charCodeAt(j);
+  if (tail !== WAN && tail !== YI && next !== YU && next !== DUO && !BY_FIRST.has(next)) return reject;
+  const run = n.slice(i, j);
   // 统一三个 → the run 一三 is no numeral; its longest well-formed tail (三) may be.
   let off = 0;
   while (off < run.length && parseChineseNumeral(run.slice(off)) === undefined) off++;
   if (off === run.length) return reject;
   const s0 = i + off;
-  if (quoted[s0] === 2) return reject;
+  if (quoted?.[s0] === 2) return reject;
   const numeral = run.slice(off);
   if (n[s0 - 1] === "第") return reject;
   // A trailing 万/亿 is the scale of the unit (三百万元), not part of the number.
@@ -576,4 +619,12 @@ function scanChinese(text: string, n: string, i: number, quoted: Uint8Array): Sc
     },
     next: k,
   };
+}
+
+/**
+ * Full-width digits and decimal point → ASCII and nothing else (for text that must keep its other
+ * full-width punctuation); same length, so offsets are kept.
+ */
+export function asciiDigits(s: string): string {
+  return s.replace(/[０-９．]/g, normalizeWidth);
 }

@@ -103,3 +103,49 @@ export function distance(stated: number, computed: Interval): number {
   if (stated > computed.high) return stated - computed.high;
   return 0;
 }
+
+/** Units of things counted one by one (base units, plus 名/班/本 as some callers still write them). */
+const COUNT_UNITS = new Set([
+  "人",
+  "人次",
+  "户",
+  "户次",
+  "个",
+  "件",
+  "份",
+  "张",
+  "次",
+  "场",
+  "场次",
+  "家",
+  "名",
+  "条",
+  "项",
+  "所",
+  "批次",
+  "辆",
+  "套",
+  "台",
+  "批",
+  "期",
+  "班",
+  "本",
+  "册",
+  "篇",
+  "起",
+]);
+
+type Stated = { stated: number; decimals: number; scale: number; unit: string; approx: string };
+
+/** "969人" is exactly 969 people (no rounding); "33.75万人", "3万人" and "1900万元" are rounded. */
+export function isExactCount(fig: Stated): boolean {
+  return fig.approx === "exact" && fig.scale === 1 && fig.decimals === 0 && COUNT_UNITS.has(fig.unit);
+}
+
+/**
+ * The values a figure may stand for, ignoring its approximation words: a point for an exact integer count,
+ * the rounding interval (intervalOf) otherwise.
+ */
+export function figureInterval(fig: Stated): Interval {
+  return isExactCount(fig) ? point(fig.stated * fig.scale) : intervalOf(fig);
+}

@@ -3,6 +3,7 @@
  * written as a plain paragraph.
  */
 import type { HeadingNumber, NumberingStyle } from "../model/document.ts";
+import { normalizeWidth, parseChineseNumeral } from "../extract/numbers.ts";
 
 export interface ParsedMarker {
   number: HeadingNumber;
@@ -10,37 +11,6 @@ export interface ParsedMarker {
   level: number;
   /** The text after the marker (and the spaces following it). */
   title: string;
-}
-
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23; NaN when not a small Chinese numeral. */
-export function chineseNumeralValue(s: string): number {
-  if (s === "十") return 10;
-  const ten = s.indexOf("十");
-  if (ten < 0) return s.length === 1 && s in CN_DIGITS ? CN_DIGITS[s] : NaN;
-  const tens = ten === 0 ? 1 : CN_DIGITS[s.slice(0, ten)] ?? NaN;
-  const rest = s.slice(ten + 1);
-  const units = rest === "" ? 0 : rest.length === 1 ? CN_DIGITS[rest] ?? NaN : NaN;
-  return tens * 10 + units;
-}
-
-/** Full-width digits → ASCII, so "１２" reads as 12. */
-export function toAsciiDigits(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
 const CN = "[一二三四五六七八九十]{1,3}";
@@ -57,8 +27,8 @@ const PATTERNS: { style: NumberingStyle; level: number; re: RegExp }[] = [
 
 function markerValue(style: NumberingStyle, token: string): number {
   if (style === "circled") return token.charCodeAt(0) - 0x2460 + 1;
-  if (/^[0-9０-９]+$/.test(token)) return Number(toAsciiDigits(token));
-  return chineseNumeralValue(token);
+  if (/^[0-9０-９]+$/.test(token)) return Number(normalizeWidth(token));
+  return parseChineseNumeral(token) ?? NaN;
 }
 
 /** The numbering marker at the start of `text` (leading spaces ignored), or null. */

@@ -3,7 +3,7 @@
  * unit's name on the line before it or in front of the year; 单位名称：/评价时段 lines override.
  */
 import type { RawBlock, RawParagraph } from "../model/raw.ts";
-import { toAsciiDigits } from "./headings.ts";
+import { asciiDigits } from "../extract/numbers.ts";
 
 export interface TitleInfo {
   /** Block indices of the title lines, in order (possibly several groups, e.g. repeated after the TOC). */
@@ -33,7 +33,7 @@ export function findTitle(blocks: RawBlock[], end: number, skip: Set<number>): T
   for (let i = 0; i < end; i++) {
     const p = blocks[i];
     if (skip.has(i) || !isCandidate(p)) continue;
-    const t = toAsciiDigits(p.text.trim());
+    const t = asciiDigits(p.text.trim());
     const m = TITLE_LINE.exec(t);
     if (!m || t.length > 60) continue;
     let unit = m[1].trim() || null;
@@ -63,7 +63,7 @@ const YEAR_LINE = /评价(?:时段|年度|期间|时间|期)\s*(?:为|是|[：:]
 export function statedMeta(blocks: RawBlock[]): { unit: string | null; year: number | null } {
   let unit: string | null = null, year: number | null = null;
   const look = (text: string) => {
-    const t = toAsciiDigits(text.trim());
+    const t = asciiDigits(text.trim());
     if (unit === null) unit = UNIT_LINE.exec(t)?.[1].trim() ?? null;
     if (year === null) {
       const y = YEAR_LINE.exec(t);

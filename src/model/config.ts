@@ -19,7 +19,8 @@ export const Config = z.object({
   /** Near-duplicate threshold (Jaccard similarity of character shingles). */
   nearDuplicateThreshold: z.number().min(0).max(1).default(0.85),
   /** Reviewer-agreed exceptions: findings of `rule` whose quotes contain `quote` are reported as suppressed. */
-  suppress: z.array(z.object({ rule: z.string(), quote: z.string().min(1), reason: z.string().min(1) })).default([]),
+  suppress: z.array(z.object({ rule: z.string(), quote: z.string().min(1), reason: z.string().min(1) }))
+    .default([]),
 }).strict();
 export type Config = z.infer<typeof Config>;
 

@@ -42,7 +42,9 @@ Deno.test("a batch audits every real file, isolates the garbage one, then resume
   const dir = await archive();
   const out = path.join(dir, ".out");
   try {
-    const first = await runBatch(opts(dir, out));
+    const progress: string[] = [];
+    const first = await runBatch(opts(dir, out, { progress: "plain", log: (l) => progress.push(l) }));
+    assert.match(progress.at(-1)!, /^已处理 3\/3（跳过 0，失败 \d） [\d.]+ 个\/秒，预计剩余 0:00$/);
     assert.equal(first.discovered, 3);
     assert.equal(first.audited, 3);
     assert.equal(first.skipped, 0);
@@ -86,6 +88,8 @@ Deno.test("a batch audits every real file, isolates the garbage one, then resume
       db.close();
     }
 
+    await checkSummaries(out);
+
     const resumed = await runBatch(opts(dir, out));
     assert.equal(resumed.audited, 0);
     assert.equal(resumed.skipped, 3);
@@ -119,6 +123,23 @@ Deno.test("a batch audits every real file, isolates the garbage one, then resume
   }
 });
 
+async function checkSummaries(out: string) {
+  const csvBytes = await Deno.readFile(path.join(out, "summary.csv"));
+  assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const csv = new TextDecoder().decode(csvBytes).trimEnd().split("\r\n");
+  assert.equal(csv[0], "排名,文件,标题,年度,单位,状态,错误代码,错误数,警告数,提示数,问题规则,说明");
+  assert.equal(csv.length, 4);
+  assert.ok(csv.some((l) => l.includes("garbage.docx") && l.includes("失败")));
+  const md = await Deno.readTextFile(path.join(out, "summary.md"));
+  for (
+    const h of ["# 绩效自评报告批量审核汇总", "## 文档排名（按错误数）", "## 规则统计", "## 处理失败的文件"]
+  ) {
+    assert.ok(md.includes(h), h);
+  }
+  assert.match(md, /文档：3 份/);
+  assert.match(md, /\| [^|]*garbage\.docx \| /);
+}
+
 Deno.test("a file that hangs times out, its worker is replaced and the run goes on; a resumed run retries it", async () => {
   const dir = await archive({ "hang-me.docx": "x", "z.docx": "y" });
   const out = path.join(dir, ".out");
@@ -148,6 +169,7 @@ Deno.test("a worker crash is recorded as an error and the run goes on", async ()
   const dir = await archive({ "crash-me.docx": "x" });
   const out = path.join(dir, ".out");
   try {
+    // Deno still prints the worker's uncaught error on stderr; the run is not affected.
     const s = await runBatch(opts(dir, out, { jobs: 1, testHooks: { crash: "crash-me" } }));
     assert.equal(s.audited, 4);
     assert.equal(s.crashes, 1);
@@ -169,7 +191,7 @@ Deno.test("shards 1/2 and 2/2 cover every file exactly once and merge gives the 
     const shardFiles: string[][] = [];
     for (const index of [1, 2]) {
       const out = path.join(dir, `.out${index}`);
-      const s = await runBatch(opts(dir, out, { shard: { index, count: 2 } }));
+      const s = await runBatch(opts(dir, out, { jobs: 1, shard: { index, count: 2 } }));
       assert.equal(s.discovered, 8);
       shardFiles.push((await jsonl(out)).map((l) => path.basename(l.file as string)));
       assert.equal(s.selected, shardFiles[index - 1].length);
@@ -198,42 +220,6 @@ Deno.test("shards 1/2 and 2/2 cover every file exactly once and merge gives the 
   }
 });
 
-Deno.test("summary.md and summary.csv exist, with BOM, Chinese headings and the failed files", async () => {
-  const dir = await archive();
-  const out = path.join(dir, ".out");
-  try {
-    await runBatch(opts(dir, out));
-    const csvBytes = await Deno.readFile(path.join(out, "summary.csv"));
-    assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-    const csv = new TextDecoder().decode(csvBytes).trimEnd().split("\r\n");
-    assert.match(csv[0], /^排名,文件,标题,年度,单位,状态,错误代码,错误数,警告数,提示数,问题规则,说明$/);
-    assert.equal(csv.length, 4);
-    assert.ok(csv.some((l) => l.includes("garbage.docx") && l.includes("失败")));
-    const md = await Deno.readTextFile(path.join(out, "summary.md"));
-    for (
-      const h of ["# 绩效自评报告批量审核汇总", "## 文档排名（按错误数）", "## 规则统计", "## 处理失败的文件"]
-    ) {
-      assert.ok(md.includes(h), h);
-    }
-    assert.match(md, /文档：3 份/);
-    assert.match(md, /\| [^|]*garbage\.docx \| /);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-});
-
-Deno.test("plain progress prints lines with done/total, rate and ETA", async () => {
-  const dir = await archive();
-  const lines: string[] = [];
-  try {
-    await runBatch(opts(dir, path.join(dir, ".out"), { progress: "plain", log: (l) => lines.push(l) }));
-    assert.ok(lines.length >= 1);
-    assert.match(lines.at(-1)!, /^已处理 3\/3（跳过 0，失败 \d） [\d.]+ 个\/秒，预计剩余 0:00$/);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-});
-
 Deno.test("a bad config file is a Chinese error before anything runs", async () => {
   const dir = await archive({ "cfg.json": '{"rules": 3}' });
   try {
@@ -245,6 +231,61 @@ Deno.test("a bad config file is a Chinese error before anything runs", async () 
       runBatch(opts(dir, path.join(dir, ".out"), { configPath: path.join(dir, "none.json") })),
       /无法读取配置文件/,
     );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("Ctrl-C stops dispatching; a second Ctrl-C abandons the file in flight; what was done is kept", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "batch-sigint-" });
+  const out = path.join(dir, ".out");
+  try {
+    for (const n of ["a.docx", "b-hang.docx", "c.docx", "d.docx"]) {
+      await Deno.writeTextFile(path.join(dir, n), n);
+    }
+    const child = new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--unsafe-proto",
+        "--allow-read",
+        "--allow-write",
+        "--allow-env",
+        "--allow-sys",
+        new URL("./run_child.ts", import.meta.url).pathname,
+        JSON.stringify(opts(dir, out, { jobs: 1, timeoutMs: 60_000, testHooks: { hang: "-hang" } })),
+      ],
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    const jsonlFile = path.join(out, "results.jsonl");
+    for (let i = 0; i < 600; i++) {
+      const text = await Deno.readTextFile(jsonlFile).catch(() => "");
+      if (text.includes("a.docx")) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.kill("SIGINT");
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill("SIGINT");
+    const { code, stdout, stderr } = await child.output();
+    const err = new TextDecoder().decode(stderr);
+    assert.equal(code, 0, err);
+    assert.match(err, /收到中断信号/);
+    const s = JSON.parse(new TextDecoder().decode(stdout));
+    assert.equal(s.interrupted, true);
+    assert.equal(s.audited, 1);
+    const lines = await jsonl(out);
+    assert.deepEqual(lines.map((l) => path.basename(l.file as string)), ["a.docx"]);
+    const db = new DatabaseSync(path.join(out, "audit.db"), { readOnly: true });
+    try {
+      const run = db.prepare("SELECT finished_at FROM runs").get() as { finished_at: string | null };
+      assert.ok(run.finished_at);
+    } finally {
+      db.close();
+    }
+    // Resuming picks up exactly the files that were not recorded.
+    const resumed = await runBatch(opts(dir, out, { jobs: 1 }));
+    assert.equal(resumed.skipped, 1);
+    assert.equal(resumed.audited, 3);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

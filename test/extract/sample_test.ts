@@ -29,5 +29,20 @@ Deno.test("sample: staffing breakdowns, execution rate and the annex score", asy
   );
   deepStrictEqual(cellScores, ["96分"]);
   // Names are no figures anywhere: 三支一扶, 1311服务, 〔2018〕9号.
-  ok(!figures.some((f) => /^(三|1311|9号|2018)/.test(f.raw)));
+  ok(!figures.some((f) => /^(三支|1311|9号|2018)/.test(f.raw)));
+});
+
+Deno.test("sample: the implicit 管理X级 list and the 的3分 typo", async () => {
+  const doc = await readDocument(await Deno.readFile(FILE), { file: "sample.docx" });
+  const { relations } = extract(doc);
+  const implicit = relations.filter((r) => r.kind === "part-whole" && r.marker === "implicit");
+  ok(implicit.length >= 1);
+  for (const r of implicit) {
+    ok(r.kind === "part-whole" && r.complete);
+    deepStrictEqual([r.whole.raw, r.parts.map((p) => p.raw)], ["316人", ["1人", "25人", "132人", "151人", "7人"]]);
+  }
+  const typo = relations.filter((r) => r.kind === "score" && r.quote === "的3分");
+  strictEqual(typo.length, 1);
+  // 458件 (受理 206 + 案外调解 291, with outcomes of 受理 in between) is never a complete sum.
+  ok(!relations.some((r) => r.kind === "part-whole" && r.complete && r.whole.raw === "458件"));
 });

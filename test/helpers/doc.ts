@@ -4,7 +4,7 @@
  * `table([...rows])` for tables (no merges) or `tableWithMerges` for merged cells.
  */
 import type { Block, Cell, Document, HeadingBlock, Section, TableBlock } from "../../src/model/document.ts";
-import { parseMarker } from "../../checks/util/numbering.ts";
+import { parseMarker } from "../../src/ingest/headings.ts";
 
 export type Spec =
   | string
@@ -32,9 +32,6 @@ export function toc(text: string): Spec {
 export function table(rows: string[][], merges: Merge[] = [], headerRows = 1): Spec {
   return { rows, merges, headerRows };
 }
-
-const MARKER =
-  /^(附件\s*\d+|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．]|（\d+）|[①-⑳])\s*/;
 
 export function makeDoc(specs: Spec[], meta: Partial<Document["meta"]> = {}): Document {
   const blocks: Block[] = [];
@@ -90,10 +87,8 @@ export function makeDoc(specs: Spec[], meta: Partial<Document["meta"]> = {}): Do
         origin: "body",
         section: id,
         level: spec.level,
-        number: m
-          ? { style: m.style, value: m.value, raw: m.raw.trim() }
-          : { style: "none", value: 0, raw: "" },
-        title: m ? spec.heading.slice(m.raw.length) : spec.heading,
+        number: m ? m.number : { style: "none", value: 0, raw: "" },
+        title: m ? m.title : spec.heading,
         source: "style",
       };
       blocks.push(hb);

@@ -1,5 +1,5 @@
 import { deepStrictEqual as eq, strictEqual } from "node:assert";
-import { chineseNumeralValue, manualHeading, parseMarker } from "../../src/ingest/headings.ts";
+import { manualHeading, parseMarker } from "../../src/ingest/headings.ts";
 
 Deno.test("parseMarker: every numbering style, full- and half-width", () => {
   const cases: [string, string, number, number, string][] = [
@@ -38,10 +38,6 @@ Deno.test("parseMarker: decimals, years and plain text are not markers", () => {
   }
 });
 
-Deno.test("chineseNumeralValue", () => {
-  eq(["一", "十", "十一", "二十", "二十三", "九十九"].map(chineseNumeralValue), [1, 10, 11, 20, 23, 99]);
-  strictEqual(Number.isNaN(chineseNumeralValue("百")), true);
-});
 
 Deno.test("manualHeading: short numbered lines only, not sentences running on", () => {
   strictEqual(manualHeading("（一）部门职能")?.level, 2);

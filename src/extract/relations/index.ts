@@ -2,6 +2,7 @@
 import type { Relation } from "../../model/figure.ts";
 import type { TextView } from "./context.ts";
 import { partWholes } from "./part-whole.ts";
+import { implicitPartWholes } from "./implicit-part-whole.ts";
 import { changes } from "./change.ts";
 import { ratios } from "./ratio.ts";
 import { scoreClaims } from "./score.ts";
@@ -10,5 +11,11 @@ export type { TextView } from "./context.ts";
 
 export function relationsOf(view: TextView): Relation[] {
   if (!view.figures.length) return [];
-  return [...partWholes(view), ...changes(view), ...ratios(view), ...scoreClaims(view)];
+  return [
+    ...partWholes(view),
+    ...implicitPartWholes(view),
+    ...changes(view),
+    ...ratios(view),
+    ...scoreClaims(view),
+  ];
 }

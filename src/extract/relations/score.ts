@@ -9,7 +9,10 @@ import { clauseOf, clauseTextBefore, isExact, locOf, type TextView } from "./con
 
 const SCORE = /(?:得分|得)(?:为|[:：])?\s*$/;
 const DEDUCT = /扣(?:除)?\s*$/;
-const WEIGHT = /(总评价分|总评分|总分值|指标分值|分值|满分|权重分|权重|总分)(?:为|是|[:：])?\s*$/;
+const WEIGHT =
+  /(总评价分|总评分|总分值|指标分值|分值|满分|权重分|权重|总分|应得分|应得|标准分)(?:为|是|[:：])?\s*$/;
+/** "，的3分": a typo for 得3分 (checks/typo.ts reports it), still a score in a text that scores elsewhere. */
+const TYPO_SCORE = /^\s*的\s*$/;
 const RULE_WORDS = /每|若|如果|视|酌情|否则|则|≥|≤|>|<|=|①|扣完为止/;
 const CELL_SCORE = /得分[:：]\s*$/;
 
@@ -33,7 +36,8 @@ export function scoreClaims(view: TextView): ScoreClaim[] {
       continue;
     }
     const deduction = DEDUCT.test(before);
-    if (!deduction && !SCORE.test(before)) continue;
+    const typo = !deduction && !view.cell && TYPO_SCORE.test(before) && scoresElsewhere(view, f);
+    if (!deduction && !typo && !SCORE.test(before)) continue;
     const claim: ScoreClaim = { kind: "score", score: f, subject: "", quote: "", loc: f.loc };
     let start = clause.start;
     if (deduction) claim.deduction = true;
@@ -43,7 +47,7 @@ export function scoreClaims(view: TextView): ScoreClaim[] {
       start = clauseOf(view, pendingWeight.fig).start;
       pendingWeight = undefined;
     } else {
-      claim.subject = scoredThing(view, f, before);
+      claim.subject = scoredThing(view, f, before, out.at(-1));
     }
     const span = { start, end: clause.end };
     claim.quote = text.slice(span.start, span.end);
@@ -53,14 +57,23 @@ export function scoreClaims(view: TextView): ScoreClaim[] {
   return out;
 }
 
-/** 部门决策评价得分11分 → 部门决策; a bare "得2分" → the clause before it. */
-function scoredThing(view: TextView, f: Figure, before: string): string {
-  const own = normalizeSubject(
-    before.replace(SCORE, "").replace(DEDUCT, "").replace(/(评价|实际|最终|综合)$/, ""),
-  );
+/**
+ * 部门决策评价得分11分 → 部门决策; a bare "得2分" → the clause before it, or, when that clause is itself a score
+ * claim ("预算管理评价得分7分，评价得分3分"), that claim's subject.
+ */
+function scoredThing(view: TextView, f: Figure, before: string, last?: ScoreClaim): string {
+  const own = normalizeSubject(before.replace(SCORE, "").replace(DEDUCT, "").replace(QUALIFIER, ""));
   if (own) return own;
   const clause = clauseOf(view, f);
   const sentence = sentenceAround(view.text, f.loc.start, f.loc.end);
   const prev = clausesOf(view.text).filter((c) => c.start >= sentence.start && c.end <= clause.start).at(-1);
-  return prev ? normalizeSubject(view.text.slice(prev.start, prev.end)) : "";
+  if (!prev) return "";
+  if (last && !last.deduction && last.score.loc.end === prev.end && last.subject) return last.subject;
+  return normalizeSubject(view.text.slice(prev.start, prev.end));
+}
+const QUALIFIER = /(评价|实际|最终|综合|实)$/;
+
+/** Another figure in 分 of the text is claimed with 得/得分: the text is a scoring one. */
+function scoresElsewhere(view: TextView, f: Figure): boolean {
+  return view.figures.some((g) => g !== f && g.unit === "分" && SCORE.test(clauseTextBefore(view, g)));
 }

@@ -1,0 +1,6 @@
+/** Helper for the Ctrl-C test: runs one batch in its own process and prints the summary as JSON. */
+import { runBatch } from "../../src/batch/index.ts";
+import type { BatchOptions } from "../../src/batch/index.ts";
+
+const summary = await runBatch(JSON.parse(Deno.args[0]) as BatchOptions);
+console.log(JSON.stringify(summary));
