@@ -58,6 +58,7 @@ export interface PartWhole {
   parts: Figure[];
   /** False when the list ends in 等 or says 主要/部分/包括…在内: such a list cannot be summed. */
   complete: boolean;
+  /** 其中 / 包括 / 包含 / 含, or "implicit" for parts listed right after the whole without a marker. */
   marker: string;
   quote: string;
   loc: FigureLocation;

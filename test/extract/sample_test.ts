@@ -39,7 +39,13 @@ Deno.test("sample: the implicit 管理X级 list and the 的3分 typo", async () 
   ok(implicit.length >= 1);
   for (const r of implicit) {
     ok(r.kind === "part-whole" && r.complete);
-    deepStrictEqual([r.whole.raw, r.parts.map((p) => p.raw)], ["316人", ["1人", "25人", "132人", "151人", "7人"]]);
+    deepStrictEqual([r.whole.raw, r.parts.map((p) => p.raw)], ["316人", [
+      "1人",
+      "25人",
+      "132人",
+      "151人",
+      "7人",
+    ]]);
   }
   const typo = relations.filter((r) => r.kind === "score" && r.quote === "的3分");
   strictEqual(typo.length, 1);

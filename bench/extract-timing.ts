@@ -1,13 +1,13 @@
 /**
  * Median CPU cost of extract(doc) on the sample, next to a fixed reference loop (so figures taken on a loaded
  * machine can be compared):
- *   deno run --unsafe-proto --allow-read --allow-env --allow-sys test/extract/timing.ts [runs] [--dump file]
+ *   deno run --unsafe-proto --allow-read --allow-env --allow-sys bench/extract-timing.ts [runs] [--dump file]
  */
-import { readDocument } from "../../src/ingest/index.ts";
-import { extract } from "../../src/extract/index.ts";
+import { readDocument } from "../src/ingest/index.ts";
+import { extract } from "../src/extract/index.ts";
 import process from "node:process";
 
-const file = new URL("../../samples/xundian-hrss-2023-self-evaluation.docx", import.meta.url);
+const file = new URL("../samples/xundian-hrss-2023-self-evaluation.docx", import.meta.url);
 const doc = await readDocument(await Deno.readFile(file), { file: file.pathname });
 const runs = Number(Deno.args.find((a) => /^\d+$/.test(a)) ?? 100);
 

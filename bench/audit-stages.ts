@@ -1,0 +1,69 @@
+/**
+ * Whole-audit timing on one report, per stage, for both readers, with mammoth's convertToHtml alone as the
+ * yardstick (medians of N runs after a warm-up, in one process):
+ *   deno run --unsafe-proto --allow-read --allow-env --allow-sys bench/audit-stages.ts [file.docx] [N]
+ */
+import mammoth from "mammoth";
+import { readDocument, type ReaderName } from "../src/ingest/index.ts";
+import { extract } from "../src/extract/index.ts";
+import { runChecks } from "../src/audit.ts";
+import { DEFAULT_CONFIG } from "../src/model/config.ts";
+
+const file = Deno.args[0] ||
+  new URL("../samples/xundian-hrss-2023-self-evaluation.docx", import.meta.url).pathname;
+const n = Number(Deno.args[1] ?? 50);
+const bytes = await Deno.readFile(file);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+async function time(fn: () => unknown): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+const mammothAlone: number[] = [];
+for (let i = 0; i <= n; i++) {
+  const ms = await time(() => mammoth.convertToHtml({ buffer: bytes } as unknown as { path: string }));
+  if (i > 0) mammothAlone.push(ms);
+}
+
+const rows: string[] = [];
+for (const reader of ["ooxml", "mammoth"] as ReaderName[]) {
+  const stages = {
+    ingest: [] as number[],
+    extract: [] as number[],
+    checks: [] as number[],
+    total: [] as number[],
+  };
+  for (let i = 0; i <= n; i++) {
+    const t0 = performance.now();
+    const doc = await readDocument(bytes, { file, reader });
+    const t1 = performance.now();
+    const ex = extract(doc);
+    const t2 = performance.now();
+    runChecks(doc, ex, DEFAULT_CONFIG);
+    const t3 = performance.now();
+    if (i === 0) continue; // warm-up: module init and JIT
+    stages.ingest.push(t1 - t0);
+    stages.extract.push(t2 - t1);
+    stages.checks.push(t3 - t2);
+    stages.total.push(t3 - t0);
+  }
+  const m = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, median(v)]));
+  rows.push(
+    `| ${reader} | ${m.ingest.toFixed(1)} | ${m.extract.toFixed(1)} | ${m.checks.toFixed(1)} | ${
+      m.total.toFixed(1)
+    } | ` +
+      `${(m.total / median(mammothAlone)).toFixed(2)} |`,
+  );
+}
+
+console.log(`file: ${file}; ${n} runs each; medians in ms; load average: ${Deno.loadavg().join(" ")}`);
+console.log(`mammoth convertToHtml alone: ${median(mammothAlone).toFixed(1)} ms`);
+console.log("| reader | ingest | extract | checks | total | total ÷ mammoth alone |");
+console.log("| --- | --- | --- | --- | --- | --- |");
+for (const r of rows) console.log(r);
