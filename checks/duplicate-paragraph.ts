@@ -1,8 +1,8 @@
 /** duplicate-paragraph: the same (or nearly the same) paragraph at several places of one document. */
 import type { FindingDraft, Rule } from "./rule.ts";
 import type { Severity } from "../src/model/finding.ts";
-import { comparableBody, normalize } from "./text/normalize.ts";
-import { shingles, similarPairs } from "./text/shingles.ts";
+import { bodyOf, bodyShingles, charCount } from "./text/bodies.ts";
+import { similarPairs } from "./text/shingles.ts";
 import { evidenceOf, placeOf, quotePrefix, type TextUnit, textUnits } from "./text/units.ts";
 
 /** Paragraphs shorter than this (normalised characters) are not compared: stock phrases repeat legitimately. */
@@ -35,11 +35,12 @@ export const duplicateParagraph: Rule = {
     const candidates: Candidate[] = [];
     for (const unit of textUnits(doc)) {
       if (unit.text.length < MIN_PARAGRAPH_CHARS) continue; // normalising only shortens
-      const norm = normalize(comparableBody(unit.text));
-      if (Array.from(norm).length >= MIN_PARAGRAPH_CHARS) candidates.push({ unit, norm });
+      const norm = bodyOf(unit);
+      if (charCount(norm) >= MIN_PARAGRAPH_CHARS) candidates.push({ unit, norm });
     }
     // Exact copies first (one representative per normalised text), then near copies between representatives.
     const reps: string[] = [];
+    const repUnits: TextUnit[] = [];
     const repOf = new Map<string, number>();
     const members: number[][] = [];
     candidates.forEach((c, i) => {
@@ -48,6 +49,7 @@ export const duplicateParagraph: Rule = {
         r = reps.length;
         repOf.set(c.norm, r);
         reps.push(c.norm);
+        repUnits.push(c.unit);
         members.push([]);
       }
       members[r].push(i);
@@ -55,7 +57,7 @@ export const duplicateParagraph: Rule = {
     const parent = reps.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
     const minSim = reps.map(() => 1);
-    for (const p of similarPairs(reps.map((r) => shingles(r)), config.nearDuplicateThreshold)) {
+    for (const p of similarPairs(repUnits.map(bodyShingles), config.nearDuplicateThreshold)) {
       const [a, b] = [find(p.a), find(p.b)];
       const sim = Math.min(minSim[a], minSim[b], p.similarity);
       if (a !== b) parent[b] = a;
@@ -64,7 +66,9 @@ export const duplicateParagraph: Rule = {
     const groups = new Map<number, number[]>();
     reps.forEach((_, r) => {
       const root = find(r);
-      groups.set(root, [...(groups.get(root) ?? []), ...members[r]]);
+      const group = groups.get(root);
+      if (group) group.push(...members[r]);
+      else groups.set(root, [...members[r]]);
     });
     const findings: FindingDraft[] = [];
     for (const [root, idx] of groups) {

@@ -1,8 +1,9 @@
 /** duplicate-sentence: a sentence (or run of sentences) repeated inside one paragraph or one section. */
 import type { FindingDraft, Rule } from "./rule.ts";
 import type { Evidence, Severity } from "../src/model/finding.ts";
-import { comparableBody, normalize } from "./text/normalize.ts";
-import { jaccard, shingles } from "./text/shingles.ts";
+import { normalize } from "./text/normalize.ts";
+import { jaccard } from "./text/shingles.ts";
+import { bodyOf, bodyShingles } from "./text/bodies.ts";
 import { differInTime } from "./text/numbers.ts";
 import { repeatedRuns, runText, type Sentence, sentencesOf } from "./text/passages.ts";
 import { evidenceOf, placeOf, quotePrefix, type TextUnit, textUnits } from "./text/units.ts";
@@ -110,8 +111,7 @@ export const duplicateSentence: Rule = {
 };
 
 function wholeDuplicate(a: TextUnit, b: TextUnit, threshold: number): boolean {
-  const na = normalize(comparableBody(a.text)), nb = normalize(comparableBody(b.text));
-  return na === nb || jaccard(shingles(na), shingles(nb)) >= threshold;
+  return bodyOf(a) === bodyOf(b) || jaccard(bodyShingles(a), bodyShingles(b)) >= threshold;
 }
 
 function describe(g: Group): FindingDraft {

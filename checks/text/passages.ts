@@ -1,6 +1,7 @@
 /** Sentences of every text unit with their comparison keys, for the sentence-level rules. */
 import { normalize } from "./normalize.ts";
 import { skeleton } from "./numbers.ts";
+import { charCount } from "./bodies.ts";
 import { type Span, splitSentences } from "./sentences.ts";
 import type { TextUnit } from "./units.ts";
 
@@ -21,7 +22,7 @@ export function sentencesOf(unit: TextUnit): Sentence[] {
   if (!out) {
     out = splitSentences(unit.text).map((s) => {
       const norm = normalize(s.text);
-      return { ...s, norm, skel: skeleton(s.text), length: Array.from(norm).length };
+      return { ...s, norm, skel: skeleton(s.text), length: charCount(norm) };
     });
     cache.set(unit, out);
   }

@@ -22,7 +22,7 @@ export interface BatchOptions {
   progress?: ProgressMode;
   configPath?: string;
   reader?: ReaderName;
-  /** Test hooks: a worker given a path containing `hang` spins forever; containing `crash`, it throws. */
+  /** Test hooks: a worker given a path containing `hang` never answers; containing `crash`, it throws. */
   testHooks?: { hang?: string; crash?: string };
   /** Where progress lines go (default: stderr). */
   log?: (line: string, sameLine: boolean) => void;

@@ -26,7 +26,9 @@ scope.onmessage = async (e) => {
     scope.postMessage({ type: "ready" });
     return;
   }
-  if (hooks.hang && msg.path.includes(hooks.hang)) { for (;;) { /* a stuck parser */ } }
+  // A stuck audit that never answers. (A busy loop would model it too, but Deno 2.9's Worker.terminate()
+  // does not stop one, and it would burn a core for the rest of the test run.)
+  if (hooks.hang && msg.path.includes(hooks.hang)) return await new Promise<never>(() => {});
   if (hooks.crash && msg.path.includes(hooks.crash)) {
     setTimeout(() => {
       throw new Error("simulated worker crash");

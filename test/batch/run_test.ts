@@ -154,7 +154,7 @@ Deno.test("a file that hangs times out, its worker is replaced and the run goes 
     assert.match(hung.error?.message ?? "", /超时（超过 1\.5 秒）/);
     // Files after the hung one (single worker) were audited by a fresh worker.
     assert.notEqual(byName(lines, "z.docx").error?.code, "timeout");
-    assert.notEqual(byName(lines, "县A/自评报告.docx".split("/")[1]).error?.code, "timeout");
+    assert.notEqual(byName(lines, "自评报告.docx").error?.code, "timeout");
 
     const again = await runBatch(opts(dir, out, { jobs: 1 }));
     assert.equal(again.audited, 1);

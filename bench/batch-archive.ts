@@ -1,0 +1,109 @@
+/**
+ * Batch throughput: builds an archive of N variants of the sample report (digits in word/document.xml
+ * rewritten, so every file has its own hash and figures), then audits it with --jobs 1 and 2, each in its
+ * own process so that peak RSS (ru_maxrss = VmHWM, shared by the workers) is per configuration.
+ *
+ *   deno run --unsafe-proto --allow-read --allow-write --allow-env --allow-sys --allow-run \
+ *     bench/batch-archive.ts [N=50] [jobs...=1 2]
+ */
+import * as path from "node:path";
+import process from "node:process";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { runBatch } from "../src/batch/index.ts";
+
+const SAMPLE = new URL("../samples/xundian-hrss-2023-self-evaluation.docx", import.meta.url).pathname;
+
+/** Peak RSS of the whole process (workers are threads of it): getrusage ru_maxrss = VmHWM, in kB on Linux. */
+function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function buildArchive(dir: string, n: number): Promise<void> {
+  const entries = unzipSync(await Deno.readFile(SAMPLE));
+  const xml = strFromU8(entries["word/document.xml"]);
+  for (let i = 0; i < n; i++) {
+    const rand = rng(i + 1);
+    // Only digits inside text runs change; about one in five, so most sums still hold and some break.
+    const varied = xml.replace(
+      /(<w:t(?: [^>]*)?>)([^<]*)(<\/w:t>)/g,
+      (_m, open, text, close) =>
+        open + text.replace(/\d/g, (d: string) => (rand() < 0.2 ? String(Math.floor(rand() * 10)) : d)) +
+        close,
+    );
+    const files = { ...entries, "word/document.xml": strToU8(varied) };
+    const sub = path.join(dir, `部门${String(i % 10).padStart(2, "0")}`);
+    await Deno.mkdir(sub, { recursive: true });
+    await Deno.writeFile(
+      path.join(sub, `单位${String(i).padStart(4, "0")}-2023年绩效自评报告.docx`),
+      zipSync(files),
+    );
+  }
+}
+
+if (Deno.args[0] === "--child") {
+  const [, input, jobs, out] = Deno.args;
+  const s = await runBatch({
+    inputs: [input],
+    outDir: out,
+    jobs: Number(jobs),
+    progress: "none",
+    force: true,
+  });
+  console.log(
+    JSON.stringify({
+      jobs: Number(jobs),
+      files: s.audited,
+      ok: s.run.ok,
+      error: s.run.error,
+      seconds: s.elapsedMs / 1000,
+      filesPerSecond: s.filesPerSecond,
+      peakRssMb: peakRssMb(),
+    }),
+  );
+  Deno.exit(0);
+} else {
+  const n = Number(Deno.args[0] ?? 50);
+  const jobsList = Deno.args.length > 1 ? Deno.args.slice(1).map(Number) : [1, 2];
+  const dir = await Deno.makeTempDir({ prefix: "batch-bench-" });
+  try {
+    await buildArchive(path.join(dir, "archive"), n);
+    console.log(`archive: ${n} files in ${dir}/archive`);
+    for (const jobs of jobsList) {
+      const { stdout, code } = await new Deno.Command(Deno.execPath(), {
+        args: [
+          "run",
+          "--unsafe-proto",
+          "--allow-read",
+          "--allow-write",
+          "--allow-env",
+          "--allow-sys",
+          new URL(import.meta.url).pathname,
+          "--child",
+          path.join(dir, "archive"),
+          String(jobs),
+          path.join(dir, `out-${jobs}`),
+        ],
+        stderr: "inherit",
+      }).output();
+      const line = new TextDecoder().decode(stdout).trim();
+      if (code !== 0) throw new Error(`child failed (jobs ${jobs})`);
+      const r = JSON.parse(line);
+      console.log(
+        `jobs ${r.jobs}: ${r.files} files (${r.ok} ok, ${r.error} error) in ${r.seconds.toFixed(1)} s` +
+          ` = ${r.filesPerSecond.toFixed(2)} files/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+      );
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
