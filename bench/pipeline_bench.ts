@@ -2,6 +2,7 @@
  * Per-stage cost of an audit on the sample: ingest (each reader), extract, all checks, and the whole audit.
  *   deno task bench bench/pipeline_bench.ts
  */
+import mammoth from "mammoth";
 import { readDocument } from "../src/ingest/index.ts";
 import { extract } from "../src/extract/index.ts";
 import { runChecks } from "../src/audit.ts";
@@ -15,6 +16,15 @@ const extraction = extract(doc);
 
 Deno.bench("ingest (ooxml reader)", { group: "stages", baseline: true }, async () => {
   await readDocument(bytes, { file: "sample.docx", reader: "ooxml" });
+});
+Deno.bench("ingest (mammoth reader)", { group: "stages" }, async () => {
+  await readDocument(bytes, { file: "sample.docx", reader: "mammoth" });
+});
+Deno.bench("mammoth convertToHtml alone (yardstick)", { group: "stages" }, async () => {
+  await mammoth.convertToHtml({ buffer: bytes } as unknown as { path: string });
+});
+Deno.bench("ingest + extract (ooxml)", { group: "stages" }, async () => {
+  extract(await readDocument(bytes, { file: "sample.docx", reader: "ooxml" }));
 });
 Deno.bench("extract", { group: "stages" }, () => {
   extract(doc);
