@@ -1,12 +1,15 @@
 /**
  * Whole-audit timing on one report, per stage, for both readers, with mammoth's convertToHtml alone as the
- * yardstick (medians of N runs after a warm-up, in one process):
+ * yardstick (medians of N runs after a warm-up, in one process), then each rule's time on a freshly read
+ * document (what the checks stage pays) and on one document checked again (the rule's own work once the
+ * per-document caches in checks/ are filled):
  *   deno run --unsafe-proto --allow-read --allow-env --allow-sys bench/audit-stages.ts [file.docx] [N]
  */
 import mammoth from "mammoth";
 import { readDocument, type ReaderName } from "../src/ingest/index.ts";
 import { extract } from "../src/extract/index.ts";
 import { runChecks } from "../src/audit.ts";
+import { RULES } from "../checks/index.ts";
 import { DEFAULT_CONFIG } from "../src/model/config.ts";
 
 const file = Deno.args[0] ||
@@ -67,3 +70,39 @@ console.log(`mammoth convertToHtml alone: ${median(mammothAlone).toFixed(1)} ms`
 console.log("| reader | ingest | extract | checks | total | total ÷ mammoth alone |");
 console.log("| --- | --- | --- | --- | --- | --- |");
 for (const r of rows) console.log(r);
+
+// Per rule: on a fresh document each run (ooxml reader, rules in registry order as runChecks runs them), and
+// on one document checked repeatedly.
+const fresh: Record<string, number[]> = {};
+const again: Record<string, number[]> = {};
+for (let i = 0; i <= n; i++) {
+  const doc = await readDocument(bytes, { file, reader: "ooxml" });
+  const extraction = extract(doc);
+  for (const rule of RULES) {
+    const t0 = performance.now();
+    rule.check({ doc, extraction, config: DEFAULT_CONFIG });
+    if (i > 0) (fresh[rule.meta.id] ??= []).push(performance.now() - t0);
+  }
+}
+{
+  const doc = await readDocument(bytes, { file, reader: "ooxml" });
+  const extraction = extract(doc);
+  for (let i = 0; i <= n; i++) {
+    for (const rule of RULES) {
+      const t0 = performance.now();
+      rule.check({ doc, extraction, config: DEFAULT_CONFIG });
+      if (i > 0) (again[rule.meta.id] ??= []).push(performance.now() - t0);
+    }
+  }
+}
+console.log(`\nper rule (ms, medians; load average: ${Deno.loadavg().join(" ")})`);
+console.log("| rule | fresh document | same document again |");
+console.log("| --- | --- | --- |");
+let sumFresh = 0, sumAgain = 0;
+for (const rule of RULES) {
+  const [f, a] = [median(fresh[rule.meta.id]), median(again[rule.meta.id])];
+  sumFresh += f;
+  sumAgain += a;
+  console.log(`| ${rule.meta.id} | ${f.toFixed(2)} | ${a.toFixed(2)} |`);
+}
+console.log(`| sum of medians | ${sumFresh.toFixed(1)} | ${sumAgain.toFixed(1)} |`);

@@ -4,6 +4,8 @@ import type { Evidence } from "../src/model/finding.ts";
 import type { Figure } from "../src/model/figure.ts";
 import { intervalOf } from "../src/extract/tolerance.ts";
 import { normalize } from "./text/normalize.ts";
+import { trailingWordsStripper } from "./text/affixes.ts";
+import { charCount } from "./text/chars.ts";
 import { isTimeToken, type NumberToken, numberTokens, wordingLength } from "./text/numbers.ts";
 import { type Sentence, sentencesOf } from "./text/passages.ts";
 import { type Span, splitClauses, splitSentences } from "./text/sentences.ts";
@@ -45,7 +47,12 @@ interface Occ {
   sentences: Sentence[];
   s: number;
   tokens: NumberToken[];
+  /** isTimeToken of each token, filled on first use (a sentence meets each of its copies). */
+  time: (boolean | undefined)[];
 }
+
+/** A sentence that may be one copy of a passage; its number tokens are read only when it has a twin. */
+type Slot = Omit<Occ, "tokens" | "time">;
 
 interface Side {
   value: number;
@@ -55,37 +62,44 @@ interface Side {
   keys: Set<string>;
 }
 
+/** Starts of the aligned tokens already reported, per paragraph block (cells are never looked up). */
+type Covered = Map<number, Set<number>>;
+
 /** Part (a): sentences with the same skeleton (wording with numbers masked) but different numbers. */
-function alignedConflicts({ doc }: CheckContext): { findings: FindingDraft[]; covered: Set<string> } {
+function alignedConflicts({ doc }: CheckContext): { findings: FindingDraft[]; covered: Covered } {
   const units = textUnits(doc);
-  const buckets = new Map<string, Occ[]>();
+  const buckets = new Map<string, Slot[]>();
   for (const unit of units) {
     const sentences = sentencesOf(unit);
-    sentences.forEach((sent, s) => {
-      if (!sent.skel.includes("#") || wordingLength(sent.skel) < MIN_WORDING) return;
-      const tokens = numberTokens(sent.text).map((t) => ({
-        ...t,
-        start: t.start + sent.start,
-        end: t.end + sent.start,
-      }));
-      const list = buckets.get(sent.skel) ?? [];
-      list.push({ unit, sentences, s, tokens });
-      buckets.set(sent.skel, list);
-    });
+    for (let s = 0; s < sentences.length; s++) {
+      const skel = sentences[s].skel;
+      if (!skel.includes("#") || wordingLength(skel) < MIN_WORDING) continue;
+      const list = buckets.get(skel);
+      if (list) list.push({ unit, sentences, s });
+      else buckets.set(skel, [{ unit, sentences, s }]);
+    }
   }
   const conflicts = new Map<string, { skel: string; sides: [Side, Side] }>();
-  const covered = new Set<string>();
-  for (const [skel, occs] of buckets) {
-    if (occs.length < 2) continue;
+  const covered: Covered = new Map();
+  for (const [skel, slots] of buckets) {
+    if (slots.length < 2) continue;
+    const occs: Occ[] = slots.map((slot) => {
+      const sent = slot.sentences[slot.s];
+      const tokens = numberTokens(sent.text);
+      for (const t of tokens) {
+        t.start += sent.start;
+        t.end += sent.start;
+      }
+      return { ...slot, tokens, time: [] };
+    });
     for (let x = 0; x < occs.length; x++) {
       for (let y = x + 1; y < occs.length; y++) {
         const [p, q] = [occs[x], occs[y]];
         if (p.tokens.length !== q.tokens.length) continue;
-        const diff = p.tokens.map((_, k) => k).filter((k) => p.tokens[k].value !== q.tokens[k].value);
+        const diff: number[] = [];
+        for (let k = 0; k < p.tokens.length; k++) if (p.tokens[k].value !== q.tokens[k].value) diff.push(k);
         if (!diff.length || !related(p, q, skel)) continue;
-        if (
-          diff.some((k) => isTimeToken(p.unit.text, p.tokens[k]) || isTimeToken(q.unit.text, q.tokens[k]))
-        ) continue;
+        if (diff.some((k) => isTime(p, k) || isTime(q, k))) continue;
         for (const k of diff) {
           const [a, b] = [p.tokens[k], q.tokens[k]];
           if (roundingCompatible(a, b)) continue;
@@ -96,7 +110,11 @@ function alignedConflicts({ doc }: CheckContext): { findings: FindingDraft[]; co
             const locKey = `${occ.unit.block}:${occ.unit.table?.row ?? ""}:${
               occ.unit.table?.col ?? ""
             }:${tok.start}`;
-            covered.add(locKey);
+            if (!occ.unit.table) {
+              const starts = covered.get(occ.unit.block);
+              if (starts) starts.add(tok.start);
+              else covered.set(occ.unit.block, new Set([tok.start]));
+            }
             if (sd.keys.has(locKey)) continue;
             sd.keys.add(locKey);
             sd.evidence.push(evidenceOf(occ.unit, clauseAround(occ, tok)));
@@ -129,6 +147,10 @@ function alignedConflicts({ doc }: CheckContext): { findings: FindingDraft[]; co
     };
   });
   return { findings: findings.sort((f, g) => f.evidence[0].block - g.evidence[0].block), covered };
+}
+
+function isTime(occ: Occ, k: number): boolean {
+  return occ.time[k] ??= isTimeToken(occ.unit.text, occ.tokens[k]);
 }
 
 function side(t: NumberToken): Side {
@@ -167,7 +189,22 @@ function clauseAround(occ: Occ, tok: NumberToken): string {
 
 /** Leading and trailing words that do not change what a figure counts. */
 const SUBJECT_LEAD = /^(其中|共计|共|合计|总计|累计|全年|全县|年内|截至目前|截至年底)+/;
-const SUBJECT_TAIL = /(人数|总数|数量|数|达到|达|为|是|共计|共|累计|约|合计)+$/;
+const SUBJECT_TAIL = trailingWordsStripper(
+  ["人数", "总数", "数量", "数", "达到", "达", "为", "是", "共计", "共", "累计", "约", "合计"],
+);
+/** Verbs and approximations between a subject and its number (…为, …达, …共计). */
+const LINKING_TAIL = trailingWordsStripper([
+  "为",
+  "达",
+  "是",
+  "约",
+  "近",
+  "共",
+  "计",
+  "共计",
+  "累计",
+  "合计",
+]);
 /**
  * Subjects that do not name one quantity: kinds of figure (得分, 完成率, 金额) that recur for different
  * things, relational phrases (占…, 完成目标任务…, 较上年…, 涉及…) and counts of indicators.
@@ -180,11 +217,18 @@ const RELATIONAL_SUBJECT =
 const SKIPPED_UNITS = new Set(["%", "‰", "个百分点", "分"]);
 
 export function subjectKey(subject: string): string {
-  return normalize(subject).replace(/\d+/g, "").replace(SUBJECT_LEAD, "").replace(SUBJECT_TAIL, "");
+  return SUBJECT_TAIL(normalize(subject).replace(/\d+/g, "").replace(SUBJECT_LEAD, ""));
+}
+
+/** The subject's key, or null when it is too short, generic or relational to name one quantity. */
+function usableSubject(raw: string): string | null {
+  const subject = subjectKey(raw);
+  if (charCount(subject) < MIN_SUBJECT || GENERIC_SUBJECT.test(subject)) return null;
+  return RELATIONAL_SUBJECT.test(subject) ? null : subject;
 }
 
 /** Part (b): figures of the extraction with the same subject, unit and years but incompatible values. */
-function subjectConflicts({ doc, extraction }: CheckContext, covered: Set<string>): FindingDraft[] {
+function subjectConflicts({ doc, extraction }: CheckContext, covered: Covered): FindingDraft[] {
   const groups = new Map<string, Figure[]>();
   const sentenceCache = new Map<number, Span[]>();
   const sentencesOfBlock = (block: number, text: string) => {
@@ -192,27 +236,27 @@ function subjectConflicts({ doc, extraction }: CheckContext, covered: Set<string
     if (!ss) sentenceCache.set(block, ss = splitSentences(text));
     return ss;
   };
+  // Many figures share a subject: its key (or null when it names no one quantity) is worked out once.
+  const subjects = new Map<string, string | null>();
   for (const f of extraction.figures) {
     if (f.loc.table || f.approx !== "exact" || f.range || !f.unit || SKIPPED_UNITS.has(f.unit)) continue;
     const block = doc.blocks[f.loc.block];
     if (!block || block.kind === "table") continue;
-    const subject = subjectKey(f.subject);
-    if (Array.from(subject).length < MIN_SUBJECT || GENERIC_SUBJECT.test(subject)) continue;
-    if (RELATIONAL_SUBJECT.test(subject) || !namedRightBefore(block.text, f, subject)) continue;
+    let subject = subjects.get(f.subject);
+    if (subject === undefined) subjects.set(f.subject, subject = usableSubject(f.subject));
+    if (subject === null || !namedRightBefore(block.text, f, subject)) continue;
     if (coveredBy(f, covered)) continue;
     const key = `${subject}|${f.unit}|${f.year ?? ""}|${
-      yearsAround(sentencesOfBlock(f.loc.block, block.text), f.loc.start).join(",")
+      yearsKey(sentencesOfBlock(f.loc.block, block.text), f.loc.start)
     }`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
   const findings: FindingDraft[] = [];
   for (const figs of groups.values()) {
     // Two values in one paragraph with one subject are usually a comparison or a list, not one quantity.
-    const conflict = figs.flatMap((a, i) =>
-      figs.slice(i + 1).filter((b) =>
-        b.loc.block !== a.loc.block && !compatible(a, b)
-      ).map((b) => [a, b])
-    )[0];
+    const conflict = firstConflict(figs);
     if (!conflict) continue;
     const distinct = conflict;
     const evidence = distinct.map((f) => textEvidence(doc, f.loc.block, f.quote));
@@ -236,24 +280,45 @@ function subjectConflicts({ doc, extraction }: CheckContext, covered: Set<string
   return findings.sort((f, g) => f.evidence[0].block - g.evidence[0].block);
 }
 
+/** The first pair (in order) of figures in different paragraphs whose values are incompatible. */
+function firstConflict(figs: Figure[]): [Figure, Figure] | undefined {
+  for (let i = 0; i < figs.length; i++) {
+    for (let j = i + 1; j < figs.length; j++) {
+      if (figs[j].loc.block !== figs[i].loc.block && !compatible(figs[i], figs[j])) return [figs[i], figs[j]];
+    }
+  }
+  return undefined;
+}
+
 /** The subject is written right before the number (城镇新增就业人数：969人), not somewhere else in the clause. */
 function namedRightBefore(text: string, f: Figure, subject: string): boolean {
-  const before = normalize(text.slice(Math.max(0, f.loc.start - 60), f.loc.start))
-    .replace(/(为|达|是|约|近|共|计|共计|累计|合计)+$/, "")
-    .replace(SUBJECT_TAIL, "");
+  const before = SUBJECT_TAIL(
+    LINKING_TAIL(normalize(text.slice(Math.max(0, f.loc.start - 60), f.loc.start))),
+  );
   return before.endsWith(subject);
 }
 
-/** Years written in the sentence holding a position: figures of different years are different quantities. */
-function yearsAround(sentences: Span[], pos: number): number[] {
+/**
+ * Years written in the sentence holding a position, as a key: figures of different years are different
+ * quantities. Cached per sentence.
+ */
+function yearsKey(sentences: Span[], pos: number): string {
   const sentence = sentences.find((s) => s.start <= pos && pos < s.end);
-  const years = new Set<number>();
-  for (const m of (sentence?.text ?? "").matchAll(/((?:19|20)\d\d)\s*年/g)) years.add(Number(m[1]));
-  return [...years].sort();
+  if (!sentence) return "";
+  let key = yearKeys.get(sentence);
+  if (key === undefined) {
+    const years = new Set<number>();
+    for (const m of sentence.text.matchAll(/((?:19|20)\d\d)\s*年/g)) years.add(Number(m[1]));
+    yearKeys.set(sentence, key = [...years].sort().join(","));
+  }
+  return key;
 }
+const yearKeys = new WeakMap<Span, string>();
 
-function coveredBy(f: Figure, covered: Set<string>): boolean {
-  for (let i = f.loc.start; i < f.loc.end; i++) if (covered.has(`${f.loc.block}:::${i}`)) return true;
+function coveredBy(f: Figure, covered: Covered): boolean {
+  const starts = covered.get(f.loc.block);
+  if (!starts) return false;
+  for (let i = f.loc.start; i < f.loc.end; i++) if (starts.has(i)) return true;
   return false;
 }
 

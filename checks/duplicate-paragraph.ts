@@ -1,7 +1,8 @@
 /** duplicate-paragraph: the same (or nearly the same) paragraph at several places of one document. */
 import type { FindingDraft, Rule } from "./rule.ts";
 import type { Severity } from "../src/model/finding.ts";
-import { bodyOf, bodyShingles, charCount } from "./text/bodies.ts";
+import { bodyOf, bodyShingles } from "./text/bodies.ts";
+import { charCount } from "./text/chars.ts";
 import { similarPairs } from "./text/shingles.ts";
 import { evidenceOf, placeOf, quotePrefix, type TextUnit, textUnits } from "./text/units.ts";
 
@@ -91,9 +92,7 @@ function describe(units: TextUnit[], similarity: number): FindingDraft {
   const tables = new Set(units.map((u) => (u.table ? `${u.block}` : "")));
   const sameTable = tables.size === 1 && !tables.has("");
   const places = units.map(placeOf);
-  const head = `「${quotePrefix(units[0].text, 30)}${
-    Array.from(units[0].text.trim()).length > 30 ? "…" : ""
-  }」`;
+  const head = `「${quotePrefix(units[0].text, 30)}${charCount(units[0].text.trim()) > 30 ? "…" : ""}」`;
   const how = similarity >= 1 ? "内容相同" : `内容高度相似（相似度${Math.round(similarity * 100)}%）`;
   let severity: Severity;
   let kind: string;

@@ -4,6 +4,7 @@ import type { Evidence, Severity } from "../src/model/finding.ts";
 import { normalize } from "./text/normalize.ts";
 import { jaccard } from "./text/shingles.ts";
 import { bodyOf, bodyShingles } from "./text/bodies.ts";
+import { charCount } from "./text/chars.ts";
 import { differInTime } from "./text/numbers.ts";
 import { repeatedRuns, runText, type Sentence, sentencesOf } from "./text/passages.ts";
 import { evidenceOf, placeOf, quotePrefix, type TextUnit, textUnits } from "./text/units.ts";
@@ -117,7 +118,7 @@ function wholeDuplicate(a: TextUnit, b: TextUnit, threshold: number): boolean {
 function describe(g: Group): FindingDraft {
   const first = g.occurrences[0];
   const sample = first.copies[0].text;
-  const head = `「${quotePrefix(sample, 40)}${Array.from(sample).length > 40 ? "…" : ""}」`;
+  const head = `「${quotePrefix(sample, 40)}${charCount(sample) > 40 ? "…" : ""}」`;
   const allNorms = g.occurrences.flatMap((o) => o.norms);
   const numbersDiffer = new Set(allNorms).size > 1;
   const what = g.sentences > 1 ? `连续${g.sentences}句` : "语句";

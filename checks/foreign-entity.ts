@@ -36,7 +36,8 @@ function ownDepartmentForms(doc: Document, own: OwnUnit): string[] {
     "gu",
   );
   for (const b of doc.blocks) {
-    if (b.kind === "table") continue;
+    // Both alternatives start with the place's first two characters: most blocks are skipped cheaply.
+    if (b.kind === "table" || !b.text.includes(short)) continue;
     for (const m of b.text.matchAll(re)) if (abbreviates(m[1], own.department)) forms.add(m[1]);
   }
   return [...forms].sort((a, b) => b.length - a.length);
@@ -73,7 +74,8 @@ function truncations(doc: Document, own: OwnUnit): FindingDraft[] {
 function foreignPlaces(doc: Document, own: OwnUnit): FindingDraft[] {
   const out: FindingDraft[] = [];
   const short = own.place.slice(0, 2);
-  const forms = ownDepartmentForms(doc, own).join("|");
+  const formList = ownDepartmentForms(doc, own);
+  const forms = formList.join("|");
   // A place starts at the text's start, after a non-Han character or after a preposition; its name has
   // 2–4 characters (up to 8 before 自治县/自治州/自治旗).
   const re = new RegExp(
@@ -82,7 +84,8 @@ function foreignPlaces(doc: Document, own: OwnUnit): FindingDraft[] {
     "gu",
   );
   for (const b of doc.blocks) {
-    if (b.kind === "table") continue;
+    // Every match ends with a department form; the lookbehind regex is slow on blocks without one.
+    if (b.kind === "table" || !formList.some((f) => b.text.includes(f))) continue;
     for (const m of b.text.matchAll(re)) {
       const [, place, autonomous, plain, department] = m;
       const admin = autonomous ?? plain;

@@ -28,7 +28,8 @@ import {
 import {
   claimAfter,
   inputPairs,
-  nameMatch,
+  matchKey,
+  nameMatchKey,
   narrativeFigures,
   rateInterval,
   rateNames,
@@ -49,7 +50,16 @@ interface IndicatorRule {
   skipCols: Set<number>;
 }
 
+const rulesOf = new WeakMap<Document, IndicatorRule[]>();
+
+/** The formula-scored indicators of a document, cached per document (read-only). */
 function indicatorRules(doc: Document): IndicatorRule[] {
+  let rules = rulesOf.get(doc);
+  if (!rules) rulesOf.set(doc, rules = readIndicatorRules(doc));
+  return rules;
+}
+
+function readIndicatorRules(doc: Document): IndicatorRule[] {
   const out: IndicatorRule[] = [];
   for (const it of indicatorTables(doc)) {
     for (const leaf of it.leaves) {
@@ -94,7 +104,8 @@ function statedSources(
   const seen = new Set<IndicatorRule>();
   for (const f of narrativeFigures(ctx.doc, ctx.extraction)) {
     if (f.unit !== "%") continue;
-    const scores = rules.map((r) => nameMatch(f.subject, r.names));
+    const key = matchKey(f.subject);
+    const scores = rules.map((r) => nameMatchKey(key, r.names));
     scores.forEach((s, i) => s > 0 && seen.add(rules[i]));
     const best = Math.max(0, ...scores);
     if (best === 0 || scores.filter((s) => s === best).length !== 1) continue;

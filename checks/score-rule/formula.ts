@@ -116,9 +116,12 @@ function opOf(cmp: string, suffix: string | undefined): Op | undefined {
 }
 
 const LEADING = /^(?:若|如|当|其中|对|且|凡|则|即)+/;
+/** % or its full-width form (normalize folds ％ to %): both patterns need one. */
+const PERCENT = /[%％]/;
 
 /** The one-rate formula in a rule text, if there is one. */
 export function parseFormula(text: string): ScoreFormula | undefined {
+  if (!PERCENT.test(text)) return undefined; // cheap rejection of most cells: FULL needs a %
   const t = normalize(text);
   const m = FULL.exec(t);
   if (!m) return undefined;
@@ -160,6 +163,7 @@ function sentenceEnd(t: string, from: number): number {
 }
 
 export function parseDefinition(text: string): Definition | undefined {
+  if (!PERCENT.test(text)) return undefined; // DEFINITION ends in ×100%
   const t = normalize(text);
   const m = DEFINITION.exec(t);
   if (!m) return undefined;

@@ -17,9 +17,9 @@ export type Source =
 
 /** Quotes, spaces, and the synonyms the genre uses for the same rate (预算完成率 = 预算执行率). */
 export function canonName(s: string): string {
-  return s.replace(/[“”"'‘’《》「」〈〉\s\u3000]/g, "")
-    .replace(/执行完成率/g, "执行率")
-    .replace(/预算完成率/g, "预算执行率");
+  const t = s.replace(/[“”"'‘’《》「」〈〉\s\u3000]/g, "");
+  // Guarded: canonName runs on every figure's subject, and the synonyms are rare.
+  return t.includes("完成率") ? t.replace(/执行完成率/g, "执行率").replace(/预算完成率/g, "预算执行率") : t;
 }
 
 /** Rate names worth matching: end in 率/度 and say more than the bare suffix. */
@@ -41,9 +41,20 @@ const TARGET_SECTION = /绩效目标|年度目标|目标任务/;
 
 /** Length of the longest rate name the figure's subject ends with (0 when none). */
 export function nameMatch(subject: string, names: string[]): number {
-  const s = canonName(subject).replace(TRAILING_COPULA, "");
-  if (/目标|计划/.test(s)) return 0;
-  return Math.max(0, ...names.filter((n) => s.endsWith(n)).map((n) => n.length));
+  return nameMatchKey(matchKey(subject), names);
+}
+
+/** The form of a subject nameMatch compares (computed once per figure when matching many rules). */
+export function matchKey(subject: string): string {
+  return canonName(subject).replace(TRAILING_COPULA, "");
+}
+
+/** nameMatch on a subject already passed through matchKey. */
+export function nameMatchKey(key: string, names: string[]): number {
+  if (/目标|计划/.test(key)) return 0;
+  let best = 0;
+  for (const n of names) if (n.length > best && key.endsWith(n)) best = n.length;
+  return best;
 }
 
 function textOf(doc: Document, f: Figure): string {
@@ -67,14 +78,23 @@ export function rateInterval(doc: Document, f: Figure): Interval | undefined {
   return iv;
 }
 
-/** Paragraph figures that can speak for the report's own values (not its targets, not its tables). */
+const narrative = new WeakMap<Extraction, { doc: Document; figures: Figure[] }>();
+
+/**
+ * Paragraph figures that can speak for the report's own values (not its targets, not its tables). Cached
+ * per extraction (and document); read-only.
+ */
 export function narrativeFigures(doc: Document, extraction: Extraction): Figure[] {
-  return extraction.figures.filter((f) => {
+  const cached = narrative.get(extraction);
+  if (cached?.doc === doc) return cached.figures;
+  const figures = extraction.figures.filter((f) => {
     const b = doc.blocks[f.loc.block];
     if (!b || b.kind === "table" || f.loc.table) return false;
     const path = doc.sections[b.section]?.path ?? [];
     return !path.some((p) => TARGET_SECTION.test(p));
   });
+  narrative.set(extraction, { doc, figures });
+  return figures;
 }
 
 /** The first score claim after `after` in the same ；-delimited stretch of the same paragraph. */
@@ -102,9 +122,15 @@ type When = "cur" | "prev" | undefined;
 
 const CUR = /^(?:本年度|本年|当年|本期|今年)/;
 const PREV = /^(?:上年度|上一年度|上年|去年|上期)/;
-const SYNONYMS: [RegExp, string][] = [
-  [/在编人数|在编人员|在职人数|实有人数|实有人员|在岗人数|在岗人员/g, "在职人员"],
-  [/核定编制|编制人数|编制数/g, "编制"],
+/** Synonym patterns, each with words one of which a text must contain to match (a cheap guard). */
+const SYNONYMS: [RegExp, string, string[]][] = [
+  [/在编人数|在编人员|在职人数|实有人数|实有人员|在岗人数|在岗人员/g, "在职人员", [
+    "在编",
+    "在职",
+    "实有",
+    "在岗",
+  ]],
+  [/核定编制|编制人数|编制数/g, "编制", ["编制"]],
 ];
 const HEAD = /^(?:部门|单位|实际|所有|全部|年度|的)+/;
 const TAIL = /(?:总额|总数|金额|数额|合计|总计|数|额)$/;
@@ -114,18 +140,34 @@ interface Concept {
   when: When;
 }
 
+function whenOf(canonical: string): When {
+  return CUR.test(canonical) ? "cur" : PREV.test(canonical) ? "prev" : undefined;
+}
+
 function concept(name: string, isFigure: boolean): Concept {
   let s = canonName(name);
-  let when: When;
-  if (CUR.test(s)) when = "cur";
-  else if (PREV.test(s)) when = "prev";
+  const when = whenOf(s);
   s = s.replace(CUR, "").replace(PREV, "");
-  for (const [re, to] of SYNONYMS) s = s.replace(re, to);
+  for (const [re, to, guard] of SYNONYMS) if (guard.some((g) => s.includes(g))) s = s.replace(re, to);
   s = s.replace(HEAD, "");
   // 经费支出 / 经费使用 are the 经费 themselves.
   if (isFigure) s = s.replace(/(?<=费)(?:支出|使用)(?:情况)?$/, "");
   s = s.replace(TAIL, "");
   return { concept: s, when };
+}
+
+const figureConcepts = new WeakMap<Figure, Concept>();
+
+/** A figure's concept (from its subject) and time (from its subject as written), cached per figure. */
+function figureConcept(f: Figure): Concept {
+  let c = figureConcepts.get(f);
+  if (!c) {
+    const own = concept(f.subject, true);
+    const raw = f.subjectRaw ?? f.subject;
+    c = { concept: own.concept, when: raw === f.subject ? own.when : whenOf(canonName(raw)) };
+    figureConcepts.set(f, c);
+  }
+  return c;
 }
 
 function timeFits(input: When, fig: Figure, figWhen: When, year: number | undefined): boolean {
@@ -152,20 +194,19 @@ export function inputPairs(
   let seen = false;
   for (const f of figures) {
     if (f.unit === "" || f.unit === "%" || f.unit === "个百分点" || f.approx !== "exact" || f.range) continue;
-    const fc = {
-      concept: concept(f.subject, true).concept,
-      when: concept(f.subjectRaw ?? f.subject, true).when,
-    };
-    const named = [num, den].map((c) => fc.concept.endsWith(c.concept));
-    if (named.some(Boolean)) seen = true;
-    const fits = [num, den].map((c, i) => named[i] && timeFits(c.when, f, fc.when, year));
+    const fc = figureConcept(f);
+    // Scalars, not [num, den].map(…): this runs for every figure and every indicator with a definition.
+    const namedNum = fc.concept.endsWith(num.concept), namedDen = fc.concept.endsWith(den.concept);
+    if (namedNum || namedDen) seen = true;
+    const fitsNum = namedNum && timeFits(num.when, f, fc.when, year);
+    const fitsDen = namedDen && timeFits(den.when, f, fc.when, year);
     let role: "num" | "den" | undefined;
-    if (fits[0] && fits[1]) {
+    if (fitsNum && fitsDen) {
       if (num.concept.length !== den.concept.length) {
         role = num.concept.length > den.concept.length ? "num" : "den";
       }
-    } else if (fits[0]) role = "num";
-    else if (fits[1]) role = "den";
+    } else if (fitsNum) role = "num";
+    else if (fitsDen) role = "den";
     if (!role) continue;
     const g = byBlock.get(f.loc.block) ?? { num: [], den: [] };
     g[role].push(f);
@@ -190,13 +231,30 @@ export function rowFigures(
   skipCols: Set<number>,
   headerRow: number,
 ): Figure[] {
-  return extraction.figures.filter((f) => {
+  return figuresInBlock(extraction, table.index).filter((f) => {
     const t = f.loc.table;
-    if (f.loc.block !== table.index || !t || t.row !== row || skipCols.has(t.col)) return false;
+    if (!t || t.row !== row || skipCols.has(t.col)) return false;
     if (f.unit !== "%") return false;
     const header = table.grid[headerRow]?.[t.col]?.text.replace(/\s/g, "") ?? "";
     if (/目标|计划|指标值|标准|细则|解释|说明|依据|来源|权重|分值/.test(header)) return false;
     const cell = table.grid[t.row][t.col].text.trim();
     return cell.length <= 16;
   });
+}
+
+const figuresByBlock = new WeakMap<Extraction, Map<number, Figure[]>>();
+
+/** The extraction's figures located in one block, in extraction order (indexed once per extraction). */
+function figuresInBlock(extraction: Extraction, block: number): Figure[] {
+  let index = figuresByBlock.get(extraction);
+  if (!index) {
+    index = new Map();
+    for (const f of extraction.figures) {
+      const list = index.get(f.loc.block);
+      if (list) list.push(f);
+      else index.set(f.loc.block, [f]);
+    }
+    figuresByBlock.set(extraction, index);
+  }
+  return index.get(block) ?? [];
 }

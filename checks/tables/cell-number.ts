@@ -12,7 +12,6 @@ export interface CellNumber {
   raw: string;
 }
 
-
 /** Units a number cell may carry, as written (名 and other spellings of 人 are not taken). */
 const CELL_UNITS = new Set(["", "分", "份", "人", "人次"]);
 /** A vote count (12票): 票 is no unit of numbers.ts, so it is taken off before reading the number. */
@@ -20,7 +19,11 @@ const VOTES = /票[\s\u3000]*$/;
 /** Plain digits with an optional decimal part: no sign, no thousands separator. */
 const PLAIN = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/;
 
+/** A cell number has at least one digit: most label and text cells are rejected without a parse. */
+const DIGIT = /[0-9０-９]/;
+
 export function parseCellNumber(text: string): CellNumber | undefined {
+  if (!DIGIT.test(text)) return undefined;
   // One space at most, as numbers.ts allows between a number and its unit (a cell may break "20\n分").
   const t = text.replace(VOTES, "").replace(/[\s\u3000]+/g, " ");
   const found = findNumbers(t);

@@ -212,12 +212,24 @@ export function parseIndicatorTable(t: TableBlock): IndicatorTable | undefined {
   return { table: t, headerRow, labelCols, weightCol, scoreCol, roots, leaves, totals };
 }
 
+const parsed = new WeakMap<Document, readonly IndicatorTable[]>();
+
+/**
+ * The indicator tables of a document, parsed once per document (documents are not mutated after ingest)
+ * for the five score rules that read them; the result is frozen at the top and must be treated as
+ * read-only throughout.
+ */
 export function indicatorTables(doc: Document): IndicatorTable[] {
-  return doc.blocks.flatMap((b) => {
-    if (b.kind !== "table") return [];
-    const it = parseIndicatorTable(b);
-    return it ? [it] : [];
-  });
+  let tables = parsed.get(doc);
+  if (!tables) {
+    tables = Object.freeze(doc.blocks.flatMap((b) => {
+      if (b.kind !== "table") return [];
+      const it = parseIndicatorTable(b);
+      return it ? [it] : [];
+    }));
+    parsed.set(doc, tables);
+  }
+  return tables as IndicatorTable[];
 }
 
 /** Every leaf under a node, in row order. */

@@ -37,14 +37,29 @@ export type Named = { kind: "node"; node: IndicatorNode; it: IndicatorTable } | 
 export function matchByName(subject: string, tables: IndicatorTable[]): Named | undefined {
   const s = subjectName(subject);
   if (s.length < 2) return undefined;
-  const candidates: Named[] = tables.flatMap((it) => [
-    ...allNodes(it.roots).map((node): Named => ({ kind: "node", node, it })),
-    ...it.leaves.map((leaf): Named => ({ kind: "leaf", leaf, it })),
-  ]);
+  const candidates = namedOf(tables);
   const nameOf = (n: Named) => n.kind === "node" ? n.node.name : n.leaf.name;
   const exact = candidates.filter((n) => nameOf(n) === s);
   const pool = exact.length > 0
     ? exact
     : candidates.filter((n) => nameOf(n).length >= 2 && s.endsWith(nameOf(n)));
   return pool.length === 1 ? pool[0] : undefined;
+}
+
+const named = new WeakMap<IndicatorTable[], Named[]>();
+
+/**
+ * Every node and leaf of the tables, in order. Cached for the frozen per-document list indicatorTables
+ * returns (matchByName runs once per score claim).
+ */
+function namedOf(tables: IndicatorTable[]): Named[] {
+  let out = named.get(tables);
+  if (!out) {
+    out = tables.flatMap((it) => [
+      ...allNodes(it.roots).map((node): Named => ({ kind: "node", node, it })),
+      ...it.leaves.map((leaf): Named => ({ kind: "leaf", leaf, it })),
+    ]);
+    if (Object.isFrozen(tables)) named.set(tables, out);
+  }
+  return out;
 }

@@ -140,10 +140,18 @@ function statedCounts(doc: Document, t: TableBlock): StatedCount[] {
   return out;
 }
 
+const parsed = new WeakMap<Document, readonly Questionnaire[]>();
+
+/** The questionnaire tables of a document, parsed once per document; read-only (frozen at the top). */
 export function questionnaires(doc: Document): Questionnaire[] {
-  return doc.blocks.flatMap((b) => {
-    if (b.kind !== "table") return [];
-    const q = parseQuestionnaire(b, doc);
-    return q ? [q] : [];
-  });
+  let qs = parsed.get(doc);
+  if (!qs) {
+    qs = Object.freeze(doc.blocks.flatMap((b) => {
+      if (b.kind !== "table") return [];
+      const q = parseQuestionnaire(b, doc);
+      return q ? [q] : [];
+    }));
+    parsed.set(doc, qs);
+  }
+  return qs as Questionnaire[];
 }

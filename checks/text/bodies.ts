@@ -19,19 +19,3 @@ export function bodyShingles(unit: TextUnit): Int32Array {
   if (!s) shingleSets.set(unit, s = shingles(bodyOf(unit)));
   return s;
 }
-
-/** Number of code points (what Array.from(s).length counts), without building the array. */
-export function charCount(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}

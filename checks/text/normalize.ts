@@ -15,49 +15,93 @@ const NOISE = /[^\p{L}\p{N}%‰℃+\-.#]/gu;
 
 /**
  * Comparison form: widths folded, whitespace and punctuation removed, Latin letters lower-cased. Equal to
- * normalizeWidth(s.replace(DASHES, "")).replace(NOISE, "").toLowerCase() (the reference, kept below for
- * tests), done in one pass over the code units with a lazily filled keep/drop table: the Unicode-property
- * regex was the largest single cost of the duplicate and conflicting-figure rules.
+ * normalizeReference (the regex definition below) but done in one pass over the code units with lazily
+ * filled per-code-unit tables into a reused buffer: the Unicode-property regex, the folded copy and the
+ * lower-cased copy were the largest cost (time and garbage) of the duplicate and conflicting-figure rules.
  */
 export function normalize(s: string): string {
-  let out = "";
-  let run = 0; // start of the current run of code units kept unchanged
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    let keep = KEEP[c];
-    if (keep === UNKNOWN) keep = classify(c);
-    if (keep === KEPT) continue;
-    if (run < i) out += s.slice(run, i);
-    run = i + 1;
-    if (keep === FOLDED) out += String.fromCharCode(c - 0xfee0);
-    // Astral characters are rare in reports, and a dropped dash may join two lone surrogates: leave them
-    // to the reference.
-    else if (keep === SURROGATE) return normalizeReference(s);
-  }
-  if (run === 0) return s.toLowerCase();
-  if (run < n) out += s.slice(run);
-  return out.toLowerCase();
+  return fold(s) ?? normalizeReference(s);
 }
 
-/** The reference definition of normalize, for tests. */
+/**
+ * normalize(masked), where masked is `s` with every span [i, numberEnd(s, i)) starting at a digit (ASCII
+ * or full-width) replaced by "#"; numberEnd must return a position after i.
+ */
+export function normalizeMasked(s: string, numberEnd: (s: string, i: number) => number): string {
+  const out = fold(s, numberEnd);
+  if (out !== undefined) return out;
+  let masked = "", at = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isDigit(s.charCodeAt(i))) continue;
+    const end = numberEnd(s, i);
+    masked += s.slice(at, i) + "#";
+    at = end;
+    i = end - 1;
+  }
+  return normalizeReference(masked + s.slice(at));
+}
+
+/** The reference definition of normalize, for tests and for text with astral characters. */
 export function normalizeReference(s: string): string {
   return normalizeWidth(s.replace(DASHES, "")).replace(NOISE, "").toLowerCase();
 }
 
-const UNKNOWN = 0, KEPT = 1, DROPPED = 2, FOLDED = 3, SURROGATE = 4;
-/** Per UTF-16 code unit: what normalize does with it (filled on first sight). */
-const KEEP = new Uint8Array(0x10000);
+const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+
+/** Per code unit: not yet classified, kept as OUTPUT[c], kept but changed by toLowerCase, or a surrogate. */
+const UNKNOWN = 0, SIMPLE = 1, CASED = 2, SURROGATE = 3;
+const STATE = new Uint8Array(0x10000);
+/** Per code unit: what normalize writes for it (width folded, ASCII lower-cased), 0 when it is dropped. */
+const OUTPUT = new Uint16Array(0x10000);
 const KEEP_CODE_POINT = /^[\p{L}\p{N}%‰℃+\-.#]$/u;
 
 function classify(c: number): number {
-  let k: number;
-  if (c >= 0xd800 && c <= 0xdfff) k = SURROGATE;
-  else if (c === 0x2212 || c === 0x2013 || c === 0x2014 || c === 0x3000 || c === 0xa0) k = DROPPED;
-  else if (c >= 0xff01 && c <= 0xff5e) {
-    k = KEEP_CODE_POINT.test(String.fromCharCode(c - 0xfee0)) ? FOLDED : DROPPED;
-  } else k = KEEP_CODE_POINT.test(String.fromCharCode(c)) ? KEPT : DROPPED;
-  return KEEP[c] = k;
+  if (c >= 0xd800 && c <= 0xdfff) return STATE[c] = SURROGATE;
+  let out = c;
+  if (c === 0x2212 || c === 0x2013 || c === 0x2014 || c === 0x3000 || c === 0xa0) out = 0; // dashes, spaces
+  else {
+    if (c >= 0xff01 && c <= 0xff5e) out = c - 0xfee0;
+    if (!KEEP_CODE_POINT.test(String.fromCharCode(out))) out = 0;
+    else if (out >= 0x41 && out <= 0x5a) out += 0x20;
+  }
+  OUTPUT[c] = out;
+  const ch = String.fromCharCode(out);
+  return STATE[c] = out >= 0x80 && ch.toLowerCase() !== ch ? CASED : SIMPLE;
+}
+
+/**
+ * The one pass of normalize (masking numbers when numberEnd is given); undefined for astral text. Runs of
+ * code units kept as they are go in as slices (the least garbage of the ways tried: a code-unit buffer
+ * decoded by String.fromCharCode.apply or TextDecoder allocates more).
+ */
+function fold(s: string, numberEnd?: (s: string, i: number) => number): string | undefined {
+  const n = s.length;
+  let text = "";
+  let run = 0; // start of the current run of code units kept unchanged
+  let cased = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (numberEnd && isDigit(c)) {
+      if (run < i) text += s.slice(run, i);
+      text += "#";
+      i = numberEnd(s, i) - 1;
+      run = i + 1;
+      continue;
+    }
+    let state = STATE[c];
+    if (state === UNKNOWN) state = classify(c);
+    if (state === SURROGATE) return undefined;
+    if (state === CASED) cased = true;
+    const out = OUTPUT[c];
+    if (out === c && c !== 0) continue;
+    if (run < i) text += s.slice(run, i);
+    run = i + 1;
+    if (out !== 0) text += String.fromCharCode(out);
+  }
+  if (run === 0) text = s;
+  else if (run < n) text += s.slice(run);
+  // toLowerCase only when a non-ASCII letter changes: it is context-sensitive (final sigma), so whole.
+  return cased ? text.toLowerCase() : text;
 }
 
 /** Key for comparing titles (目录 entries, annex names): NFKC, whitespace and punctuation removed. */
@@ -65,14 +109,17 @@ export function titleKey(s: string): string {
   return s.normalize("NFKC").replace(/[\s\p{P}]/gu, "");
 }
 
-/** A leading numbering marker: 一、 （一） (一) 1. 1、 （1） (1) ① 附件1. */
+/**
+ * A leading numbering marker: 一、 （一） (一) 1. 1、 （1） (1) ① 附件1. Matched on the text as written, with
+ * full-width digits, point and colon spelled out: normalizeWidth is length-preserving and this is what the
+ * pattern matches on the width-folded text, without making the folded copy.
+ */
 const LEADING_MARKER =
-  /^\s*(?:附件\s*[0-9一二三四五六七八九十]+[.、．:：]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*[.、．](?!\d)|[①-⑳])\s*/;
+  /^\s*(?:附件\s*[0-9０-９一二三四五六七八九十]+[.、．:：]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[0-9０-９]+(?:[.．][0-9０-９]+)*[.、．](?![0-9０-９])|[①-⑳])\s*/;
 
-/** The text without its leading numbering marker (on the width-folded text). */
+/** The text without its leading numbering marker. */
 export function stripLeadingMarker(s: string): { marker: string; rest: string } {
-  const folded = normalizeWidth(s);
-  const m = LEADING_MARKER.exec(folded);
+  const m = LEADING_MARKER.exec(s);
   if (!m) return { marker: "", rest: s };
   return { marker: s.slice(0, m[0].length), rest: s.slice(m[0].length) };
 }

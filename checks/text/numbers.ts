@@ -3,8 +3,7 @@
  * (src/extract/numbers.ts is): it only finds Arabic-digit tokens so a passage can be reduced to a skeleton.
  */
 import { normalizeWidth } from "../../src/extract/numbers.ts";
-import { decimalsOf } from "../../src/extract/tolerance.ts";
-import { normalize } from "./normalize.ts";
+import { normalizeMasked } from "./normalize.ts";
 
 export interface NumberToken {
   /** As written. */
@@ -15,36 +14,90 @@ export interface NumberToken {
   end: number;
 }
 
-const NUMBER = /\d+(?:,\d{3})*(?:\.\d+)?/g;
-
+/**
+ * Arabic-digit tokens: /\d+(?:,\d{3})*(?:\.\d+)?/g on the width-folded text (full-width digits, comma and
+ * point count as theirs), by a scan of character codes: the regex, the folded copy and the per-token
+ * string work were most of the cost of the sentence keys.
+ */
 export function numberTokens(text: string): NumberToken[] {
-  const folded = normalizeWidth(text);
   const out: NumberToken[] = [];
-  for (const m of folded.matchAll(NUMBER)) {
-    out.push({
-      raw: text.slice(m.index!, m.index! + m[0].length),
-      value: Number(m[0].replace(/,/g, "")),
-      decimals: decimalsOf(m[0]),
-      start: m.index!,
-      end: m.index! + m[0].length,
-    });
-  }
+  scanNumbers(text, (start, end, decimals) => {
+    const raw = text.slice(start, end);
+    out.push({ raw, value: valueOf(raw), decimals, start, end });
+  });
   return out;
+}
+
+/** Calls `found` with the span and the number of decimals of each number token of `text`. */
+function scanNumbers(text: string, found: (start: number, end: number, decimals: number) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigitAt(text, i)) continue;
+    const end = numberEnd(text, i);
+    let point = i;
+    while (point < end && !isPointAt(text, point)) point++;
+    found(i, end, point < end ? end - point - 1 : 0);
+    i = end - 1;
+  }
+}
+
+/** End of the number token starting at the digit at `start`. */
+function numberEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  while (i < n && isDigitAt(text, i)) i++;
+  // Thousands groups: a comma and exactly three digits (more digits after them start a new token).
+  while (isCommaAt(text, i) && isDigitAt(text, i + 1) && isDigitAt(text, i + 2) && isDigitAt(text, i + 3)) {
+    i += 4;
+  }
+  if (isPointAt(text, i) && isDigitAt(text, i + 1)) {
+    i++;
+    while (i < n && isDigitAt(text, i)) i++;
+  }
+  return i;
+}
+
+function isDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+function isCommaAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c === 0x2c || c === 0xff0c;
+}
+
+function isPointAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c === 0x2e || c === 0xff0e;
+}
+
+/** Value of a token as written (digits possibly full-width, thousands commas). */
+function valueOf(raw: string): number {
+  let ascii = "";
+  let plain = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) plain = false;
+  }
+  if (plain) return Number(raw);
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x2c || c === 0xff0c) continue;
+    ascii += c >= 0xff00 ? String.fromCharCode(c - 0xfee0) : raw[i];
+  }
+  return Number(ascii);
 }
 
 /** Normalised text with every number replaced by "#": passages with the same skeleton differ only in numbers. */
 export function skeleton(text: string): string {
-  let masked = "", at = 0;
-  for (const t of numberTokens(text)) {
-    masked += text.slice(at, t.start) + "#";
-    at = t.end;
-  }
-  return normalize(masked + text.slice(at));
+  return normalizeMasked(text, numberEnd);
 }
 
 /** Characters of a skeleton other than number slots: how much wording two passages share. */
 export function wordingLength(skel: string): number {
-  return skel.replace(/#/g, "").length;
+  let n = skel.length;
+  for (let i = 0; i < skel.length; i++) if (skel.charCodeAt(i) === 0x23) n--;
+  return n;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Sentences of every text unit with their comparison keys, for the sentence-level rules. */
 import { normalize } from "./normalize.ts";
 import { skeleton } from "./numbers.ts";
-import { charCount } from "./bodies.ts";
+import { charCount } from "./chars.ts";
 import { type Span, splitSentences } from "./sentences.ts";
 import type { TextUnit } from "./units.ts";
 
@@ -15,6 +15,8 @@ export interface Sentence extends Span {
 }
 
 const cache = new WeakMap<TextUnit, Sentence[]>();
+/** The digits skeleton masks (ASCII and full-width). */
+const HAS_DIGIT = /[0-9０-９]/;
 
 /** Sentences of a unit (cached per unit: units are cached per document). */
 export function sentencesOf(unit: TextUnit): Sentence[] {
@@ -22,7 +24,9 @@ export function sentencesOf(unit: TextUnit): Sentence[] {
   if (!out) {
     out = splitSentences(unit.text).map((s) => {
       const norm = normalize(s.text);
-      return { ...s, norm, skel: skeleton(s.text), length: charCount(norm) };
+      // Without a digit there is nothing to mask: the skeleton is the normalised text.
+      const skel = HAS_DIGIT.test(s.text) ? skeleton(s.text) : norm;
+      return { text: s.text, start: s.start, end: s.end, norm, skel, length: charCount(norm) };
     });
     cache.set(unit, out);
   }

@@ -3,6 +3,7 @@ import type { Document } from "../../src/model/document.ts";
 import type { Evidence } from "../../src/model/finding.ts";
 import { parseMarker } from "../../src/ingest/headings.ts";
 import { SECTION_SEPARATOR } from "../util/evidence.ts";
+import { firstChars } from "./chars.ts";
 
 export interface TextUnit {
   /** Block index in Document.blocks. */
@@ -95,9 +96,7 @@ function collectUnits(doc: Document): TextUnit[] {
 export const QUOTE_MAX = 80;
 
 export function quotePrefix(text: string, max = QUOTE_MAX): string {
-  const t = text.trim();
-  const chars = Array.from(t);
-  return chars.length <= max ? t : chars.slice(0, max).join("");
+  return firstChars(text.trim(), max);
 }
 
 export function evidenceOf(unit: TextUnit, quote: string): Evidence {
