@@ -38,7 +38,6 @@ Deno.test("parseMarker: decimals, years and plain text are not markers", () => {
   }
 });
 
-
 Deno.test("manualHeading: short numbered lines only, not sentences running on", () => {
   strictEqual(manualHeading("（一）部门职能")?.level, 2);
   strictEqual(manualHeading("  1.产出情况 ")?.title, "产出情况");
