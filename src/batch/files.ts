@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Config, Config as ConfigSchema } from "../model/config.ts";
+import type { Config } from "../model/config.ts";
 import type { ReaderName } from "../ingest/index.ts";
 
 /** SHA-256 of a file, streamed (memory stays flat whatever the file size). */
@@ -18,23 +18,28 @@ export function settingsKey(config: Config, reader: ReaderName | undefined): str
   );
 }
 
-export async function loadConfig(path: string): Promise<Config> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(path);
-  } catch (e) {
-    throw new Error(`无法读取配置文件：${path}（${(e as Error).message}）。请检查路径。`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`配置文件不是有效的 JSON：${path}（${(e as Error).message}）。`);
-  }
-  const parsed = ConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "（根）"}：${i.message}`).join("；");
-    throw new Error(`配置文件内容有误：${path}。${issues}`);
-  }
-  return parsed.data;
+export interface TextWriter {
+  write(text: string): void;
+  close(): void;
+}
+
+/** A synchronous UTF-8 writer that finishes every write (writeSync may write less than it is given). */
+export function openTextWriter(path: string, mode: "append" | "truncate"): TextWriter {
+  const file = Deno.openSync(
+    path,
+    mode === "append" ? { append: true, create: true } : {
+      write: true,
+      create: true,
+      truncate: true,
+    },
+  );
+  const enc = new TextEncoder();
+  return {
+    write(text) {
+      const bytes = enc.encode(text);
+      let off = 0;
+      while (off < bytes.length) off += file.writeSync(bytes.subarray(off));
+    },
+    close: () => file.close(),
+  };
 }

@@ -8,7 +8,8 @@ import { IngestError } from "../ingest/errors.ts";
 import { type Config, DEFAULT_CONFIG } from "../model/config.ts";
 import type { DocumentResult } from "../model/report.ts";
 import { discoverFiles, type FoundFile } from "./discover.ts";
-import { hashFile, loadConfig, settingsKey } from "./files.ts";
+import { hashFile, openTextWriter, settingsKey } from "./files.ts";
+import { loadConfig } from "../config/load.ts";
 import { type Outcome, WorkerPool } from "./pool.ts";
 import { defaultProgressMode, Progress, stderrLog } from "./progress.ts";
 import { inShard } from "./shard.ts";
@@ -113,8 +114,7 @@ interface RunContext {
 
 async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchSummary> {
   const { start, jobs, timeoutMs, log, config, settings, found, selected, outputs, store } = ctx;
-  const jsonl = Deno.openSync(outputs.jsonl, { append: true, create: true });
-  const enc = new TextEncoder();
+  const jsonl = openTextWriter(outputs.jsonl, "append");
   const runId = store.beginRun(TOOL.version, {
     inputs: opts.inputs,
     jobs,
@@ -131,9 +131,7 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
 
   const record = (result: DocumentResult) => {
     store.record(result, TOOL.version, settings, runId);
-    const bytes = enc.encode(jsonlLine(JSON.stringify(result), TOOL.version) + "\n");
-    let off = 0;
-    while (off < bytes.length) off += jsonl.writeSync(bytes.subarray(off));
+    jsonl.write(jsonlLine(JSON.stringify(result), TOOL.version) + "\n");
   };
 
   let pool: WorkerPool | undefined;

@@ -7,6 +7,7 @@ import { REPORT_SCHEMA } from "../model/report.ts";
 import { ruleById } from "../../checks/index.ts";
 import { TOOL } from "../audit.ts";
 import type { Store } from "./store.ts";
+import { openTextWriter } from "./files.ts";
 
 /** Rows shown in summary.md's ranking; summary.csv has them all. */
 const MD_TOP = 200;
@@ -44,13 +45,8 @@ function statusText(status: string): string {
 }
 
 export function writeSummaryMd(store: Store, file: string): void {
-  const out = Deno.openSync(file, { write: true, create: true, truncate: true });
-  const enc = new TextEncoder();
-  const w = (s: string) => {
-    const bytes = enc.encode(s);
-    let off = 0;
-    while (off < bytes.length) off += out.writeSync(bytes.subarray(off));
-  };
+  const out = openTextWriter(file, "truncate");
+  const w = out.write;
   try {
     const c = store.counts();
     w(`# 绩效自评报告批量审核汇总\n\n`);
@@ -119,13 +115,8 @@ const CSV_FIELDS = [
 ];
 
 export function writeSummaryCsv(store: Store, file: string): void {
-  const out = Deno.openSync(file, { write: true, create: true, truncate: true });
-  const enc = new TextEncoder();
-  const w = (s: string) => {
-    const bytes = enc.encode(s);
-    let off = 0;
-    while (off < bytes.length) off += out.writeSync(bytes.subarray(off));
-  };
+  const out = openTextWriter(file, "truncate");
+  const w = out.write;
   try {
     w("\ufeff" + Papa.unparse({ fields: CSV_FIELDS, data: [] }, { newline: "\r\n" }).trimEnd() + "\r\n");
     let rank = 0;
@@ -161,14 +152,9 @@ export function writeSummaryCsv(store: Store, file: string): void {
 /** One line per stored document, in path order (replaces the lines appended while the run went on). */
 export function writeJsonl(store: Store, file: string): void {
   const tmp = `${file}.tmp`;
-  const out = Deno.openSync(tmp, { write: true, create: true, truncate: true });
-  const enc = new TextEncoder();
+  const out = openTextWriter(tmp, "truncate");
   try {
-    for (const row of store.results()) {
-      const bytes = enc.encode(jsonlLine(row.json, row.tool_version) + "\n");
-      let off = 0;
-      while (off < bytes.length) off += out.writeSync(bytes.subarray(off));
-    }
+    for (const row of store.results()) out.write(jsonlLine(row.json, row.tool_version) + "\n");
   } finally {
     out.close();
   }

@@ -59,16 +59,7 @@ export function buildDocument(raw: RawDocument): Document {
   const titleInfo = findTitle(raw.blocks, frontEnd, skip);
   const titleLines = new Set(titleInfo.lines);
 
-  const root: Section = {
-    id: "s0",
-    title: "",
-    level: 0,
-    headingBlock: -1,
-    parent: null,
-    children: [],
-    blocks: [],
-    path: [],
-  };
+  const root = rootSection();
   const sections: Record<string, Section> = { s0: root };
   const stack: Section[] = [root];
   let inAnnex = false;
@@ -171,5 +162,19 @@ function tableBlock(
     colCount: g.colCount,
     grid: g.grid,
     headerRows: headerRowCount(g, b.headerRows),
+  };
+}
+
+/** The root section "s0": front matter before the first heading. */
+export function rootSection(): Section {
+  return {
+    id: "s0",
+    title: "",
+    level: 0,
+    headingBlock: -1,
+    parent: null,
+    children: [],
+    blocks: [],
+    path: [],
   };
 }

@@ -225,7 +225,7 @@ Deno.test("a bad config file is a Chinese error before anything runs", async () 
   try {
     await assert.rejects(
       runBatch(opts(dir, path.join(dir, ".out"), { configPath: path.join(dir, "cfg.json") })),
-      /配置文件内容有误.*rules/,
+      /配置文件 .*cfg\.json 有误[\s\S]*rules/,
     );
     await assert.rejects(
       runBatch(opts(dir, path.join(dir, ".out"), { configPath: path.join(dir, "none.json") })),

@@ -4,6 +4,7 @@
  * `table([...rows])` for tables (no merges) or `tableWithMerges` for merged cells.
  */
 import type { Block, Cell, Document, HeadingBlock, Section, TableBlock } from "../../src/model/document.ts";
+import { rootSection } from "../../src/ingest/build.ts";
 import { parseMarker } from "../../src/ingest/headings.ts";
 
 export type Spec =
@@ -35,16 +36,7 @@ export function table(rows: string[][], merges: Merge[] = [], headerRows = 1): S
 
 export function makeDoc(specs: Spec[], meta: Partial<Document["meta"]> = {}): Document {
   const blocks: Block[] = [];
-  const root: Section = {
-    id: "s0",
-    title: "",
-    level: 0,
-    headingBlock: -1,
-    parent: null,
-    children: [],
-    blocks: [],
-    path: [],
-  };
+  const root = rootSection();
   const sections: Record<string, Section> = { s0: root };
   const stack: Section[] = [root];
   let tableIndex = 0;
