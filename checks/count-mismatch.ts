@@ -104,7 +104,7 @@ export const countMismatch: Rule = {
       rationale:
         "When the count and the list disagree, an item was dropped or the sentence was copied from " +
         "another context; either way the claim cannot be verified as written.",
-      example: "构建“A”“B”“C”的“4个普法”新格局（只列了3项）。",
+      example: "构建“A”“B”“C”的“4个工作”新格局（只列了3项）。",
     },
   },
   check: ({ doc }) => checkCounts(doc),

@@ -29,7 +29,7 @@ export const duplicateParagraph: Rule = {
       rationale:
         "Copy-paste between sections (targets copied from results, analysis copied from the work summary) " +
         "means a section was not written for its purpose; reviewers ask for it to be rewritten.",
-      example: "“二、绩效目标”下的“一是结合普法强基……”与“（三）部门工作完成情况”中的段落一字不差。",
+      example: "“二、绩效目标”下的“一是开展就业帮扶……”与“（三）部门工作完成情况”中的段落一字不差。",
     },
   },
   check({ doc, config }) {

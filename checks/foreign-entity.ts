@@ -1,7 +1,7 @@
 /**
  * foreign-entity: another unit of the same kind named where the report speaks of its own unit (another
  * county's bureau of the same department), and truncated forms of the unit's own place name
- * (甸回族彝族自治县 for 寻甸回族彝族自治县).
+ * (山回族自治县 for 青山回族自治县).
  */
 import type { Document } from "../src/model/document.ts";
 import type { FindingDraft, Rule } from "./rule.ts";
@@ -122,7 +122,7 @@ export const foreignEntity: Rule = {
       rationale:
         "A report reused from another unit keeps that unit's name in places; a truncated own name is a " +
         "copy slip a reviewer will ask to correct.",
-      example: "某县人社局报告中出现“另一县人社局制定了…”，或“《甸回族彝族自治县人社局…制度》”。",
+      example: "某县人社局报告中出现“另一县人社局制定了…”，或“《山回族自治县人社局…制度》”。",
     },
   },
   check: ({ doc, config }) => {

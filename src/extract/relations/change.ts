@@ -1,7 +1,7 @@
 /**
  * Change: 较上年/同比/比上年 增长/增加/上升/减少/下降 X% (or X个百分点), with the figures compared when the
  * sentence gives them: "120万元，较上年100万元增长20%", "由100万元增加到120万元，增长20%", or two figures of
- * consecutive years before the rate ("2023年度…1401.15万元，2022年度…1217.55万元，较上年度增加15.08%").
+ * consecutive years before the rate ("2023年度…1200万元，2022年度…1000万元，较上年度增加20%").
  */
 import type { Change, Figure } from "../../model/figure.ts";
 import { sameFamily } from "../numbers.ts";
