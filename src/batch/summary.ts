@@ -8,6 +8,7 @@ import { ruleById } from "../../checks/index.ts";
 import { TOOL } from "../audit.ts";
 import type { Store } from "./store.ts";
 import { openTextWriter } from "./files.ts";
+import { csvValue, escapeMarkdownCell, quoteText } from "../render/escape.ts";
 
 /** Rows shown in summary.md's ranking; summary.csv has them all. */
 const MD_TOP = 200;
@@ -36,8 +37,9 @@ SELECT d.path, d.title, d.year, d.unit, d.status, d.error_code, d.error_message,
 FROM documents d
 ORDER BY (d.status = 'error') DESC, d.error_count DESC, d.warning_count DESC, d.info_count DESC, d.path`;
 
+/** Document text and file names as inert Markdown (no HTML, no links), on one line. */
 function mdCell(v: unknown): string {
-  return String(v ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return escapeMarkdownCell(String(v ?? ""));
 }
 
 function statusText(status: string): string {
@@ -118,29 +120,31 @@ export function writeSummaryCsv(store: Store, file: string): void {
   const out = openTextWriter(file, "truncate");
   const w = out.write;
   try {
-    w("\ufeff" + Papa.unparse({ fields: CSV_FIELDS, data: [] }, { newline: "\r\n" }).trimEnd() + "\r\n");
+    const csv = { newline: "\r\n", quotes: quoteText };
+    w("\ufeff" + Papa.unparse([CSV_FIELDS], { newline: "\r\n" }) + "\r\n");
     let rank = 0;
     let chunk: unknown[][] = [];
     const flush = () => {
-      if (chunk.length) w(Papa.unparse(chunk, { newline: "\r\n" }) + "\r\n");
+      if (chunk.length) w(Papa.unparse(chunk, csv) + "\r\n");
       chunk = [];
     };
     for (const row of store.db.prepare(RANKED_SQL).iterate()) {
       const d = row as unknown as RankedDoc;
+      // Counts, rank and year are numbers we produce; every text cell is defused (csvValue).
       chunk.push([
         ++rank,
         d.path,
-        d.title ?? "",
-        d.year ?? "",
-        d.unit ?? "",
+        d.title,
+        d.year,
+        d.unit,
         statusText(d.status),
-        d.error_code ?? "",
+        d.error_code,
         d.error_count,
         d.warning_count,
         d.info_count,
-        d.rules ?? "",
-        d.error_message ?? "",
-      ]);
+        d.rules,
+        d.error_message,
+      ].map(csvValue));
       if (chunk.length >= CSV_CHUNK) flush();
     }
     flush();

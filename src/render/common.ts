@@ -7,6 +7,16 @@ import type { Evidence, Finding, Severity } from "../model/finding.ts";
 import type { Document } from "../model/document.ts";
 import type { RuleMeta } from "../../checks/rule.ts";
 
+// The escaping helpers live in escape.ts; re-exported here so callers that print or write text find them.
+export {
+  csvCell,
+  csvValue,
+  escapeHtml,
+  escapeMarkdownCell,
+  escapeMarkdownInline,
+  safeTerminalText,
+} from "./escape.ts";
+
 export interface RenderInput {
   report: AuditReport;
   /** The documents that were read, keyed by DocumentResult.file (only HTML and SARIF columns use them). */

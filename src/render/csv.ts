@@ -1,17 +1,23 @@
 /** One row per finding, UTF-8 with a BOM so that Excel reads the Chinese text correctly. */
 import Papa from "papaparse";
+import type { Finding } from "../model/finding.ts";
 import { comparison, locationLabel, type RenderInput, SEVERITY_LABEL, SUPPRESSED_LABEL } from "./common.ts";
+import { csvCell, quoteText } from "./escape.ts";
 
 export const CSV_HEADER = ["文件", "规则", "级别", "位置", "引文", "陈述值", "计算值", "说明"];
 
 /**
- * Cells a spreadsheet would run as a formula get a leading apostrophe (papaparse escapeFormulae). A minus
- * sign before a digit is left alone: "-3.5%" is a figure these reports are full of, not a formula.
+ * A stated/computed value: a number in the details stays a number; text (a figure as the document wrote
+ * it, a list, a formula) is a text cell, defused like every other (csvCell: "-3.5%" gets its apostrophe).
  */
-const FORMULA_START = /^(?:[=+@\t\r]|-(?![\d.]))/;
+function valueCell(f: Finding, key: "stated" | "computed", shown: string | undefined): string | number {
+  const raw = f.details?.[key];
+  if (typeof raw === "number" && Number.isFinite(raw)) return raw;
+  return csvCell(shown ?? "");
+}
 
 export function renderCsv(input: RenderInput): string {
-  const rows: string[][] = [];
+  const rows: (string | number)[][] = [];
   for (const doc of input.report.documents) {
     if (doc.status === "error") {
       rows.push([
@@ -23,7 +29,7 @@ export function renderCsv(input: RenderInput): string {
         "",
         "",
         doc.error?.message ?? "",
-      ]);
+      ].map(csvCell));
     }
     for (const f of doc.findings) {
       const c = comparison(f);
@@ -32,19 +38,18 @@ export function renderCsv(input: RenderInput): string {
         : SEVERITY_LABEL[f.severity];
       const message = f.suppressed ? `${f.message}（豁免理由：${f.suppressed.reason}）` : f.message;
       rows.push([
-        doc.file,
-        f.rule,
+        csvCell(doc.file),
+        csvCell(f.rule),
         level,
-        f.evidence.map(locationLabel).join("\n"),
-        f.evidence.map((e) => e.quote).join("\n"),
-        c.stated ?? "",
-        c.computed ?? "",
-        message,
+        csvCell(f.evidence.map(locationLabel).join("\n")),
+        csvCell(f.evidence.map((e) => e.quote).join("\n")),
+        valueCell(f, "stated", c.stated),
+        valueCell(f, "computed", c.computed),
+        csvCell(message),
       ]);
     }
   }
-  return "\uFEFF" + Papa.unparse({ fields: CSV_HEADER, data: rows }, {
-    newline: "\r\n",
-    escapeFormulae: FORMULA_START,
-  }) + "\r\n";
+  const head = Papa.unparse([CSV_HEADER], { newline: "\r\n" }) + "\r\n";
+  const body = rows.length ? Papa.unparse(rows, { newline: "\r\n", quotes: quoteText }) + "\r\n" : "";
+  return "\uFEFF" + head + body;
 }

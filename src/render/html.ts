@@ -7,6 +7,7 @@ import type { Evidence, Finding, Severity } from "../model/finding.ts";
 import type { DocumentResult } from "../model/report.ts";
 import type { RuleMeta } from "../../checks/rule.ts";
 import { HTML_CSS, HTML_JS } from "./html-assets.ts";
+import { escapeHtml } from "./escape.ts";
 import {
   allFindings,
   comparison,
@@ -24,12 +25,8 @@ import {
   SUPPRESSED_LABEL,
 } from "./common.ts";
 
-export function esc(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
-  );
-}
+/** HTML text and attribute escaping (the shared one, under its short local name). */
+export const esc = escapeHtml;
 
 function escText(s: string): string {
   return esc(s).replace(/\r?\n/g, "<br>");
@@ -138,7 +135,7 @@ function renderBlock(docId: string, block: Block, units: Map<UnitKey, Mark[]>): 
       block.align && block.align !== "left" ? `align-${block.align}` : "",
     ]
       .filter((x) => x).join(" ");
-    return `<p class="${cls}" id="${id}">${no}${origin}${
+    return `<p class="${esc(cls)}" id="${id}">${no}${origin}${
       highlight(block.text, units.get(`b${block.index}`))
     }</p>`;
   }

@@ -10,6 +10,7 @@ import { renderSarif } from "./sarif.ts";
 
 export type { RenderInput } from "./common.ts";
 export { shouldColor } from "./terminal.ts";
+export { safeTerminalText } from "./escape.ts";
 
 export const FORMATS = ["text", "json", "md", "html", "csv", "sarif"] as const;
 export type Format = typeof FORMATS[number];

@@ -18,6 +18,7 @@ import {
   truncate,
 } from "./common.ts";
 import type { RuleMeta } from "../../checks/rule.ts";
+import { safeTerminalText as t } from "./escape.ts";
 
 /** Colour only for an interactive stdout, and never when NO_COLOR is set (https://no-color.org). */
 export function shouldColor(): boolean {
@@ -52,11 +53,12 @@ export function renderTerminal(input: RenderInput): string {
 }
 
 function renderDocument(doc: DocumentResult, rules: RuleMeta[], paint: Paint): string[] {
+  // Every string from a document, a file name or a config goes through t() (no control sequences).
   const meta = [doc.meta.unit, doc.meta.year ? `${doc.meta.year}年度` : null, doc.meta.title]
-    .filter((x) => x).join(" · ");
-  const lines = [paint("1;4", doc.file) + (meta ? `  ${meta}` : "")];
+    .filter((x) => x).map((x) => t(String(x))).join(" · ");
+  const lines = [paint("1;4", t(doc.file)) + (meta ? `  ${meta}` : "")];
   if (doc.status === "error") {
-    lines.push(`  ${paint("31;1", "无法审核")}：${doc.error?.message ?? "未知错误"}`);
+    lines.push(`  ${paint("31;1", "无法审核")}：${t(doc.error?.message ?? "未知错误")}`);
     return lines;
   }
   if (doc.findings.length === 0) {
@@ -71,16 +73,16 @@ function renderDocument(doc: DocumentResult, rules: RuleMeta[], paint: Paint): s
     lines.push(`  ${paint(color + ";1", `${label}（${findings.length}）`)}`);
     const bySection = groupBy(findings, (f) => f.evidence[0]?.section ?? "");
     for (const [section, group] of bySection) {
-      lines.push(`    ${paint("1", section === "" ? "卷首" : section)}`);
+      lines.push(`    ${paint("1", section === "" ? "卷首" : t(section))}`);
       for (const f of group) {
         const e = f.evidence[0];
         const where = e ? placeLabel(e) : "全文";
-        const title = ruleTitle(rules, f.rule);
-        lines.push(`      ${paint(color, `[${f.rule}]`)} ${title} · ${where}：${f.message}`);
+        const title = t(ruleTitle(rules, f.rule));
+        lines.push(`      ${paint(color, `[${t(f.rule)}]`)} ${title} · ${t(where)}：${t(f.message)}`);
         const quoted = f.evidence.filter((ev) => ev.quote);
         for (const ev of quoted.slice(0, MAX_QUOTES)) {
           const loc = ev === e ? "" : `（${ev.section === section ? placeLabel(ev) : locationLabel(ev)}）`;
-          lines.push(`        ${paint("2", `「${truncate(ev.quote)}」${loc}`)}`);
+          lines.push(`        ${paint("2", t(`「${truncate(ev.quote)}」${loc}`))}`);
         }
         if (quoted.length > MAX_QUOTES) {
           lines.push(`        ${paint("2", `……另有 ${quoted.length - MAX_QUOTES} 处引文`)}`);
@@ -91,8 +93,8 @@ function renderDocument(doc: DocumentResult, rules: RuleMeta[], paint: Paint): s
           c.computed !== undefined ? `计算值 ${c.computed}` : "",
           c.formula !== undefined ? `算式 ${c.formula}` : "",
         ].filter((x) => x).join("；");
-        if (cmp) lines.push(`        ${cmp}`);
-        if (f.suppressed) lines.push(`        ${paint("2", `已豁免：${f.suppressed.reason}`)}`);
+        if (cmp) lines.push(`        ${t(cmp)}`);
+        if (f.suppressed) lines.push(`        ${paint("2", `已豁免：${t(f.suppressed.reason)}`)}`);
       }
     }
   }

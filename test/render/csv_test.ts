@@ -37,15 +37,17 @@ Deno.test("csv: quotes with commas, quotes, pipes and newlines round-trip exactl
   assert.equal(odd[5], "a|b");
 });
 
-Deno.test("csv: formula-like cells are defused, negative figures are not", () => {
+Deno.test("csv: formula-like text cells are defused, even a minus before a digit; numbers stay numbers", () => {
   const input = sampleInput();
   const f = input.report.documents[0].findings[0];
   f.evidence = [{ quote: "=SUM(A1:A3)", section: "", block: 0 }];
-  f.details = { stated: "-3.5%", computed: "+2" };
-  const row = parse(renderCsv(input)).find((r) => r[1] === "duplicate-paragraph")!;
+  f.details = { stated: "-3.5%", computed: -3.5 };
+  const csv = renderCsv(input);
+  const row = parse(csv).find((r) => r[1] === "duplicate-paragraph")!;
   assert.equal(row[4], "'=SUM(A1:A3)");
-  assert.equal(row[5], "-3.5%");
-  assert.equal(row[6], "'+2");
+  assert.equal(row[5], "'-3.5%", "text from the document: defused");
+  assert.equal(row[6], "-3.5", "a number in the details: written as a number");
+  assert.ok(csv.includes(',"\'-3.5%",-3.5,'), "the number is unquoted, the text quoted");
   assert.equal(row[3], "卷首 › 段落1");
 });
 
