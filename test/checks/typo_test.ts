@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
-import { typo } from "../../checks/typo.ts";
-import { makeDoc } from "../helpers/doc.ts";
+import { findTypoHits, typo } from "../../checks/typo.ts";
+import { AA_REDUPLICATIONS, DOUBLED_CHARS } from "../../checks/typo/doubled.ts";
+import { CONFUSIONS } from "../../checks/typo/vocab.ts";
+import { makeDoc, table } from "../helpers/doc.ts";
 import { runRule } from "./run.ts";
 
 Deno.test("typo: 的N分 in a score clause is flagged with the fix", () => {
@@ -21,4 +23,142 @@ Deno.test("typo: doubled and clashing punctuation; ellipsis is fine", () => {
   const f = runRule(typo, makeDoc(["工作完成。。下一步", "继续推进，。同时"]));
   assert.deepEqual(f.map((x) => x.details.pattern), ["doubled-punctuation", "clashing-punctuation"]);
   assert.equal(runRule(typo, makeDoc(["包括培训、宣传……等工作。"])).length, 0);
+});
+
+// —— Table-driven cases for the 公文 slip tables (checks/typo/*.ts). Sentences are invented. ——
+
+/** [kind, text, wrong, right]: the first hit in the text must be this slip. */
+const FLAGGED: [string, string, string, string][] = [
+  ["confusion", "为确实做好本年度项目绩效自评工作，成立了工作小组。", "确实做好", "切实做好"],
+  ["confusion", "要确实加强资金监管。", "确实加强", "切实加强"],
+  ["confusion", "本年度认真的做好了预算编制。", "认真的做好", "认真地做好"],
+  ["confusion", "全年较好的完成了各项工作任务。", "较好的完成了", "较好地完成了"],
+  ["confusion", "群众反映的问题得到了有效地解决。", "得到了有效地解决", "得到了有效的解决"],
+  ["confusion", "项目取得了较好地社会效益。", "较好地社会效益", "较好的社会效益"],
+  ["confusion", "各项任务完成的很好。", "完成的很好", "完成得很好"],
+  ["confusion", "截止2023年12月31日，资金已全部拨付。", "截止", "截至"],
+  ["confusion", "截止目前，项目尚未验收。", "截止", "截至"],
+  ["confusion", "建立了资产管理台帐。", "台帐", "台账"],
+  ["confusion", "资金已拔付到位。", "拔付", "拨付"],
+  ["confusion", "会议对下一阶段工作进行了布署。", "布署", "部署"],
+  ["confusion", "完成监控设备按装12台。", "按装", "安装"],
+  ["confusion", "把绩效管理做为重点工作。", "做为", "作为"],
+  ["confusion", "我们将再接再励，继续努力。", "再接再励", "再接再厉"],
+  ["confusion", "各项工作按步就班推进。", "按步就班", "按部就班"],
+  ["confusion", "项目以经完成验收。", "以经", "已经"],
+  ["confusion", "负责本辖区内的积效评价，负债组织实施。", "积效", "绩效"],
+  ["confusion", "建立常效机制。", "常效", "长效"],
+  ["doubled", "局机关内设内设办公室、财务股。", "内设内设", "内设"],
+  ["doubled", "中共某县县委委机构编制委员会办公室", "县委委机", "县委机"],
+  ["doubled", "加强对对资金的监管。", "强对对资", "强对资"],
+  ["doubled", "完成了了年度任务。", "成了了年", "成了年"],
+  ["number", "某局2023部门决算公开", "2023", "2023年"],
+  ["number", "2018，区财政局年初安排预算资金。", "2018，", "2018年，"],
+  ["number", "《行动计划（2018—2010）》", "2018—2010", ""],
+  ["number", "下属文化馆、图书馆3二级单位。", "3二级单位", "3个二级单位"],
+  ["number", "流转土地共12万亩元。", "亩元", ""],
+  ["template", "摘要（2000字以内）", "（2000字以内）", ""],
+  ["template", "预算代码：XXX 单位名称：×××局", "XXX", ""],
+  ["template", "【请填写项目概况】", "【请填写项目概况】", ""],
+  ["template", "依据某财预〔2023〕号文件下达资金。", "〔2023〕号", ""],
+  ["template", "新建仓库（≥平方米）", "≥平方米", ""],
+  ["template", "共拨付资金____万元。", "____", ""],
+];
+
+Deno.test("typo tables: every category flags its slip with the right form", () => {
+  for (const [kind, text, wrong, right] of FLAGGED) {
+    const hits = findTypoHits(text);
+    assert.ok(hits.length > 0, `no hit in ${text}`);
+    assert.equal(hits[0].kind, kind, text);
+    assert.equal(hits[0].wrong, wrong, text);
+    assert.equal(hits[0].right, right, text);
+    assert.ok(text.slice(hits[0].start, hits[0].end) === wrong, `span of ${text}`);
+  }
+});
+
+/** Clean sentences and near-misses: right text that looks like a slip. */
+const CLEAN: [string, string][] = [
+  // confusion near-misses
+  ["confusion", "审计发现确实存在资金闲置问题。"],
+  ["confusion", "我们确实做好了各项准备。"],
+  ["confusion", "该项目的确取得了成效。"],
+  ["confusion", "全年完成率较好的原因是措施得力。"],
+  ["confusion", "为项目提供了有力的保障。"],
+  ["confusion", "群众反映的问题得到了有效的解决。"],
+  ["confusion", "他们所做的很好地体现了要求。"],
+  ["confusion", "申报截止日期为5月10日，截止到2023年底共受理120件。"],
+  ["confusion", "全部份额已认购；构成份额清晰。"],
+  ["confusion", "按装修标准结算；搭建帐篷20顶。"],
+  ["confusion", "土地面积效益明显，累积效应显现。"],
+  ["confusion", "以经济建设为中心，以经批准的预算为准。"],
+  ["confusion", "以便于监督；已经完成。"],
+  // legitimate reduplications and cross-word doubles
+  ["doubled", "研究研究再定；常常深入基层，年年开展评比，层层压实责任，处处为民着想。"],
+  ["doubled", "明明白白消费，家家户户受益，项目目标明确，工作作风扎实，财政政策落实。"],
+  ["doubled", "党委委员、县委委托；为了了解情况；目的的实现；以及及时性；参与与否。"],
+  ["doubled", "一级指标二级指标三级指标指标值全年实际完成值"],
+  ["doubled", "一步一步推进，一个一个落实，十一十一。某某社区社区卫生服务中心"],
+  // numbers
+  ["number", "2023年部门决算公开；2018 年 度 部门预算。"],
+  ["number", "《规划（2018—2020年）》；2015-2018年度。"],
+  ["number", "收入合计为2018，较上年增长。"],
+  ["number", "2018，2019年连续两年获评先进。"],
+  ["number", "下设3个二级单位；附表1二级项目支出表；一、部门概况3二、绩效目标"],
+  ["number", "安排资金50万元；每亩补助300元/亩；10万元人民币。"],
+  ["number", "2050-2010=40"],
+  // template
+  ["template", "全文约3000字。填报人：____（签字）"],
+  ["template", "依据某财预〔2023〕59号文件；（此处指部门预算资金）。"],
+  ["template", "满意度≥90%；XXL型号；相关系数0.52**显著。"],
+];
+
+Deno.test("typo tables: clean text and near-misses are not flagged", () => {
+  for (const [, text] of CLEAN) {
+    const hits = findTypoHits(text);
+    assert.deepEqual(hits.map((h) => h.wrong), [], text);
+  }
+});
+
+Deno.test("typo tables: a bare year heading a table column is left alone", () => {
+  assert.equal(findTypoHits("2023预算数", { cell: true }).length, 0);
+  assert.equal(findTypoHits("2023预算数").length, 1);
+});
+
+Deno.test("typo tables: data is well-formed", () => {
+  for (const c of CONFUSIONS) {
+    assert.notEqual(c.slip, c.fix, c.id);
+    assert.ok(c.note.length > 0, c.id);
+    new RegExp(c.find, "u"); // compiles
+  }
+  assert.equal(new Set(CONFUSIONS.map((c) => c.id)).size, CONFUSIONS.length, "unique ids");
+  const legit = new Set(AA_REDUPLICATIONS.split(/\s+/));
+  for (const d of DOUBLED_CHARS) {
+    assert.ok(!legit.has(d.char + d.char), `${d.char} reduplicates legitimately`);
+  }
+});
+
+Deno.test("typo: findings carry exact quotes, {wrong, right, kind}, and collapse repeats", () => {
+  const doc = makeDoc([
+    "某局2023部门决算公开",
+    "为确实做好自评工作，公猪舍（≥**平方米），仓库（≥**平方米）。",
+    table([["指标", "值"], ["参保人员满意度满意度（5分）", "10"]]),
+    "支出蛔时拘灾С\uFFFD0.78万元，对对", // broken text: nothing reported next to U+FFFD
+  ]);
+  const f = runRule(typo, doc);
+  const byWrong = new Map(f.map((x) => [x.details.wrong, x]));
+  assert.deepEqual([...byWrong.keys()].sort(), ["**", "2023", "满意度满意度", "确实做好"].sort());
+  assert.equal(byWrong.get("**")!.details.occurrences, 2);
+  assert.equal(byWrong.get("**")!.evidence.length, 2);
+  assert.equal(byWrong.get("确实做好")!.details.right, "切实做好");
+  assert.equal(byWrong.get("确实做好")!.details.kind, "confusion");
+  assert.ok(f.every((x) => x.severity === "warning"));
+  const cell = byWrong.get("满意度满意度")!.evidence[0];
+  assert.deepEqual(cell.table, { index: 0, row: 1, col: 0 });
+  for (const x of f) {
+    for (const e of x.evidence) {
+      const b = doc.blocks[e.block];
+      const text = b.kind === "table" ? b.grid[e.table!.row][e.table!.col].text : b.text;
+      assert.ok(text.includes(e.quote), e.quote);
+    }
+  }
 });

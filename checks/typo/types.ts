@@ -1,0 +1,30 @@
+/** What every typo detector returns: a span of one text (a block's or a cell's) with its fix. */
+export type TypoKind =
+  | "score-de"
+  | "punctuation"
+  | "confusion"
+  | "doubled"
+  | "number"
+  | "template";
+
+export interface TypoHit {
+  /** Span of the slip in the text; the quote is widened around it. */
+  start: number;
+  end: number;
+  /** The text as written (the span, or the span's core). */
+  wrong: string;
+  /** The likely right form; "" when the fix is to delete or to fill in. */
+  right: string;
+  kind: TypoKind;
+  /** Stable id of the pattern or table entry that fired. */
+  pattern: string;
+  message: string;
+  hint: string;
+}
+
+export const HAN = "\\p{Script=Han}";
+
+/** Regex-escape a literal. */
+export function esc(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
