@@ -13,6 +13,8 @@ interface StaleContext {
   /** How many years before the evaluation year make it stale. */
   minLag: number;
   label: string;
+  /** Only in the report's own outline (headings, 目录 entries, title lines): the name of one of its parts. */
+  outlineOnly?: boolean;
 }
 
 const CONTEXTS: StaleContext[] = [
@@ -28,7 +30,18 @@ const CONTEXTS: StaleContext[] = [
     minLag: 2,
     label: "预决算公开",
   },
+  {
+    // A part of this very report (第二部分：某局YYYY年部门决算表) carries the report's own year.
+    what: /^度?(?:部门|单位)?(?:决算|整体支出|项目支出)[^，。；]{0,12}?(?:表|情况说明|说明|公开|报告|自评)/,
+    minLag: 1,
+    label: "本报告组成部分的年度",
+    outlineOnly: true,
+  },
 ];
+
+function isOutline(block: Document["blocks"][number]): boolean {
+  return block.kind === "heading" || (block.kind === "paragraph" && block.role !== undefined);
+}
 
 /** A comparison marker just before the year makes it a legitimate reference to an earlier year. */
 const COMPARISON_BEFORE = /(?:较|比|与|同比|对比|相比|上年|去年|自|从|截至|截止|于)\s*$/;
@@ -42,7 +55,8 @@ function evaluationYear(doc: Document, configYear?: number): { year: number; sou
 function findStale(doc: Document, year: number, source: string): FindingDraft[] {
   const out: FindingDraft[] = [];
   for (const block of doc.blocks) {
-    if (block.kind !== "paragraph") continue;
+    if (block.kind === "table") continue;
+    const outline = isOutline(block);
     for (const m of block.text.matchAll(/(?<![0-9０-９])(20[0-9]{2})\s*年/g)) {
       const y = Number(m[1]);
       const lag = year - y;
@@ -51,7 +65,7 @@ function findStale(doc: Document, year: number, source: string): FindingDraft[] 
       const before = block.text.slice(Math.max(0, start - 6), start);
       if (COMPARISON_BEFORE.test(before)) continue;
       const after = block.text.slice(start + m[0].length, start + m[0].length + 60);
-      const ctx = CONTEXTS.find((c) => lag >= c.minLag && c.what.test(after));
+      const ctx = CONTEXTS.find((c) => lag >= c.minLag && (outline || !c.outlineOnly) && c.what.test(after));
       if (!ctx) continue;
       const end = start + m[0].length + (ctx.what.exec(after)?.[0].length ?? 0);
       out.push({

@@ -7,6 +7,7 @@ import type { Figure, PartWhole } from "../src/model/figure.ts";
 import { judgeTotal, type Total } from "./arith/totals.ts";
 import { balanceTotals } from "./arith/balance.ts";
 import { tableTotals } from "./arith/table-totals.ts";
+import { budgetIdentityTotals } from "./arith/budget-identity.ts";
 
 function fromPartWhole(rel: PartWhole): Total | undefined {
   if (!rel.complete) return undefined;
@@ -47,9 +48,11 @@ export const sumMismatch: Rule = {
       const t = fromPartWhole(rel);
       if (t) totals.push(t);
     }
-    totals.push(...balanceTotals(ctx.doc, ctx.extraction.figures, covered));
+    for (const t of balanceTotals(ctx.doc, ctx.extraction.figures, covered)) totals.push(t);
+    for (const t of budgetIdentityTotals(ctx.extraction.figures, covered)) totals.push(t);
     for (const block of ctx.doc.blocks) {
-      if (block.kind === "table") totals.push(...tableTotals(block, ctx.extraction.figures));
+      if (block.kind !== "table") continue;
+      for (const t of tableTotals(block, ctx.extraction.figures)) totals.push(t);
     }
     return totals.flatMap((t) => judgeTotal(ctx.doc, t) ?? []);
   },

@@ -71,6 +71,19 @@ function emptyAnnex(doc: Document, e: Entry, h: HeadingBlock): FindingDraft {
   };
 }
 
+/**
+ * When not one entry matches the body, the 目录 as a whole belongs to another version of the document (or
+ * the file is incomplete): one finding for the whole 目录, not one per entry.
+ */
+function unmatchedToc(doc: Document, missing: Entry[]): FindingDraft {
+  return {
+    message: `目录的${missing.length}项在正文中都找不到对应章节，目录可能未随正文更新，或取自其他文档。`,
+    hint: "按正文的实际结构重新生成目录（在 Word 中更新目录域）。",
+    evidence: missing.map((e) => evidence(doc, e.block.index, e.block.text)),
+    details: { issue: "toc-unmatched", entries: missing.length },
+  };
+}
+
 function checkToc(doc: Document): FindingDraft[] {
   const toc = entries(doc);
   if (toc.length === 0) return [];
@@ -78,6 +91,7 @@ function checkToc(doc: Document): FindingDraft[] {
   const titles = new Map(headings.map((h) => [h, headingTitle(doc, h)]));
   const used = new Set<HeadingBlock>();
   const out: FindingDraft[] = [];
+  const missing: Entry[] = [];
   const tocEv = (e: Entry) => evidence(doc, e.block.index, e.block.text);
   const take = (pred: (h: HeadingBlock) => boolean) => {
     const h = headings.find((h) => !used.has(h) && pred(h));
@@ -129,12 +143,16 @@ function checkToc(doc: Document): FindingDraft[] {
       });
       continue;
     }
+    missing.push(e);
     out.push({
       message: `目录中的“${e.block.text}”在正文中找不到对应章节。`,
       hint: "补写该章节，或从目录中删去。",
       evidence: [tocEv(e)],
       details: { issue: "missing-in-body" },
     });
+  }
+  if (used.size === 0 && missing.length >= 2) {
+    return [...out.filter((f) => f.details.issue !== "missing-in-body"), unmatchedToc(doc, missing)];
   }
   const tocLevels = new Set([...used].map((h) => h.level));
   for (const h of headings) {

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { staleYear } from "../../checks/stale-year.ts";
-import { makeDoc } from "../helpers/doc.ts";
+import { h, makeDoc, type Spec, toc } from "../helpers/doc.ts";
 import { runRule } from "./run.ts";
 
-const doc2023 = (texts: string[]) => makeDoc(texts, { year: 2023 });
+const doc2023 = (specs: Spec[]) => makeDoc(specs, { year: 2023 });
 
 Deno.test("stale-year: last year's plan, key projects and a two-year-old budget disclosure", () => {
   const f = runRule(
@@ -43,4 +43,22 @@ Deno.test("stale-year: no evaluation year known → nothing; config year is used
   const f = runRule(staleYear, makeDoc(texts), { year: 2023 });
   assert.equal(f.length, 1);
   assert.match(f[0].message, /配置文件/);
+});
+
+Deno.test("stale-year: an earlier year in the name of one of the report's own parts (目录, headings)", () => {
+  const f = runRule(
+    staleYear,
+    doc2023([
+      { text: "目录", role: "toc-heading" },
+      toc("第二部分：某局2022年部门决算表"),
+      h(1, "第三部分：2021年部门决算情况说明"),
+      // Near misses: the same words in prose are a reference, not a part's name; the current year is right.
+      "对照2022年部门决算表，本年支出有所下降。",
+      toc("第一部分：某局2023年部门决算公开"),
+    ]),
+  );
+  assert.deepEqual(f.map((x) => [x.details.statedYear, x.details.context]), [
+    [2022, "本报告组成部分的年度"],
+    [2021, "本报告组成部分的年度"],
+  ]);
 });

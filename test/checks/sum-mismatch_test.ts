@@ -4,6 +4,7 @@ import { sumMismatch as rule } from "../../checks/sum-mismatch.ts";
 import type { Document } from "../../src/model/document.ts";
 import type { Figure } from "../../src/model/figure.ts";
 import { fig, partWhole, run } from "./arith_builder.ts";
+import { runRule } from "./run.ts";
 
 function listed(text: string, whole: string, parts: string[], complete = true) {
   const doc = makeDoc([text]);
@@ -217,4 +218,43 @@ Deno.test("a 总分 row of scores without a 合计 label is not a sum row; 合�
   const [f, ...rest] = run(rule, wrong, []);
   assert.equal(rest.length, 0);
   assert.equal(f.details.formula, "30 + 10 = 40");
+});
+
+const budget = (...paras: string[]) =>
+  runRule(rule, makeDoc(paras)).filter((f) => String(f.message).includes("基本支出与项目支出"));
+
+Deno.test("budget identity: 支出 ≠ 基本支出 + 项目支出 of the same fund, across paragraphs, is a warning", () => {
+  const [f, ...rest] = budget(
+    "2023年我局财政拨款支出350.6万元。",
+    "1.基本支出：财政拨款基本支出290.6万元。",
+    "2.项目支出：财政拨款项目支出80万元。",
+  );
+  assert.equal(rest.length, 0);
+  assert.equal(f.severity, "warning");
+  assert.equal(f.details.computed, 370.6);
+  assert.match(String(f.details.assumption), /同一口径/);
+  assert.deepEqual(f.evidence.map((e) => [e.block, e.quote]), [
+    [0, "2023年我局财政拨款支出350.6万元"],
+    [1, "1.基本支出：财政拨款基本支出290.6万元"],
+    [2, "2.项目支出：财政拨款项目支出80万元"],
+  ]);
+});
+
+Deno.test("budget identity: consistent, another fund, or an account stated twice differently: nothing", () => {
+  const consistent = ["我局财政拨款支出370.6万元。", "财政拨款基本支出290.6万元，财政拨款项目支出80万元。"];
+  assert.deepEqual(budget(...consistent), []);
+  // Near miss: the parts belong to another fund (政府性基金), so they are not parts of this total.
+  assert.deepEqual(
+    budget("财政拨款支出350.6万元。", "政府性基金基本支出290.6万元，政府性基金项目支出80万元。"),
+    [],
+  );
+  // The total itself is stated with two values: which one to check is not certain; conflicting-figure's job.
+  assert.deepEqual(
+    budget(
+      "财政拨款支出350.6万元。",
+      "财政拨款支出370.6万元。",
+      "财政拨款基本支出290.6万元，财政拨款项目支出80万元。",
+    ),
+    [],
+  );
 });

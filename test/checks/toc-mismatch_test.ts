@@ -99,3 +99,30 @@ Deno.test("toc-mismatch: an empty annex with no title line; unlisted sub-section
   ]);
   assert.equal(f[1].evidence[0].quote, "（二）职能");
 });
+
+Deno.test("toc-mismatch: a 目录 that matches nothing in the body is one finding, not one per entry", () => {
+  const unmatched = makeDoc([
+    tocHead,
+    toc("（二）评价方法"),
+    toc("（五）存在的问题"),
+    toc("（五）改进建议"),
+    h(1, "一、项目基本情况"),
+    "正文。",
+  ]);
+  const f = runRule(tocMismatch, unmatched);
+  assert.deepEqual(f.map((x) => x.details.issue), ["toc-unmatched"]);
+  assert.equal(f[0].evidence.length, 3);
+  // Near miss: one entry matches, so the others are missing sections, each its own finding.
+  const partly = makeDoc([
+    tocHead,
+    toc("一、项目基本情况"),
+    toc("二、评价方法"),
+    toc("三、存在的问题"),
+    h(1, "一、项目基本情况"),
+    "正文。",
+  ]);
+  assert.deepEqual(runRule(tocMismatch, partly).map((x) => x.details.issue), [
+    "missing-in-body",
+    "missing-in-body",
+  ]);
+});

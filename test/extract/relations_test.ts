@@ -148,3 +148,21 @@ Deno.test("score: scoring rules and rule cells are not claims; 得分：N分 in 
   deepStrictEqual(rs.map((r) => r.score.raw), ["96分"]);
   deepStrictEqual(rs[0].loc.table, { index: 0, row: 1, col: 1 });
 });
+
+Deno.test("part-whole: a paragraph cut off mid-list cannot be summed; a closed one can", () => {
+  strictEqual(pw("核定编制120个，其中行政编制30个、事业编制60个、工勤")[0].complete, false);
+  strictEqual(pw("核定编制120个，其中行政编制30个、事业编制60个、工勤编制30个")[0].complete, false);
+  strictEqual(pw("核定编制120个，其中行政编制30个、事业编制60个、工勤编制30个。")[0].complete, true);
+});
+
+Deno.test("part-whole: once a clause-separated prefix makes the whole, later figures are not parts", () => {
+  const [r] = pw(
+    "年初预算386.52万元，其中财政拨款326.52万元，其他收入60万元，年中追加预算45.3万元，全年预算431.82万元。",
+  );
+  deepStrictEqual(r.parts.map((p) => p.raw), ["326.52万元", "60万元"]);
+  strictEqual(r.complete, true);
+  // Inside one 、 list a matching prefix does not end the list: the extra part is a real excess.
+  const [s] = pw("项目支出90.5万元，其中设备购置40.5万元、培训费50万元、差旅费6.2万元。");
+  deepStrictEqual(s.parts.map((p) => p.raw), ["40.5万元", "50万元", "6.2万元"]);
+  strictEqual(s.complete, true);
+});

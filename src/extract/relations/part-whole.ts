@@ -5,12 +5,14 @@
  */
 import type { Figure, PartWhole } from "../../model/figure.ts";
 import { sameFamily } from "../numbers.ts";
+import { halfUnit } from "../tolerance.ts";
 import { sentenceAround, type Span } from "../subject.ts";
 import { clauseOf, isExact, isRate, locOf, parenDepth, type TextView, within } from "./context.ts";
 
 const MARKER = /其中|包括|包含/g;
 const PAREN_MARKER = /^[（(]\s*(?:其中|含|包含|包括)/;
 const INCOMPLETE_WORDS = /主要|部分|在内/;
+const CLOSED = /[。！？；;!?.）)」”"]\s*$/;
 const ENDS_WITH_ETC = /等(?:等)?(?=[，,。；;、）)]|$)/;
 
 export function partWholes(view: TextView): PartWhole[] {
@@ -41,13 +43,15 @@ export function partWholes(view: TextView): PartWhole[] {
     if (!whole || isRate(whole)) continue;
     // 220件，其中受理218件，不予受理2件，认定工伤209件…: once a prefix of the list makes the whole, what follows
     // is a breakdown of a part, not more parts.
-    const cut = exactPrefix(whole, parts);
+    const cut = exactPrefix(whole, parts, text);
     if (cut) parts = parts.slice(0, cut);
     const last = parts[parts.length - 1];
     const listText = text.slice(at, clauseOf(view, last).end);
     const between = inRegion.filter((f) => f.loc.start > first.loc.start && f.loc.start < last.loc.start);
     const complete = parts.length >= 2 &&
       isExact(whole) && parts.every(isExact) &&
+      // A paragraph cut off mid-list (an excerpt, a truncated cell) may hold more parts than it shows.
+      !(sentence.end >= text.length && !CLOSED.test(text)) &&
       !ENDS_WITH_ETC.test(listText) &&
       !INCOMPLETE_WORDS.test(listText) &&
       !INCOMPLETE_WORDS.test(text.slice(clauseOf(view, whole).start, at)) &&
@@ -97,14 +101,21 @@ export function partWholes(view: TextView): PartWhole[] {
   return out;
 }
 
-/** Length of the shortest proper prefix (≥2 parts) of exact integer counts that sums to the whole, if any. */
-function exactPrefix(whole: Figure, parts: Figure[]): number | undefined {
-  const ints = [whole, ...parts].every((f) => isExact(f) && f.decimals === 0 && f.scale === 1);
-  if (!ints || parts.length < 3) return undefined;
-  let sum = 0;
+/**
+ * Length of the shortest proper prefix (≥2 parts) whose stated values add up to the whole, if any: what
+ * follows it is a breakdown of a part or another quantity, not more parts. Exact integer counts cut
+ * anywhere; other figures only where the next part starts a new clause (，；), not inside a 、 list.
+ */
+function exactPrefix(whole: Figure, parts: Figure[], text: string): number | undefined {
+  if (parts.length < 3 || ![whole, ...parts].every(isExact)) return undefined;
+  const ints = [whole, ...parts].every((f) => f.decimals === 0 && f.scale === 1);
+  let total = 0;
   for (let k = 0; k < parts.length - 1; k++) {
-    sum += parts[k].value;
-    if (k >= 1 && sum === whole.value) return k + 1;
+    total += parts[k].value;
+    if (k < 1) continue;
+    const clauseBreak = /[，,；;]/.test(text.slice(parts[k].loc.end, parts[k + 1].loc.start));
+    if (!ints && !clauseBreak) continue;
+    if (Math.abs(total / whole.scale - whole.stated) <= halfUnit(whole.decimals) + 1e-9) return k + 1;
   }
   return undefined;
 }
