@@ -18,6 +18,12 @@ const MIN_WORDING = 15;
 const LONG_WORDING = 40;
 /** Subjects shorter than this (normalised) are too vague to say two figures measure the same thing. */
 const MIN_SUBJECT = 4;
+/**
+ * Work caps for template-like repetition (one sentence skeleton, or one subject, hundreds of times): a copy
+ * is compared with at most this many following copies. Smaller buckets are compared pair by pair.
+ */
+const MAX_PARTNERS = 32;
+const MAX_SUBJECT_PARTNERS = 256;
 
 export const conflictingFigure: Rule = {
   meta: {
@@ -93,7 +99,7 @@ function alignedConflicts({ doc }: CheckContext): { findings: FindingDraft[]; co
       return { ...slot, tokens, time: [] };
     });
     for (let x = 0; x < occs.length; x++) {
-      for (let y = x + 1; y < occs.length; y++) {
+      for (let y = x + 1; y < occs.length && y <= x + MAX_PARTNERS; y++) {
         const [p, q] = [occs[x], occs[y]];
         if (p.tokens.length !== q.tokens.length) continue;
         const diff: number[] = [];
@@ -280,10 +286,13 @@ function subjectConflicts({ doc, extraction }: CheckContext, covered: Covered): 
   return findings.sort((f, g) => f.evidence[0].block - g.evidence[0].block);
 }
 
-/** The first pair (in order) of figures in different paragraphs whose values are incompatible. */
+/**
+ * The first pair (in order) of figures in different paragraphs whose values are incompatible (each figure
+ * compared with the next MAX_SUBJECT_PARTNERS).
+ */
 function firstConflict(figs: Figure[]): [Figure, Figure] | undefined {
   for (let i = 0; i < figs.length; i++) {
-    for (let j = i + 1; j < figs.length; j++) {
+    for (let j = i + 1; j < figs.length && j <= i + MAX_SUBJECT_PARTNERS; j++) {
       if (figs[j].loc.block !== figs[i].loc.block && !compatible(figs[i], figs[j])) return [figs[i], figs[j]];
     }
   }

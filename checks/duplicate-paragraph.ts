@@ -9,6 +9,12 @@ import { evidenceOf, placeOf, quotePrefix, type TextUnit, textUnits } from "./te
 /** Paragraphs shorter than this (normalised characters) are not compared: stock phrases repeat legitimately. */
 export const MIN_PARAGRAPH_CHARS = 30;
 
+/**
+ * Work cap for template-like repetition: each paragraph is compared with at most this many earlier ones per
+ * rare shingle it holds (see similarPairs). Only documents with hundreds of near-identical paragraphs reach it.
+ */
+const MAX_POSTINGS = 256;
+
 interface Candidate {
   unit: TextUnit;
   norm: string;
@@ -58,7 +64,7 @@ export const duplicateParagraph: Rule = {
     const parent = reps.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
     const minSim = reps.map(() => 1);
-    for (const p of similarPairs(repUnits.map(bodyShingles), config.nearDuplicateThreshold)) {
+    for (const p of similarPairs(repUnits.map(bodyShingles), config.nearDuplicateThreshold, MAX_POSTINGS)) {
       const [a, b] = [find(p.a), find(p.b)];
       const sim = Math.min(minSim[a], minSim[b], p.similarity);
       if (a !== b) parent[b] = a;
@@ -68,7 +74,7 @@ export const duplicateParagraph: Rule = {
     reps.forEach((_, r) => {
       const root = find(r);
       const group = groups.get(root);
-      if (group) group.push(...members[r]);
+      if (group) { for (const m of members[r]) group.push(m); }
       else groups.set(root, [...members[r]]);
     });
     const findings: FindingDraft[] = [];

@@ -13,6 +13,12 @@ import { evidenceOf, placeOf, quotePrefix, type TextUnit, textUnits } from "./te
 export const MIN_SENTENCE_CHARS = 15;
 /** A repeat across paragraphs of one section shorter than this is only info (stock phrases recur). */
 const SECTION_WARNING_CHARS = 30;
+/**
+ * Work cap for template-like repetition: a paragraph is compared with at most this many following
+ * paragraphs of its section per sentence it shares with them, and a sentence with at most this many equal
+ * ones. Below the cap every pair that can repeat a sentence is compared, as a pairwise scan would.
+ */
+const MAX_PARTNERS = 8;
 
 interface Occurrence {
   unit: TextUnit;
@@ -26,6 +32,8 @@ interface Group {
   chars: number;
   sentences: number;
   occurrences: Occurrence[];
+  /** Blocks already among the occurrences (section scope). */
+  blocks?: Set<number>;
 }
 
 export const duplicateSentence: Rule = {
@@ -60,7 +68,7 @@ export const duplicateSentence: Rule = {
     // Inside one paragraph (or cell).
     units.forEach((unit, u) => {
       const ss = sentences[u];
-      for (const run of repeatedRuns(ss, ss, true, MIN_SENTENCE_CHARS)) {
+      for (const run of repeatedRuns(ss, ss, true, MIN_SENTENCE_CHARS, MAX_PARTNERS)) {
         const first = runText(unit, ss, run.i, run.length);
         const second = runText(unit, ss, run.j, run.length);
         if (differInTime(first.text, second.text)) continue;
@@ -74,42 +82,77 @@ export const duplicateSentence: Rule = {
     // Across paragraphs of one section, unless the paragraphs are duplicates as a whole.
     const bySection = new Map<string, number[]>();
     units.forEach((unit, u) => {
-      if (!unit.table) bySection.set(unit.section, [...(bySection.get(unit.section) ?? []), u]);
+      if (unit.table) return;
+      const list = bySection.get(unit.section);
+      if (list) list.push(u);
+      else bySection.set(unit.section, [u]);
     });
     for (const members of bySection.values()) {
-      for (let x = 0; x < members.length; x++) {
-        for (let y = x + 1; y < members.length; y++) {
-          const [a, b] = [members[x], members[y]];
-          const runs = repeatedRuns(sentences[a], sentences[b], false, MIN_SENTENCE_CHARS);
-          if (!runs.length || wholeDuplicate(units[a], units[b], config.nearDuplicateThreshold)) continue;
-          for (const run of runs) {
-            const copyA = runText(units[a], sentences[a], run.i, run.length);
-            const copyB = runText(units[b], sentences[b], run.j, run.length);
-            if (differInTime(copyA.text, copyB.text)) continue;
-            const sents = sentences[a].slice(run.i, run.i + run.length);
-            const chars = sents.reduce((n, s) => n + s.length, 0);
-            // Across paragraphs, a short sentence differing in its numbers is a template (…得分N分), not a paste.
-            if (chars < SECTION_WARNING_CHARS && normalize(copyA.text) !== normalize(copyB.text)) continue;
-            const key = `section|${units[a].section}|${sents.map((s) => s.skel).join("|")}`;
-            const g = groups.get(key) ?? {
-              scope: "section" as const,
-              key,
-              chars,
-              sentences: sents.length,
-              occurrences: [],
-            };
-            for (const [u, copy] of [[a, copyA], [b, copyB]] as const) {
-              if (g.occurrences.some((o) => o.unit.block === units[u].block)) continue;
-              g.occurrences.push({ unit: units[u], copies: [copy], norms: [normalize(copy.text)] });
-            }
-            groups.set(key, g);
+      for (const [x, y] of candidatePairs(members, sentences)) {
+        const [a, b] = [members[x], members[y]];
+        const runs = repeatedRuns(sentences[a], sentences[b], false, MIN_SENTENCE_CHARS, MAX_PARTNERS);
+        if (!runs.length || wholeDuplicate(units[a], units[b], config.nearDuplicateThreshold)) continue;
+        for (const run of runs) {
+          const copyA = runText(units[a], sentences[a], run.i, run.length);
+          const copyB = runText(units[b], sentences[b], run.j, run.length);
+          if (differInTime(copyA.text, copyB.text)) continue;
+          const sents = sentences[a].slice(run.i, run.i + run.length);
+          const chars = sents.reduce((n, s) => n + s.length, 0);
+          // Across paragraphs, a short sentence differing in its numbers is a template (…得分N分), not a paste.
+          if (chars < SECTION_WARNING_CHARS && normalize(copyA.text) !== normalize(copyB.text)) continue;
+          const key = `section|${units[a].section}|${sents.map((s) => s.skel).join("|")}`;
+          const g = groups.get(key) ?? {
+            scope: "section" as const,
+            key,
+            chars,
+            sentences: sents.length,
+            occurrences: [],
+            blocks: new Set<number>(),
+          };
+          for (const [u, copy] of [[a, copyA], [b, copyB]] as const) {
+            if (g.blocks!.has(units[u].block)) continue;
+            g.blocks!.add(units[u].block);
+            g.occurrences.push({ unit: units[u], copies: [copy], norms: [normalize(copy.text)] });
           }
+          groups.set(key, g);
         }
       }
     }
     return [...groups.values()].map(describe).sort((p, q) => p.evidence[0].block - q.evidence[0].block);
   },
 };
+
+/**
+ * The pairs (x < y, positions in `members`) that can share a repeated run, in the order a pairwise scan
+ * visits them: y holds a sentence with the skeleton of one of x's sentences long enough to start a run.
+ * Found through an index from skeleton to the paragraphs holding it; per skeleton, x is paired with at most
+ * MAX_PARTNERS of the paragraphs after it.
+ */
+function candidatePairs(members: number[], sentences: Sentence[][]): [number, number][] {
+  const holders = new Map<string, number[]>();
+  const rank = members.map(() => new Map<string, number>()); // x → skeleton → x's place in holders
+  members.forEach((u, x) => {
+    for (const s of sentences[u]) {
+      if (rank[x].has(s.skel)) continue;
+      const list = holders.get(s.skel);
+      rank[x].set(s.skel, list ? list.length : 0);
+      if (list) list.push(x);
+      else holders.set(s.skel, [x]);
+    }
+  });
+  const pairs: [number, number][] = [];
+  members.forEach((u, x) => {
+    const partners = new Set<number>();
+    for (const s of sentences[u]) {
+      if (s.length < MIN_SENTENCE_CHARS) continue;
+      const list = holders.get(s.skel)!;
+      const from = rank[x].get(s.skel)! + 1;
+      for (let k = from; k < list.length && k < from + MAX_PARTNERS; k++) partners.add(list[k]);
+    }
+    for (const y of [...partners].sort((p, q) => p - q)) pairs.push([x, y]);
+  });
+  return pairs;
+}
 
 function wholeDuplicate(a: TextUnit, b: TextUnit, threshold: number): boolean {
   return bodyOf(a) === bodyOf(b) || jaccard(bodyShingles(a), bodyShingles(b)) >= threshold;

@@ -50,8 +50,8 @@ function fromRatio(rel: Ratio): Candidate | undefined {
   };
 }
 
-function fromChange(rel: Change): Candidate | undefined {
-  const { current, previous, rate } = rel;
+function fromChange(rel: Change, current = rel.current): Candidate | undefined {
+  const { previous, rate } = rel;
   if (!current || !previous) return undefined;
   if (rate.unit !== (rel.points ? POINTS : PERCENT)) return undefined;
   const units = rel.points
@@ -86,9 +86,11 @@ function fromChange(rel: Change): Candidate | undefined {
       inputs: [{ role: "current", figure: current }, { role: "previous", figure: previous }],
       exactInputs: c.exact && p.exact,
     },
-    assumption: `假设${rate.raw}是${label(current)}相对于${label(previous)}的${up ? "增幅" : "降幅"}`,
+    assumption: rel.assumption ??
+      `假设${rate.raw}是${label(current)}相对于${label(previous)}的${up ? "增幅" : "降幅"}`,
     unitsCertain: units.certain,
-    explicit: true,
+    // The extractor chose the current figure (a list's whole, another subject): not the sentence's word.
+    explicit: !rel.assumption,
     relation: rel,
   };
 }
@@ -162,6 +164,15 @@ function toFinding(ctx: CheckContext, c: Candidate): FindingDraft | undefined {
   };
 }
 
+/** The rate follows (up to rounding) from another figure the text may mean as the current one. */
+function followsFromAlternative(rel: Change): boolean {
+  return (rel.alternatives ?? []).some((alt) => {
+    const a = fromChange(rel, alt);
+    const j = a && judge(a.r);
+    return j !== undefined && (j.kind === "ok" || (j.kind === "verdict" && j.verdict !== "mismatch"));
+  });
+}
+
 export const percentageArithmetic: Rule = {
   meta: {
     id: "percentage-arithmetic",
@@ -180,6 +191,7 @@ export const percentageArithmetic: Rule = {
     for (const rel of ctx.extraction.relations) {
       const c = rel.kind === "ratio" ? fromRatio(rel) : rel.kind === "change" ? fromChange(rel) : undefined;
       if (!c) continue;
+      if (rel.kind === "change" && followsFromAlternative(rel)) continue;
       const f = toFinding(ctx, c);
       if (f) out.push(f);
     }

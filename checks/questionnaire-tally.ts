@@ -55,7 +55,7 @@ function cellEv(ctx: CheckContext, q: Questionnaire, c: CellValue): Evidence {
 
 function tally(ctx: CheckContext, q: Questionnaire): FindingDraft[] {
   const out: FindingDraft[] = [];
-  out.push(...statedCountFindings(ctx, q));
+  for (const f of statedCountFindings(ctx, q)) out.push(f);
   q.countCols.forEach((_, j) => {
     const suffix = q.countCols.length > 1 ? `（${q.countHeaders[j]}）` : "";
     const valid = validCounts(ctx, q, j);
@@ -93,7 +93,7 @@ function tally(ctx: CheckContext, q: Questionnaire): FindingDraft[] {
         },
       });
     }
-    out.push(...totalFindings(ctx, q, j, suffix, valid));
+    for (const f of totalFindings(ctx, q, j, suffix, valid)) out.push(f);
   });
   return out;
 }

@@ -159,7 +159,7 @@ function tableFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft[] {
     });
   }
 
-  out.push(...totalFindings(ctx, it, ev));
+  for (const f of totalFindings(ctx, it, ev)) out.push(f);
   return out;
 }
 
@@ -249,18 +249,32 @@ function claimEvidence(ctx: CheckContext, c: ScoreClaim): Evidence {
   return locEvidence(ctx.doc, c.loc, c.quote);
 }
 
-/** Shortest run (≥ 2) of the latest open subtotals whose weights add up to `weight`. */
-function suffixFor(open: Open[], weight: Stated): Open[] | undefined {
-  const subs = open.filter((o) => o.subtotal && !o.consumed);
+/**
+ * Shortest run (≥ 2) of the latest open subtotals whose weights add up to `weight`. `subs` holds the
+ * section's subtotals in order; consumed ones are skipped and dropped from the stretch walked, so each is
+ * walked over once. At most MAX_RUN subtotals are tried, which only zero or tiny weights could reach.
+ */
+function suffixFor(subs: Open[], weight: Stated): Open[] | undefined {
   const run: Open[] = [];
-  for (let i = subs.length - 1; i >= 0; i--) {
+  let found: Open[] | undefined;
+  let i = subs.length - 1;
+  for (; i >= 0 && run.length < MAX_RUN; i--) {
+    if (subs[i].consumed) continue;
     run.unshift(subs[i]);
     const parts = run.map((o) => asStated(o.claim.weight!));
-    if (run.length >= 2 && compareSum(weight, parts) === "match") return run;
-    if (total(parts) > weight.value + 1e-9) return undefined;
+    if (run.length >= 2 && compareSum(weight, parts) === "match") {
+      found = run;
+      break;
+    }
+    if (total(parts) > weight.value + 1e-9) break;
   }
-  return undefined;
+  const from = Math.max(0, i);
+  const live = subs.slice(from).filter((o) => !o.consumed);
+  subs.length = from;
+  for (const o of live) subs.push(o);
+  return found;
 }
+const MAX_RUN = 64;
 
 function compareClaim(
   ctx: CheckContext,
@@ -296,11 +310,34 @@ function compareClaim(
 /**
  * The 得X分 items a subtotal sums: those of its own paragraph, or, when it has none, those of the paragraph just
  * before ("…得2分。" / "经过评价分析，部门产出总评价分18分"). Items further back belong to something else.
+ * Only open items after the latest subtotal count; claims come in document order, so they are found by
+ * walking back from the end of `open`.
  */
-function itemsFor(c: ScoreClaim, pending: Open[]): Open[] {
-  const same = pending.filter((o) => o.claim.loc.block === c.loc.block);
-  if (same.length > 0) return same;
-  return pending.filter((o) => o.claim.loc.block === c.loc.block - 1);
+function itemsFor(c: ScoreClaim, open: Open[], lastSub: number): Open[] {
+  const same: Open[] = [], before: Open[] = [];
+  for (let i = open.length - 1; i > lastSub; i--) {
+    const o = open[i];
+    const block = o.claim.loc.block;
+    if (block < c.loc.block - 1) break;
+    if (o.subtotal || o.consumed) continue;
+    if (block === c.loc.block) same.push(o);
+    else if (block === c.loc.block - 1) before.push(o);
+  }
+  return (same.length > 0 ? same : before).reverse();
+}
+
+const NESTING = /其中|包括|包含/;
+
+/**
+ * A subtotal introduced by 其中 (in its own sentence) after the latest subtotal of its paragraph is a part of
+ * that one.
+ */
+function nestedIn(ctx: CheckContext, c: ScoreClaim, last: Open | undefined): boolean {
+  if (!last || last.claim.loc.block !== c.loc.block || c.loc.table || last.claim.loc.table) return false;
+  const block = ctx.doc.blocks[c.loc.block];
+  if (!block || block.kind === "table") return false;
+  const between = block.text.slice(last.claim.loc.end, c.weight!.loc.start);
+  return NESTING.test(between.slice(Math.max(...[..."。；;！？"].map((p) => between.lastIndexOf(p))) + 1));
 }
 
 function narrativeFindings(ctx: CheckContext, tables: IndicatorTable[]): FindingDraft[] {
@@ -313,17 +350,30 @@ function narrativeFindings(ctx: CheckContext, tables: IndicatorTable[]): Finding
   const bySection = new Map<string, ScoreClaim[]>();
   for (const c of claims) {
     const sec = ctx.doc.blocks[c.loc.block]?.section ?? "";
-    bySection.set(sec, [...(bySection.get(sec) ?? []), c]);
+    const list = bySection.get(sec);
+    if (list) list.push(c);
+    else bySection.set(sec, [c]);
   }
   for (const group of bySection.values()) {
     const open: Open[] = [];
+    const subs: Open[] = []; // the subtotals of `open`, in order
+    let lastSub = -1; // index in `open` of the latest subtotal
+    const push = (o: Open) => {
+      if (o.subtotal) (lastSub = open.length, subs.push(o));
+      open.push(o);
+    };
     for (const c of group) {
-      const lastSub = open.findLastIndex((o) => o.subtotal);
-      const items = itemsFor(c, open.slice(lastSub + 1).filter((o) => !o.subtotal && !o.consumed));
+      if (c.weight && nestedIn(ctx, c, open[lastSub])) {
+        // "过程类指标分值25分，评价得分19分。其中“资金到位率”指标分值5分，得4.5分": one item of the subtotal
+        // before it, named as an example; neither a sibling subtotal nor a complete list of items.
+        open.push({ claim: c, subtotal: false, consumed: true });
+        continue;
+      }
+      const items = itemsFor(c, open, lastSub);
       if (c.weight) {
         let children: Open[] | undefined = items.length > 0 ? items : undefined;
         const complete = !children;
-        children ??= suffixFor(open, asStated(c.weight));
+        children ??= suffixFor(subs, asStated(c.weight));
         if (children) {
           const f = compareClaim(
             ctx,
@@ -335,20 +385,20 @@ function narrativeFindings(ctx: CheckContext, tables: IndicatorTable[]): Finding
           if (f) out.push(f);
           for (const o of children) o.consumed = true;
         }
-        open.push({ claim: c, subtotal: true, consumed: false });
+        push({ claim: c, subtotal: true, consumed: false });
         continue;
       }
       if (items.length === 0 && lastSub === open.length - 1 && lastSub >= 0) {
-        const run = suffixFor(open, fullMarks);
+        const run = suffixFor(subs, fullMarks);
         if (run) {
           const f = compareClaim(ctx, c, run, true, "subtotals-vs-total");
           if (f) out.push(f);
           for (const o of run) o.consumed = true;
-          open.push({ claim: c, subtotal: false, consumed: true });
+          push({ claim: c, subtotal: false, consumed: true });
           continue;
         }
       }
-      open.push({ claim: c, subtotal: false, consumed: false });
+      push({ claim: c, subtotal: false, consumed: false });
     }
   }
 
@@ -408,7 +458,7 @@ function versusTable(ctx: CheckContext, c: ScoreClaim, tables: IndicatorTable[])
       problems.push(`正文得分${c.score.raw}，表中得分${ss.length > 1 ? "合计" : ""}${show(total(ss))}分`);
       details.textScore = c.score.stated;
       details.tableScore = Number(show(total(ss)));
-      cells.push(...ss.slice(0, 12));
+      for (const x of ss.slice(0, 12)) cells.push(x);
     }
   }
   if (problems.length === 0) return undefined;

@@ -1,7 +1,7 @@
 /**
  * The pipeline, in one place: ingest → extract → checks → findings (with config applied).
  */
-import { readDocument, type ReaderName } from "./ingest/index.ts";
+import { MAX_FILE_BYTES, readDocument, type ReaderName } from "./ingest/index.ts";
 import { IngestError } from "./ingest/errors.ts";
 import { extract } from "./extract/index.ts";
 import { RULES } from "../checks/index.ts";
@@ -72,11 +72,7 @@ export async function auditBytes(file: string, bytes: Uint8Array, opts: AuditOpt
         file,
         sha256,
         status: "ok",
-        meta: {
-          title: doc.meta.title,
-          year: doc.meta.year ?? config.year ?? null,
-          unit: doc.meta.unit ?? config.unit ?? null,
-        },
+        meta: resultMeta(doc.meta, config),
         findings: audited.findings,
         diagnostics: doc.diagnostics,
       },
@@ -86,11 +82,27 @@ export async function auditBytes(file: string, bytes: Uint8Array, opts: AuditOpt
   }
 }
 
+/** The document's meta for the report; the configuration's year/unit stand in where the document has none. */
+function resultMeta(meta: Document["meta"], config: Config): DocumentResult["meta"] {
+  const sources = { ...meta.sources };
+  if (meta.year === null && config.year != null) sources.year = "config";
+  if (meta.unit === null && config.unit != null) sources.unit = "config";
+  return {
+    title: meta.title,
+    year: meta.year ?? config.year ?? null,
+    unit: meta.unit ?? config.unit ?? null,
+    kind: meta.kind ?? null,
+    sources,
+  };
+}
+
 export async function auditFile(file: string, opts: AuditOptions = {}): Promise<
   { result: DocumentResult; audited?: Audited }
 > {
   let bytes: Uint8Array;
   try {
+    const refused = await refuseByStat(file);
+    if (refused) return { result: errorResult(file, null, refused) };
     bytes = await Deno.readFile(file);
   } catch (e) {
     const err = e instanceof Deno.errors.NotFound
@@ -103,6 +115,28 @@ export async function auditFile(file: string, opts: AuditOptions = {}): Promise<
     return { result: errorResult(file, null, err) };
   }
   return auditBytes(file, bytes, opts);
+}
+
+/** Checked before reading: a pipe or device would block, an oversized file would be read whole. */
+async function refuseByStat(file: string): Promise<IngestError | null> {
+  const st = await Deno.stat(file);
+  if (st.isDirectory) return null; // readFile gives the usual "unreadable" message
+  if (!st.isFile) {
+    return new IngestError(
+      "unreadable",
+      `${file} 不是普通文件（可能是管道、套接字或设备），未审核。请确认选择了正确的报告文件。`,
+      file,
+    );
+  }
+  if (st.size > MAX_FILE_BYTES) {
+    return new IngestError(
+      "too-large",
+      `文件“${file}”有 ${(st.size / 1024 / 1024).toFixed(0)} MB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB ` +
+        `的上限，未读取。请压缩或删除文档中的图片后另存为 .docx 再试。`,
+      file,
+    );
+  }
+  return null;
 }
 
 export function errorResult(file: string, sha256: string | null, e: unknown): DocumentResult {

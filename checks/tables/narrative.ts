@@ -37,28 +37,51 @@ export type Named = { kind: "node"; node: IndicatorNode; it: IndicatorTable } | 
 export function matchByName(subject: string, tables: IndicatorTable[]): Named | undefined {
   const s = subjectName(subject);
   if (s.length < 2) return undefined;
-  const candidates = namedOf(tables);
-  const nameOf = (n: Named) => n.kind === "node" ? n.node.name : n.leaf.name;
-  const exact = candidates.filter((n) => nameOf(n) === s);
-  const pool = exact.length > 0
-    ? exact
-    : candidates.filter((n) => nameOf(n).length >= 2 && s.endsWith(nameOf(n)));
-  return pool.length === 1 ? pool[0] : undefined;
+  const { byName, longest } = namedOf(tables);
+  const exact = byName.get(s);
+  if (exact) return exact.length === 1 ? exact[0] : undefined;
+  // Names (of 2 characters or more) the subject ends with: looked up suffix by suffix.
+  let pool: Named | undefined;
+  let count = 0;
+  for (let len = 2; len <= Math.min(longest, s.length); len++) {
+    const hits = byName.get(s.slice(s.length - len));
+    if (!hits) continue;
+    count += hits.length;
+    pool = hits[0];
+    if (count > 1) return undefined;
+  }
+  return count === 1 ? pool : undefined;
 }
 
-const named = new WeakMap<IndicatorTable[], Named[]>();
+interface NameIndex {
+  /** Nodes and leaves by name, in table order. */
+  byName: Map<string, Named[]>;
+  longest: number;
+}
+
+const named = new WeakMap<IndicatorTable[], NameIndex>();
 
 /**
- * Every node and leaf of the tables, in order. Cached for the frozen per-document list indicatorTables
+ * Every node and leaf of the tables, by name. Cached for the frozen per-document list indicatorTables
  * returns (matchByName runs once per score claim).
  */
-function namedOf(tables: IndicatorTable[]): Named[] {
+function namedOf(tables: IndicatorTable[]): NameIndex {
   let out = named.get(tables);
   if (!out) {
-    out = tables.flatMap((it) => [
+    const all = tables.flatMap((it) => [
       ...allNodes(it.roots).map((node): Named => ({ kind: "node", node, it })),
       ...it.leaves.map((leaf): Named => ({ kind: "leaf", leaf, it })),
     ]);
+    const byName = new Map<string, Named[]>();
+    let longest = 0;
+    for (const n of all) {
+      const name = n.kind === "node" ? n.node.name : n.leaf.name;
+      const list = byName.get(name);
+      if (list) list.push(n);
+      else byName.set(name, [n]);
+      longest = Math.max(longest, name.length);
+    }
+    out = { byName, longest };
     if (Object.isFrozen(tables)) named.set(tables, out);
   }
   return out;

@@ -42,14 +42,32 @@ export interface Run {
 
 /**
  * Maximal runs of equal skeletons between two sentence lists (the same list when `same`, where the second
- * copy must start after the first ends). A run must start on a sentence at least `minChars` long.
+ * copy must start after the first ends). A run must start on a sentence at least `minChars` long. Sentences
+ * of `b` are found through an index by skeleton; `maxMatches` caps the places of `b` tried per sentence of
+ * `a` (the first ones), which only a skeleton repeated that often (template text) reaches.
  */
-export function repeatedRuns(a: Sentence[], b: Sentence[], same: boolean, minChars: number): Run[] {
+export function repeatedRuns(
+  a: Sentence[],
+  b: Sentence[],
+  same: boolean,
+  minChars: number,
+  maxMatches = Infinity,
+): Run[] {
   const runs: Run[] = [];
+  const at = new Map<string, number[]>();
+  for (let j = 0; j < b.length; j++) {
+    const list = at.get(b[j].skel);
+    if (list) list.push(j);
+    else at.set(b[j].skel, [j]);
+  }
   for (let i = 0; i < a.length; i++) {
     if (a[i].length < minChars) continue;
-    for (let j = same ? i + 1 : 0; j < b.length; j++) {
-      if (a[i].skel !== b[j].skel) continue;
+    const places = at.get(a[i].skel);
+    if (!places) continue;
+    let tried = 0;
+    for (const j of places) {
+      if (same && j <= i) continue;
+      if (++tried > maxMatches) break;
       // Not a run start when the previous sentences match too (that run is found from its own start).
       if (i > 0 && j > 0 && a[i - 1].skel === b[j - 1].skel && (!same || i - 1 < j - 1)) {
         if (a[i - 1].length >= minChars || precededBySeed(a, b, i - 1, j - 1, same, minChars)) continue;

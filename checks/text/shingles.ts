@@ -46,50 +46,92 @@ export interface SimilarPair {
 }
 
 /**
- * All pairs (a < b) of shingle sets with Jaccard ≥ threshold, exactly: an inverted index from shingle to
- * the earlier sets holding it gives, for each set, the size of its intersection with every earlier set it
- * shares a shingle with (ScanCount), hence the Jaccard similarity with no sorting and no verification pass.
+ * All pairs (a < b) of shingle sets with Jaccard ≥ threshold, exactly, in near-linear time (AllPairs
+ * prefix filtering): shingles are ordered rarest first, and two sets with Jaccard ≥ t share at least
+ * ⌈t·|s|⌉ shingles, so they share one among the first |s| − ⌈t·|s|⌉ + 1 of each. Only those prefixes are
+ * indexed and probed; each candidate is verified by its exact intersection. Frequent shingles, which made a
+ * full inverted index quadratic on template-like text, are then mostly past the prefixes.
+ * `maxPostings` bounds the entries scanned per prefix shingle (the most recent ones): beyond it, a shingle
+ * shared by that many sets as one of their rarest is template repetition, and the pairs found through the
+ * latest ones keep every copy connected. Infinity (the default) keeps the join exact.
  */
-export function similarPairs(sets: Int32Array[], threshold: number): SimilarPair[] {
+export function similarPairs(sets: Int32Array[], threshold: number, maxPostings = Infinity): SimilarPair[] {
+  const t = threshold - 1e-9;
+  // Every distinct shingle gets its rank in the global order (rarest first, ties by first appearance); each
+  // set becomes its ranks, ascending, so prefixes are leading slices and intersections are merges.
   let total = 0;
   for (const s of sets) total += s.length;
-  const table = scratch(total);
-  // Postings as linked lists: head[slot] → entry; entry e is set entrySet[e], next entry entryNext[e].
-  // Scratch arrays are reused: allocating them per call cost more than the join itself.
-  if (heads.length < table.capacity) heads = new Int32Array(table.capacity);
-  if (entrySets.length < total) {
-    entrySets = new Int32Array(total);
-    entryNexts = new Int32Array(total);
-  }
-  const head = heads, entrySet = entrySets, entryNext = entryNexts;
-  let entries = 0;
-  const shared = new Int32Array(sets.length);
-  const touched: number[] = [];
+  const table = new ShingleTable(total);
+  const idOf = new Int32Array(table.capacity);
+  const counts: number[] = [];
+  const ids = sets.map((s) => {
+    const out = new Int32Array(s.length);
+    for (let k = 0; k < s.length; k++) {
+      const slot = table.add(s[k]);
+      if (slot < 0) {
+        idOf[~slot] = counts.length;
+        counts.push(0);
+      }
+      const id = idOf[slot < 0 ? ~slot : slot];
+      counts[id]++;
+      out[k] = id;
+    }
+    return out;
+  });
+  const byRarity = counts.map((_, id) => id).sort((x, y) => counts[x] - counts[y] || x - y);
+  const rankOf = new Int32Array(counts.length);
+  byRarity.forEach((id, r) => (rankOf[id] = r));
+  const ranked = ids.map((r) => {
+    for (let k = 0; k < r.length; k++) r[k] = rankOf[r[k]];
+    return r.sort();
+  });
+  const postings = new Map<number, number[]>();
+  const seen = new Int32Array(sets.length).fill(-1);
   const out: SimilarPair[] = [];
   for (let i = 0; i < sets.length; i++) {
-    const s = sets[i];
-    for (let k = 0; k < s.length; k++) {
-      let slot = table.add(s[k]);
-      if (slot < 0) head[slot = ~slot] = -1;
-      for (let e = head[slot]; e >= 0; e = entryNext[e]) {
-        const j = entrySet[e];
-        if (shared[j]++ === 0) touched.push(j);
+    const s = ranked[i];
+    if (s.length === 0) continue;
+    const prefix = s.length - Math.max(1, Math.floor(t * s.length)) + 1;
+    for (let k = 0; k < prefix; k++) {
+      const list = postings.get(s[k]);
+      if (!list) {
+        postings.set(s[k], [i]);
+        continue;
       }
-      entrySet[entries] = i;
-      entryNext[entries] = head[slot];
-      head[slot] = entries++;
+      const from = Math.max(0, list.length - maxPostings);
+      for (let e = list.length - 1; e >= from; e--) {
+        const j = list[e];
+        if (seen[j] === i) continue;
+        seen[j] = i;
+        const other = ranked[j];
+        // Size filter (|small| / |large| bounds the similarity).
+        if (Math.min(s.length, other.length) < threshold * Math.max(s.length, other.length) - 1e-9) continue;
+        const sim = mergedJaccard(other, s, t);
+        if (sim >= t) out.push({ a: j, b: i, similarity: sim });
+      }
+      list.push(i);
     }
-    for (const j of touched) {
-      const inter = shared[j], other = sets[j];
-      shared[j] = 0;
-      // Size filter (|small| / |large| bounds the similarity), kept for the same tolerance at the edge.
-      if (Math.min(s.length, other.length) < threshold * Math.max(s.length, other.length) - 1e-9) continue;
-      const sim = inter / (s.length + other.length - inter);
-      if (sim >= threshold - 1e-9) out.push({ a: j, b: i, similarity: sim });
-    }
-    touched.length = 0;
   }
-  return out;
+  return out.sort((p, q) => p.b - q.b || p.a - q.a);
+}
+
+/**
+ * Jaccard similarity of two ascending integer arrays without repeats, by merging; −1 as soon as the
+ * intersection can no longer reach `atLeast`.
+ */
+function mergedJaccard(a: Int32Array, b: Int32Array, atLeast: number): number {
+  const n = a.length + b.length;
+  let i = 0, j = 0, inter = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) (inter++, i++, j++);
+    else if (a[i] < b[j]) i++;
+    else j++;
+    if (((i + j) & 15) === 0) {
+      const best = inter + Math.min(a.length - i, b.length - j);
+      if (best / (n - best) < atLeast) return -1;
+    }
+  }
+  return inter / (n - inter);
 }
 
 /**
@@ -143,8 +185,8 @@ class ShingleTable {
 
 /**
  * A reused, emptied table for up to `elements` shingles, one per power-of-two size so that a short text
- * does not probe a table sized for the whole document (cache misses). shingles, jaccard and similarPairs
- * are not reentrant.
+ * does not probe a table sized for the whole document (cache misses). shingles and jaccard are not
+ * reentrant.
  */
 function scratch(elements: number): ShingleTable {
   const size = Math.max(0, Math.ceil(Math.log2(Math.max(8, 2 * elements))) - 3);
@@ -154,6 +196,3 @@ function scratch(elements: number): ShingleTable {
   return table;
 }
 const scratchTables: ShingleTable[] = [];
-let heads = new Int32Array(0);
-let entrySets = new Int32Array(0);
-let entryNexts = new Int32Array(0);

@@ -1,14 +1,19 @@
 /**
  * Progress on stderr: one updating line on a terminal, a plain line every few files or seconds otherwise.
  */
+import { safeTerminalText } from "../render/escape.ts";
 import type { ProgressMode } from "./types.ts";
 
 export type LogFn = (line: string, sameLine: boolean) => void;
 
 const encoder = new TextEncoder();
 
-export const stderrLog: LogFn = (line, sameLine) => {
-  Deno.stderr.writeSync(encoder.encode(sameLine ? `\r\x1b[K${line}` : `${line}\n`));
+/** The one place batch progress and notes reach the terminal: paths are stripped of control characters. */
+export const stderrLog: LogFn = (text, sameLine) => {
+  const line = safeTerminalText(text);
+  const bytes = encoder.encode(sameLine ? `\r\x1b[K${line}` : `${line}\n`);
+  let off = 0;
+  while (off < bytes.length) off += Deno.stderr.writeSync(bytes.subarray(off));
 };
 
 export function defaultProgressMode(): ProgressMode {

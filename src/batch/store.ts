@@ -1,9 +1,12 @@
 /**
- * The SQLite side of a batch: one row per document path (the latest audit of that path), its findings,
- * and one row per run. Every write is its own transaction, so an interrupted run keeps what it finished.
+ * The SQLite side of a batch: one row per document, keyed by its resolved real path (the latest audit of
+ * that file, however the input was spelled), its findings, and one row per run. Every write is its own
+ * transaction, so an interrupted run keeps what it finished.
  */
+import * as path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { DocumentResult } from "../model/report.ts";
+import { BatchError, reason } from "./errors.ts";
 import type { Counts } from "./types.ts";
 
 const SCHEMA = `
@@ -32,7 +35,7 @@ CREATE TABLE IF NOT EXISTS documents (
   run_id INTEGER REFERENCES runs(id),
   json TEXT NOT NULL
 );
-CREATE UNIQUE INDEX IF NOT EXISTS documents_path ON documents(path);
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
 CREATE INDEX IF NOT EXISTS documents_rank ON documents(error_count DESC, warning_count DESC);
 CREATE TABLE IF NOT EXISTS findings (
@@ -51,6 +54,46 @@ CREATE INDEX IF NOT EXISTS findings_document ON findings(document_id);
 CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule, severity);
 `;
 
+/** Databases written before documents were keyed by real path: add the column, fill it, index it. */
+function migrate(db: DatabaseSync): void {
+  const cols = db.prepare("PRAGMA table_info(documents)").all() as { name: string }[];
+  if (!cols.some((c) => c.name === "real_path")) {
+    db.exec("DROP INDEX IF EXISTS documents_path; ALTER TABLE documents ADD COLUMN real_path TEXT");
+    const rows = db.prepare("SELECT id, path FROM documents").all() as { id: number; path: string }[];
+    const set = db.prepare("UPDATE documents SET real_path = ? WHERE id = ?");
+    for (const r of rows) {
+      let real: string;
+      try {
+        real = Deno.realPathSync(r.path);
+      } catch {
+        real = path.resolve(r.path);
+      }
+      set.run(real, r.id);
+    }
+    db.exec(`DELETE FROM documents WHERE id NOT IN (SELECT MAX(id) FROM documents GROUP BY real_path);
+      CREATE INDEX IF NOT EXISTS documents_path ON documents(path)`);
+  }
+  db.exec("CREATE UNIQUE INDEX IF NOT EXISTS documents_real ON documents(real_path)");
+}
+
+/** A Chinese BatchError for a database that cannot be opened or written (garbage, locked, read-only). */
+export function databaseError(file: string, e: unknown): BatchError {
+  const msg = reason(e);
+  if (/locked|busy/i.test(msg)) {
+    return new BatchError(
+      `数据库 ${file} 被其他程序锁定（${msg}）。请关闭正在使用它的程序（如另一个批量审核或 SQLite 工具）后重试，` +
+        `或换一个 --out 目录。`,
+    );
+  }
+  if (/not a database|malformed|corrupt/i.test(msg)) {
+    return new BatchError(
+      `${file} 不是有效的审核数据库（${msg}）。请换一个 --out 目录，或将该文件改名/删除后重新运行` +
+        `（会重新审核全部文件）。`,
+    );
+  }
+  return new BatchError(`无法读写数据库 ${file}（${msg}）。请检查该路径是否可写、磁盘空间是否充足。`);
+}
+
 export interface DocRow {
   id: number;
   path: string;
@@ -67,26 +110,38 @@ export class Store {
   readonly db: DatabaseSync;
   #insertDoc: StatementSync;
   #insertFinding: StatementSync;
-  #deletePath: StatementSync;
+  #deleteReal: StatementSync;
   #findSha: StatementSync;
 
+  /** Opens (or creates) the database; a BatchError naming the file when it is garbage, locked or unwritable. */
   constructor(readonly file: string) {
-    this.db = new DatabaseSync(file);
-    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-    this.db.exec(SCHEMA);
+    try {
+      this.db = new DatabaseSync(file);
+    } catch (e) {
+      throw databaseError(file, e);
+    }
+    try {
+      this.db.exec("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+      this.db.exec("PRAGMA foreign_keys = ON;");
+      this.db.exec(SCHEMA);
+      migrate(this.db);
+    } catch (e) {
+      this.db.close();
+      throw databaseError(file, e);
+    }
     this.#insertDoc = this.db.prepare(
-      `INSERT INTO documents (sha256, path, tool_version, settings, status, error_code, error_message, title,
-         year, unit, error_count, warning_count, info_count, run_id, json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO documents (sha256, path, real_path, tool_version, settings, status, error_code, error_message,
+         title, year, unit, error_count, warning_count, info_count, run_id, json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#insertFinding = this.db.prepare(
       `INSERT INTO findings (document_id, sha256, rule, severity, suppressed, message, section, quote, details)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.#deletePath = this.db.prepare("DELETE FROM documents WHERE path = ?");
+    this.#deleteReal = this.db.prepare("DELETE FROM documents WHERE real_path = ?");
     this.#findSha = this.db.prepare(
-      `SELECT id, path, json FROM documents WHERE path = ? AND sha256 = ? AND tool_version = ? AND settings = ?
-         AND NOT (status = 'error' AND error_code = 'timeout')`,
+      `SELECT id, path, json FROM documents WHERE real_path = ? AND sha256 = ? AND tool_version = ?
+         AND settings = ? AND NOT (status = 'error' AND error_code = 'timeout')`,
     );
   }
 
@@ -94,6 +149,34 @@ export class Store {
     const r = this.db.prepare("INSERT INTO runs (started_at, tool_version, args) VALUES (?, ?, ?)")
       .run(new Date().toISOString(), toolVersion, JSON.stringify(args));
     return Number(r.lastInsertRowid);
+  }
+
+  /** A run copied from another database (merge): the same run is stored once, however often merged. */
+  mergeRun(
+    r: { started_at: string; finished_at: string | null; tool_version: string; args: string },
+  ): number {
+    const same = this.db.prepare(
+      "SELECT id FROM runs WHERE started_at = ? AND tool_version = ? AND args = ?",
+    ).get(r.started_at, r.tool_version, r.args) as { id: number } | undefined;
+    if (same) {
+      if (r.finished_at) {
+        this.db.prepare("UPDATE runs SET finished_at = ? WHERE id = ?").run(r.finished_at, same.id);
+      }
+      return same.id;
+    }
+    const res = this.db.prepare(
+      "INSERT INTO runs (started_at, finished_at, tool_version, args) VALUES (?, ?, ?, ?)",
+    )
+      .run(r.started_at, r.finished_at, r.tool_version, r.args);
+    return Number(res.lastInsertRowid);
+  }
+
+  /** Drop the rows of paths found unauditable by an earlier walk (each run lists its own again). */
+  deleteByCodes(codes: string[]): void {
+    const marks = codes.map(() => "?").join(", ");
+    this.db.prepare(`DELETE FROM documents WHERE status = 'error' AND error_code IN (${marks})`).run(
+      ...codes,
+    );
   }
 
   finishRun(runId: number): void {
@@ -104,21 +187,34 @@ export class Store {
    * A previous audit of this path with the same bytes, tool version and settings (timeouts are retried).
    * Copies under other paths are audited again: messages name the file they were made for.
    */
-  findDone(path: string, sha256: string, toolVersion: string, settings: string): DocRow | undefined {
-    return this.#findSha.get(path, sha256, toolVersion, settings) as DocRow | undefined;
+  findDone(realPath: string, sha256: string, toolVersion: string, settings: string): DocRow | undefined {
+    return this.#findSha.get(realPath, sha256, toolVersion, settings) as DocRow | undefined;
   }
 
-  /** Record a result; it replaces any earlier row for the same path. One transaction. */
-  record(result: DocumentResult, toolVersion: string, settings: string, runId: number): void {
-    this.transaction(() => this.#insert(result, toolVersion, settings, runId));
+  /** Record a result under its real path; it replaces any earlier row for that file. One transaction. */
+  record(
+    result: DocumentResult,
+    realPath: string,
+    toolVersion: string,
+    settings: string,
+    runId: number,
+  ): void {
+    this.transaction(() => this.#insert(result, realPath, toolVersion, settings, runId));
   }
 
-  #insert(result: DocumentResult, toolVersion: string, settings: string, runId: number | null): number {
-    this.#deletePath.run(result.file);
+  #insert(
+    result: DocumentResult,
+    realPath: string,
+    toolVersion: string,
+    settings: string,
+    runId: number | null,
+  ): number {
+    this.#deleteReal.run(realPath);
     const c = severityCounts(result);
     const r = this.#insertDoc.run(
       result.sha256,
       result.file,
+      realPath,
       toolVersion,
       settings,
       result.status,
@@ -152,8 +248,14 @@ export class Store {
   }
 
   /** Insert a result without touching runs (merge). */
-  insertMerged(result: DocumentResult, toolVersion: string, settings: string, runId: number | null): void {
-    this.transaction(() => this.#insert(result, toolVersion, settings, runId));
+  insertMerged(
+    result: DocumentResult,
+    realPath: string,
+    toolVersion: string,
+    settings: string,
+    runId: number | null,
+  ): void {
+    this.transaction(() => this.#insert(result, realPath, toolVersion, settings, runId));
   }
 
   transaction(fn: () => void): void {

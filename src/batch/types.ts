@@ -1,4 +1,5 @@
 import type { ReaderName } from "../ingest/index.ts";
+import type { TestHooks } from "./protocol.ts";
 
 export type ProgressMode = "tty" | "plain" | "none";
 
@@ -12,18 +13,22 @@ export interface BatchOptions {
   /** Folders, files and glob patterns (`*`, `**`, `?`, `[...]`). */
   inputs: string[];
   outDir: string;
-  /** Parallel workers; default navigator.hardwareConcurrency. */
+  /** Parallel audit processes; default and cap navigator.hardwareConcurrency, and never more than the files. */
   jobs?: number;
   /** Re-audit files already in the database. */
   force?: boolean;
-  /** Per-file time limit; default 60000. */
+  /** Per-file time limit; default 60000; clamped to 1 … 2^31-1 (setTimeout's range). */
   timeoutMs?: number;
   shard?: Shard;
   progress?: ProgressMode;
   configPath?: string;
   reader?: ReaderName;
-  /** Test hooks: a worker given a path containing `hang` never answers; containing `crash`, it throws. */
-  testHooks?: { hang?: string; crash?: string };
+  /** Test hooks for the audit processes (protocol.ts). */
+  testHooks?: TestHooks;
+  /** Called with the pid of every audit process started (tests, benchmarks). */
+  onAuditProcess?: (pid: number) => void;
+  /** Test seam: how folders are listed. */
+  readDir?: (dir: string) => AsyncIterable<Deno.DirEntry>;
   /** Where progress lines go (default: stderr). */
   log?: (line: string, sameLine: boolean) => void;
 }
@@ -52,11 +57,15 @@ export interface BatchSummary {
   audited: number;
   /** Files already in the database with the same content, tool version and settings. */
   skipped: number;
+  /** Paths found but not auditable (unreadable folder, symlink loop, …), recorded with their status. */
+  problems: number;
+  /** Audit processes used (after the caps). */
+  jobs: number;
   timeouts: number;
   crashes: number;
   /** Ctrl-C stopped the run before every file was done. */
   interrupted: boolean;
-  /** Documents audited in this run. */
+  /** Results recorded in this run (audited files and unauditable paths). */
   run: Counts;
   /** Everything in the database (what summary.md and summary.csv cover). Use `all.error` for the exit code. */
   all: Counts;

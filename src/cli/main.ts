@@ -8,10 +8,22 @@ import { ConfigError, loadConfig } from "../config/load.ts";
 import { RULES } from "../../checks/index.ts";
 import type { Document } from "../model/document.ts";
 import { type AuditReport, REPORT_SCHEMA } from "../model/report.ts";
-import { type Format, FORMATS, render, shouldColor } from "../render/index.ts";
+import {
+  BINARY_FORMATS,
+  EXTENSIONS,
+  type Format,
+  FORMATS,
+  render,
+  safeTerminalText,
+  shouldColor,
+} from "../render/index.ts";
+import { runAnnotateCommand } from "./annotate.ts";
 import type { ReaderName } from "../ingest/index.ts";
 import { listRules } from "./list-rules.ts";
 import { runBatchCommand, runMergeCommand } from "./batch.ts";
+import { BatchError } from "../batch/errors.ts";
+import { checkModeFlags, parsePositiveInt, parseShardOption, parseTimeout, UsageError } from "./flags.ts";
+import { inputOverwrittenBy, writeOutput } from "./output.ts";
 
 export const HELP = `jixiao-audit ${TOOL.version} — 绩效自评报告审核工具
 
@@ -22,15 +34,17 @@ export const HELP = `jixiao-audit ${TOOL.version} — 绩效自评报告审核�
   deno task audit --list-rules
 
 选项:
-  -f, --format <fmt>   输出格式: text（默认，终端摘要）、json、md、html、csv、sarif
+  -f, --format <fmt>   输出格式: text（默认，终端摘要）、json、md、html、csv、sarif、
+                       docx（送审 .docx 的副本，问题以 Word 批注标在原文上；需 --out）
+      --author <name>  --format docx 的批注作者（默认“绩效报告审核”，也可在配置中设 reviewAuthor）
   -o, --out <path>     写入文件（批量模式下为输出目录）而不是标准输出
   -c, --config <path>  配置文件（默认读取当前目录的 jixiao-audit.json，如存在）
       --reader <name>  文档读取器: ooxml（默认，快速）或 mammoth
       --list-rules     列出全部规则（规则号、默认级别、说明）
       --batch          批量模式: 递归审核目录中的 .docx/.csv，结果写入 results.jsonl、audit.db、summary.md/csv
-  -j, --jobs <n>       批量模式的并行数（默认: CPU 核数）
+  -j, --jobs <n>       批量模式的并行数（默认和上限: CPU 核数）
       --force          批量模式: 重新审核已审核过的文件
-      --timeout <s>    批量模式: 单个文件的时限（秒，默认 60）
+      --timeout <s>    批量模式: 单个文件的时限（秒，默认 60，最长 86400）
       --shard <i/n>    批量模式: 只处理第 i 份（共 n 份），供多台机器分担
       --no-color       终端输出不使用颜色（也可设置 NO_COLOR）
   -h, --help           显示本帮助
@@ -41,6 +55,7 @@ export const HELP = `jixiao-audit ${TOOL.version} — 绩效自评报告审核�
 
 const OPTIONS = {
   format: { type: "string", short: "f" },
+  author: { type: "string" },
   out: { type: "string", short: "o" },
   config: { type: "string", short: "c" },
   reader: { type: "string" },
@@ -54,8 +69,6 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" },
 } as const;
-
-class UsageError extends Error {}
 
 export async function main(args: string[]): Promise<number> {
   let parsed;
@@ -71,6 +84,7 @@ export async function main(args: string[]): Promise<number> {
   try {
     const reader = parseReader(v.reader);
     if (positionals[0] === "merge") {
+      checkModeFlags("merge", v);
       if (!v.out) throw new UsageError("merge 需要 --out 指定合并后的数据库路径。");
       return await runMergeCommand(v.out, positionals.slice(1));
     }
@@ -79,23 +93,46 @@ export async function main(args: string[]): Promise<number> {
       throw new UsageError("请至少指定一个要审核的文件（或用 --help 查看用法）。");
     }
     if (v.batch) {
+      checkModeFlags("batch", v);
       if (!v.out) throw new UsageError("批量模式需要 --out 指定输出目录。");
       return await runBatchCommand({
         inputs: positionals,
         outDir: v.out,
-        jobs: parsePositiveInt(v.jobs, "--jobs") ?? navigator.hardwareConcurrency,
+        jobs: parsePositiveInt(v.jobs, "--jobs"),
         force: !!v.force,
-        timeoutMs: (parsePositiveInt(v.timeout, "--timeout") ?? 60) * 1000,
-        shard: v.shard,
+        timeoutMs: (parseTimeout(v.timeout) ?? 60) * 1000,
+        shard: parseShardOption(v.shard),
         configPath: v.config,
         reader,
       });
     }
-    const format = parseFormat(v.format);
+    checkModeFlags("single", v);
+    const format = v.format === "docx" ? "docx" : parseFormat(v.format);
+    if (v.author !== undefined && format !== "docx") throw new UsageError("--author 只用于 --format docx。");
+    if (v.out) {
+      const input = await inputOverwrittenBy(v.out, positionals);
+      if (input) {
+        throw new UsageError(
+          `--out 指定的 ${v.out} 就是要审核的文件 ${input}，写入会覆盖送审的报告。请换一个输出文件名。`,
+        );
+      }
+    }
+    if (format === "docx") {
+      const r = await runAnnotateCommand({
+        files: positionals,
+        out: v.out,
+        config,
+        reader,
+        author: v.author,
+      });
+      return typeof r === "number" ? r : exitCode(r);
+    }
     return await auditFiles(positionals, { format, out: v.out, config, reader, color: !v["no-color"] });
   } catch (e) {
-    if (e instanceof UsageError) return usage(e.message);
-    if (e instanceof ConfigError) return print(`${e.message}\n`, 2, true);
+    if (e instanceof UsageError) return usage(safeTerminalText(e.message));
+    if (e instanceof ConfigError || e instanceof BatchError) {
+      return print(`${safeTerminalText(e.message)}\n`, 2, true);
+    }
     throw e;
   }
 }
@@ -116,12 +153,14 @@ async function auditFiles(
     const { result, audited } = await auditFile(file, { config: opts.config, reader: opts.reader });
     report.documents.push(result);
     if (audited) documents.set(file, audited.doc);
-    if (result.status === "error") console.error(`✗ ${result.error?.message}`);
+    if (result.status === "error") console.error(`✗ ${safeTerminalText(result.error?.message ?? "")}`);
   }
   const color = opts.format === "text" && !opts.out && opts.color && shouldColor();
   const output = render(opts.format, { report, documents, rules: RULES.map((r) => r.meta), color });
   if (opts.out) {
-    await Deno.writeFile(opts.out, typeof output === "string" ? new TextEncoder().encode(output) : output);
+    const bytes = typeof output === "string" ? new TextEncoder().encode(output) : output;
+    const written = await writeOutput(opts.out, bytes, `.${EXTENSIONS[opts.format]}`);
+    if (!written.ok) return print(safeTerminalText(written.message), 2, true);
   } else await writeStdout(output);
   return exitCode(report);
 }
@@ -137,7 +176,7 @@ export function exitCode(report: AuditReport): number {
 function parseFormat(s: string | undefined): Format {
   const f = s ?? "text";
   if (!(FORMATS as readonly string[]).includes(f)) {
-    throw new UsageError(`不支持的输出格式 "${f}"，可选: ${FORMATS.join("、")}。`);
+    throw new UsageError(`不支持的输出格式 "${f}"，可选: ${[...FORMATS, ...BINARY_FORMATS].join("、")}。`);
   }
   return f as Format;
 }
@@ -145,13 +184,6 @@ function parseFormat(s: string | undefined): Format {
 function parseReader(s: string | undefined): ReaderName {
   if (s === undefined || s === "ooxml" || s === "mammoth") return s ?? "ooxml";
   throw new UsageError(`不支持的读取器 "${s}"，可选: ooxml、mammoth。`);
-}
-
-function parsePositiveInt(s: string | undefined, name: string): number | undefined {
-  if (s === undefined) return undefined;
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} 需要正整数，收到 "${s}"。`);
-  return n;
 }
 
 async function writeStdout(output: string | Uint8Array): Promise<void> {

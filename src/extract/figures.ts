@@ -143,8 +143,9 @@ function tableFigures(block: TableBlock): Figure[] {
 export function figuresOfDocument(doc: Document): Figure[] {
   const out: Figure[] = [];
   for (const b of doc.blocks) {
-    if (b.kind === "table") out.push(...tableFigures(b));
-    else out.push(...figuresOfText(b.text, { block: b.index }));
+    // One push per figure: spreading a large table's figures into push() overflows the call stack.
+    const figs = b.kind === "table" ? tableFigures(b) : figuresOfText(b.text, { block: b.index });
+    for (const f of figs) out.push(f);
   }
   return out;
 }

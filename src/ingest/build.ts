@@ -14,7 +14,7 @@ import type {
 import type { RawBlock, RawDocument, RawParagraph } from "../model/raw.ts";
 import { manualHeading, parseMarker } from "./headings.ts";
 import { findToc } from "./toc.ts";
-import { findTitle, statedMeta } from "./meta.ts";
+import { documentMeta, findTitle } from "./meta.ts";
 import { headerRowCount, resolveGrid } from "./grid.ts";
 
 interface HeadingInfo {
@@ -46,7 +46,8 @@ export function detectHeading(p: RawParagraph): HeadingInfo | null {
     : null;
 }
 
-export function buildDocument(raw: RawDocument): Document {
+/** `file` (the input's name) is the last fallback for the year and the unit. */
+export function buildDocument(raw: RawDocument, file?: string): Document {
   const toc = findToc(raw.blocks);
   const tocEntries = new Set(toc?.entries ?? []);
   const headings = raw.blocks.map((b, i) =>
@@ -110,7 +111,6 @@ export function buildDocument(raw: RawDocument): Document {
     return titleLines.has(i) ? "title" : undefined;
   }
 
-  const stated = statedMeta(raw.blocks);
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
   if (firstHeading < 0 && raw.blocks.length > 0) {
     diagnostics.push({
@@ -120,12 +120,7 @@ export function buildDocument(raw: RawDocument): Document {
     });
   }
   return {
-    meta: {
-      title: titleInfo.title,
-      year: stated.year ?? titleInfo.year,
-      unit: stated.unit ?? titleInfo.unit,
-      reader: raw.reader,
-    },
+    meta: { ...documentMeta(raw.blocks, frontEnd, titleInfo, file), reader: raw.reader },
     blocks,
     sections,
     diagnostics,

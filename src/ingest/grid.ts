@@ -4,6 +4,7 @@
  */
 import type { Cell } from "../model/document.ts";
 import type { RawCell, RawTable } from "../model/raw.ts";
+import { TABLE_LIMITS, TableTooLarge } from "./limits.ts";
 
 export interface Grid {
   rowCount: number;
@@ -11,17 +12,25 @@ export interface Grid {
   grid: Cell[][];
 }
 
-export function resolveGrid(table: RawTable): Grid {
+/** Throws TableTooLarge past TABLE_LIMITS (rows, grid columns, slots), before the grid is allocated. */
+export function resolveGrid(table: RawTable, limits = TABLE_LIMITS): Grid {
   const rowCount = table.rows.length;
+  if (rowCount > limits.maxRows) throw new TableTooLarge(`${rowCount} 行`);
   const slots: (Cell | undefined)[][] = Array.from({ length: rowCount }, () => []);
   let colCount = 0;
+  let work = 0; // slots visited: overlapping spans (malformed input) revisit slots
   table.rows.forEach((cells, r) => {
     let c = 0;
     for (const raw of cells) {
       while (slots[r][c]) c++;
-      const colspan = Math.max(1, Math.floor(raw.colspan || 1));
+      const colspan = Math.min(Math.max(1, Math.floor(raw.colspan || 1)), limits.maxCols + 1);
       // A rowspan running past the last row is cut at the table's end.
       const rowspan = Math.min(Math.max(1, Math.floor(raw.rowspan || 1)), rowCount - r);
+      const cols = Math.max(colCount, c + colspan);
+      work += rowspan * colspan;
+      if (cols > limits.maxCols || cols * rowCount > limits.maxCells || work > 4 * limits.maxCells) {
+        throw new TableTooLarge(`${rowCount} 行 × ${cols} 列`);
+      }
       const text = cellText(raw);
       for (let dr = 0; dr < rowspan; dr++) {
         for (let dc = 0; dc < colspan; dc++) {
@@ -60,7 +69,8 @@ export function headerRowCount(grid: Grid, marked?: number): number {
   if (grid.rowCount === 0) return 0;
   if (marked && marked > 0) return Math.min(marked, grid.rowCount);
   const first = grid.grid[0];
-  let rows = Math.max(1, ...first.map((c) => c.rowspan));
+  let rows = 1;
+  for (const c of first) rows = Math.max(rows, c.rowspan);
   const groups = first.some((c) => c.colspan > 1 && c.colspan < grid.colCount);
   if (groups && rows === 1 && grid.rowCount > 2) {
     const second = grid.grid[1];

@@ -7,11 +7,12 @@ import type { Document } from "../model/document.ts";
 import type { RawDocument } from "../model/raw.ts";
 import { IngestError } from "./errors.ts";
 import { sniff } from "./sniff.ts";
-import { type DocxParts, unzipDocx } from "./zip.ts";
-import { decodeXml, unsafeXml } from "./ooxml/xml.ts";
+import { missingBody, unzipDocx, unzipXmlParts } from "./zip.ts";
+import { parseXml } from "./ooxml/xml.ts";
 import { readOoxml } from "./ooxml/index.ts";
 import { buildDocument } from "./build.ts";
 import { readCsv } from "./csv-reader.ts";
+import { TableTooLarge, tableTooLarge } from "./limits.ts";
 
 export type ReaderName = "ooxml" | "mammoth";
 
@@ -36,7 +37,11 @@ export async function readDocument(bytes: Uint8Array, opts: ReadOptions): Promis
       opts.file,
     );
   }
-  return buildDocument(raw);
+  try {
+    return buildDocument(raw, opts.file);
+  } catch (e) {
+    throw e instanceof TableTooLarge ? tableTooLarge(opts.file, e.what) : e;
+  }
 }
 
 /** Sniff, validate and read, without building: what the differential tests and benchmarks compare. */
@@ -95,14 +100,62 @@ function notDocx(file: string, what: string): IngestError {
 }
 
 async function readDocx(bytes: Uint8Array, opts: ReadOptions): Promise<RawDocument> {
-  // Validation (corrupt zip, zip bomb, missing body, unsafe XML) runs whichever reader is chosen.
-  const parts = unzipDocx(bytes, opts.file);
-  if (opts.reader === "mammoth") {
-    assertNoDoctype(parts, opts.file); // the OOXML reader checks this while parsing
-    const { readWithMammoth } = await import("./mammoth-reader.ts"); // loaded only when asked for
-    return await readWithMammoth(bytes);
+  // One zip layer with the limits (corrupt zip, zip bomb, size lies, missing body) serves both readers.
+  if (opts.reader !== "mammoth") return readOoxml(unzipDocx(bytes, opts.file), opts.file);
+  const parts = unzipXmlParts(bytes, opts.file);
+  // The OOXML reader refuses DOCTYPE, deep nesting and malformed XML while parsing; mammoth's parser is
+  // lenient and its errors are not ours, so every part it will see goes through the same parser first.
+  checkXmlParts(parts, opts.file);
+  const { readWithMammoth } = await import("./mammoth-reader.ts"); // loaded only when asked for
+  try {
+    return await readWithMammoth(parts);
+  } catch (e) {
+    throw mammothError(e, opts.file);
   }
-  return readOoxml(parts, opts.file);
+}
+
+/** The OOXML reader's parts first, in its order (so both readers name the same part), then the rest. */
+function checkXmlParts(parts: Map<string, Uint8Array>, file: string): void {
+  const order = [...parts.keys()].sort((a, b) => rank(a) - rank(b));
+  const none = () => {};
+  for (const name of order) {
+    const data = parts.get(name)!;
+    parseXml(data, DOCX_PART_ORDER.includes(name.toLowerCase()) ? name.toLowerCase() : name, file, {
+      open: none,
+      close: none,
+      text: none,
+    });
+  }
+}
+
+/** The order the OOXML reader parses its parts in. */
+const DOCX_PART_ORDER: string[] = [
+  "word/styles.xml",
+  "word/numbering.xml",
+  "word/document.xml",
+  "word/footnotes.xml",
+  "word/endnotes.xml",
+  "word/comments.xml",
+];
+
+function rank(name: string): number {
+  const i = DOCX_PART_ORDER.indexOf(name.toLowerCase());
+  return i < 0 ? DOCX_PART_ORDER.length : i;
+}
+
+/** mammoth's own failures, once the parts are known to be well-formed: what they mean for the user. */
+function mammothError(e: unknown, file: string): unknown {
+  if (e instanceof IngestError) return e;
+  const message = (e as Error)?.message ?? String(e);
+  if (/main document part/i.test(message)) return missingBody(file);
+  if (e instanceof RangeError) {
+    return new IngestError(
+      "too-large",
+      `文件“${file}”的结构过于复杂（${message}），mammoth 读取器无法处理。请改用默认读取器（不加 --reader mammoth）。`,
+      file,
+    );
+  }
+  return e;
 }
 
 function hasText(raw: RawDocument): boolean {
@@ -111,12 +164,4 @@ function hasText(raw: RawDocument): boolean {
       ? b.text.trim() !== ""
       : b.rows.some((r) => r.some((c) => c.paragraphs.some((p) => p.trim() !== "")))
   );
-}
-
-function assertNoDoctype(parts: DocxParts, file: string): void {
-  for (const [name, bytes] of Object.entries(parts)) {
-    if (bytes && /<!DOCTYPE|<!ENTITY/i.test(decodeXml(bytes))) {
-      throw unsafeXml(file, name, "含有 DOCTYPE/实体声明");
-    }
-  }
 }

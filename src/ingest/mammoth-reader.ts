@@ -4,6 +4,7 @@
  */
 import mammoth from "mammoth";
 import { load } from "cheerio/slim";
+import { type Zippable, zipSync } from "fflate";
 import type { BlockOrigin, Diagnostic } from "../model/document.ts";
 import type { RawBlock, RawCell, RawDocument, RawParagraph, RawTable } from "../model/raw.ts";
 
@@ -12,14 +13,15 @@ const HEADING_STYLES = [1, 2, 3, 4, 5, 6].flatMap((n) => [
   `p[style-name='标题 ${n}'] => h${n}:fresh`,
   `p[style-name='标题${n}'] => h${n}:fresh`,
 ]);
-const ALIGNS = {
-  center: "center",
-  right: "right",
-  end: "right",
-  both: "justify",
-  distribute: "justify",
-} as const;
 type Align = RawParagraph["align"];
+/** Keyed by document text (w:jc): a Map, so "constructor" and the like find nothing. */
+const ALIGNS = new Map<string, NonNullable<Align>>([
+  ["center", "center"],
+  ["right", "right"],
+  ["end", "right"],
+  ["both", "justify"],
+  ["distribute", "justify"],
+]);
 const ALIGN_STYLE = "jx-align-";
 const STYLE_MAP = [
   ...HEADING_STYLES,
@@ -46,14 +48,22 @@ interface MammothTransforms {
  */
 function markAlignment(p: MammothParagraph): MammothParagraph {
   if (p.numbering || (p.styleName && /heading|标题/i.test(p.styleName))) return p;
-  const align = ALIGNS[p.alignment as keyof typeof ALIGNS] ?? "left";
+  const align = ALIGNS.get(p.alignment ?? "") ?? "left";
   return { ...p, styleName: ALIGN_STYLE + align };
 }
 
-export async function readWithMammoth(bytes: Uint8Array): Promise<RawDocument> {
+/**
+ * Convert with mammoth. `parts` are the package's XML parts, already inflated under the zip limits and
+ * checked as XML (see ../zip.ts and index.ts): mammoth gets a stored (uncompressed) zip of just those, so
+ * it never inflates anything itself and never sees media or an embedded style map.
+ */
+export async function readWithMammoth(parts: Map<string, Uint8Array>): Promise<RawDocument> {
+  const files: Zippable = Object.create(null);
+  for (const [name, data] of parts) files[name] = data;
+  const zip = zipSync(files, { level: 0 });
   const result = await mammoth.convertToHtml(
     // mammoth's node build takes the bytes as `buffer` (jszip reads a Uint8Array).
-    { buffer: bytes } as unknown as { path: string },
+    { buffer: zip } as unknown as { path: string },
     {
       styleMap: STYLE_MAP,
       transformDocument: (mammoth as unknown as MammothTransforms).transforms.paragraph(markAlignment),

@@ -130,12 +130,30 @@ export const Diagnostic = z.object({
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
+/** Report kinds (src/ingest/meta-vocab.ts). */
+export const ReportKind = z.enum(["部门整体", "项目支出", "转移支付", "自评表", "部门决算", "第三方评价"]);
+
+/**
+ * Where each meta field came from: "first-lines", "field:单位名称", "table:填报单位", "title", "unit-line",
+ * "run-on", "sentence:…", "file-name" … (see src/ingest/meta.ts).
+ */
+export const MetaSources = z.object({
+  title: z.string().optional(),
+  year: z.string().optional(),
+  unit: z.string().optional(),
+  kind: z.string().optional(),
+});
+export type MetaSources = z.infer<typeof MetaSources>;
+
 export const DocumentMeta = z.object({
   title: z.string().nullable(),
-  /** Year under evaluation (评价时段 or the title's year). */
+  /** Year under evaluation (评价时段, the title's year, a （2021年度） line, or the file name's). */
   year: z.number().int().nullable(),
-  /** The reporting unit (单位名称 or the title's unit). */
+  /** The reporting unit (单位名称/填报单位…, the title's unit, the report's sentences, or the file name's). */
   unit: z.string().nullable(),
+  /** Report kind, when the title or the wording tells it. */
+  kind: ReportKind.nullable().optional(),
+  sources: MetaSources.optional(),
   /** Which reader built this document. */
   reader: z.string(),
 });

@@ -73,6 +73,17 @@ export interface Change {
   points: boolean;
   current?: Figure;
   previous?: Figure;
+  /**
+   * Set when the text does not say which figure is the current one and the extractor chose it (the whole of
+   * a 分别为/其中 list before the comparison, a figure of another subject): what was assumed, in Chinese
+   * (optional). A recomputation that rests on it is never certain.
+   */
+  assumption?: string;
+  /**
+   * With `assumption`: other figures the text may mean as the current one (the list item right before the
+   * comparison). A rate that follows from any of them is not reported (optional).
+   */
+  alternatives?: Figure[];
   quote: string;
   loc: FigureLocation;
 }

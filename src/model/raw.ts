@@ -13,6 +13,17 @@ export interface RawParagraph {
   /** Rendered list numbering ("1." / "（一）") when the paragraph is an auto-numbered list item. */
   listLabel?: string;
   align?: "left" | "center" | "right" | "justify";
+  /** Where the text came from, only when the reader was asked to trace (see ReadTrace in ooxml/body.ts). */
+  source?: XmlSource;
+}
+
+/**
+ * The w:p elements a block's text came from: `part` (e.g. "word/document.xml") and the 0-based ordinals of
+ * w:p start tags in that part, in document order, counting every w:p (nested and skipped ones too).
+ */
+export interface XmlSource {
+  part: string;
+  paragraphs: number[];
 }
 
 export interface RawCell {
@@ -20,6 +31,8 @@ export interface RawCell {
   paragraphs: string[];
   colspan: number;
   rowspan: number;
+  /** Per entry of `paragraphs`, the w:p ordinals it came from (only when traced). */
+  sources?: number[][];
 }
 
 export interface RawTable {
@@ -29,6 +42,8 @@ export interface RawTable {
   rows: RawCell[][];
   /** Leading rows Word marks as header rows (repeat on each page), when the reader knows them. */
   headerRows?: number;
+  /** The part the table is in (only when traced; the cells carry the paragraph ordinals). */
+  source?: { part: string };
 }
 
 export type RawBlock = RawParagraph | RawTable;

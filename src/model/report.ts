@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Finding } from "./finding.ts";
+import { MetaSources, ReportKind } from "./document.ts";
 
 export const REPORT_SCHEMA = "audit-report/1";
 
@@ -12,6 +13,10 @@ export const DocumentResult = z.object({
     title: z.string().nullable(),
     year: z.number().int().nullable(),
     unit: z.string().nullable(),
+    /** Report kind (部门整体 / 项目支出 / 转移支付 / 自评表 / 部门决算 / 第三方评价), when known. */
+    kind: ReportKind.nullable().optional(),
+    /** Where each field came from ("first-lines", "field:单位名称", "config" …). */
+    sources: MetaSources.optional(),
   }),
   findings: z.array(Finding),
   diagnostics: z.array(z.object({ level: z.string(), code: z.string(), message: z.string() })).default([]),

@@ -39,3 +39,7 @@ export function render(format: Format, input: RenderInput): string {
     .with("sarif", () => renderSarif(input))
     .exhaustive();
 }
+
+/** Formats that write a binary file (to --out only) instead of text: the annotated .docx. */
+export const BINARY_FORMATS = ["docx"] as const;
+export { annotateDocx, DEFAULT_REVIEW_AUTHOR } from "./docx/annotate.ts";

@@ -251,6 +251,7 @@ Deno.test("Ctrl-C stops dispatching; a second Ctrl-C abandons the file in flight
         "--allow-write",
         "--allow-env",
         "--allow-sys",
+        "--allow-run",
         new URL("./run_child.ts", import.meta.url).pathname,
         JSON.stringify(opts(dir, out, { jobs: 1, timeoutMs: 60_000, testHooks: { hang: "-hang" } })),
       ],

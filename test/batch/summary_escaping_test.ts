@@ -19,6 +19,8 @@ async function docx(lines: string[]): Promise<Uint8Array> {
 
 const IMG_TITLE = "<img src=x onerror=alert(1)>某局2023年度部门整体支出绩效自评报告";
 const FORMULA_TITLE = '=HYPERLINK("http://e.example/?a=1","点此")某局2023年度部门整体支出绩效自评报告';
+/** A title the metadata reader accepts as it is, so that the formula text reaches the 标题 cell. */
+const SUM_TITLE = "=1+2某县某局2023年度部门整体支出绩效自评报告";
 
 /** One folder: the issue's two reports, under hostile names, and an unreadable one whose name is HTML. */
 async function hostileArchive(): Promise<string> {
@@ -31,6 +33,7 @@ async function hostileArchive(): Promise<string> {
     path.join(dir, "-2+3+cmd|' calc'!A0.docx"),
     await docx([FORMULA_TITLE, ...BODY.split("\n")]),
   );
+  await Deno.writeFile(path.join(dir, "sum.docx"), await docx([SUM_TITLE, ...BODY.split("\n")]));
   await Deno.writeTextFile(path.join(dir, "<svg onload=alert(3)>.docx"), "这不是 Word 文档");
   return dir;
 }
@@ -40,7 +43,7 @@ Deno.test("batch summaries (issue 16.1, 16.2): hostile titles and file names are
   const out = path.join(dir, ".out");
   try {
     const s = await runBatch({ inputs: [dir], outDir: out, jobs: 1, progress: "none" });
-    assert.equal(s.discovered, 3);
+    assert.equal(s.discovered, 4);
 
     // 16.1: summary.md holds no tag and, rendered with raw HTML and linkify on, no element from the text.
     const md = await Deno.readTextFile(path.join(out, "summary.md"));
@@ -55,13 +58,13 @@ Deno.test("batch summaries (issue 16.1, 16.2): hostile titles and file names are
     const text = (await Deno.readTextFile(path.join(out, "summary.csv"))).replace(/^\uFEFF/, "");
     const [head, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
     const col = (name: string) => head.indexOf(name);
-    const hyper = rows.find((r) => r[col("标题")].includes("HYPERLINK"));
+    // The HYPERLINK line is not read as a title (it is no title), and nothing of it is live anywhere.
+    const hyper = rows.find((r) => r[col("文件")].includes("cmd"));
     assert.ok(hyper, text);
-    assert.equal(hyper[col("标题")], `'${FORMULA_TITLE}`);
-    assert.ok(
-      hyper[col("单位")].startsWith(`'=HYPERLINK("http://e.example/?a=1","点此")`),
-      hyper[col("单位")],
-    );
+    assert.ok(hyper[col("标题")] === "" || hyper[col("标题")].startsWith("'="), hyper[col("标题")]);
+    const sum = rows.find((r) => r[col("文件")].endsWith("sum.docx"));
+    assert.ok(sum, text);
+    assert.equal(sum[col("标题")], `'${SUM_TITLE}`);
     for (const cell of rows.flat()) assert.ok(!/^[\s\u3000]*[=+\-@\t\r＝＋－＠]/.test(cell), `live: ${cell}`);
     // Rank, year and counts are numbers we produce: written unquoted, as numbers.
     for (const line of text.trimEnd().split("\r\n").slice(1)) {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { makeDoc } from "../helpers/doc.ts";
 import { percentageArithmetic as rule } from "../../checks/percentage-arithmetic.ts";
 import { change, fig, ratio, run } from "./arith_builder.ts";
+import { runRule } from "./run.ts";
 
 Deno.test("growth 20% from 120 vs 100: no finding", () => {
   const doc = makeDoc(["本年培训120人，较上年100人增长20%。"]);
@@ -149,4 +150,49 @@ Deno.test("scaled inputs: 14.99万张 of 12万张 is 125% at the stated precisio
   const doc = makeDoc(["已激活14.99万张，占目标任务数12万张的125%。"]);
   const rel = ratio(doc, fig(doc, 0, "125%"), fig(doc, 0, "14.99万张"), fig(doc, 0, "12万张"));
   assert.deepEqual(run(rule, doc, [rel]), []);
+});
+
+Deno.test("a change whose current figure is a list item: never an error, the guess stated", () => {
+  const cases: { text: string; severities: string[] }[] = [
+    // valid: the rate follows from the list's whole (8.75) — the last item (6.71) is not what changed
+    {
+      text:
+        "“三公”经费支出8.75万元，分别为公务接待费2.04万元、公务用车运行维护费6.71万元，较上年的10.72万元减少18.38%。",
+      severities: [],
+    },
+    // valid: the rate follows from the item itself
+    { text: "收入100万元，其中财政拨款80万元，较上年70万元增长14.29%。", severities: [] },
+    // invalid: follows from neither: a warning that says what was assumed
+    {
+      text:
+        "“三公”经费支出8.75万元，分别为公务接待费2.04万元、公务用车运行维护费6.71万元，较上年的10.72万元减少25.38%。",
+      severities: ["warning"],
+    },
+    // near-miss: a 、 list without its whole: the current figure is unknown, nothing is recomputed
+    { text: "公务接待费2.04万元、公务用车运行维护费6.71万元，较上年的10.72万元减少25.38%。", severities: [] },
+    // near-miss: another subject than the previous figure's: warning, not error
+    { text: "公用经费20万元，较上年人员经费30万元减少40%。", severities: ["warning"] },
+    // the same subject stays certain
+    { text: "一般公共预算支出120万元，较上年支出100万元增长25%。", severities: ["error"] },
+  ];
+  for (const c of cases) {
+    const fs = runRule(rule, makeDoc([c.text]));
+    assert.deepEqual(fs.map((f) => f.severity), c.severities, c.text);
+    for (const f of fs.filter((f) => f.severity === "warning")) assert.match(f.message, /假设/);
+  }
+});
+
+Deno.test("得分率 and 完成年度指标值 recomputed from the sentence's figures", () => {
+  const cases: { text: string; severities: string[] }[] = [
+    { text: "部门决策类指标分值20分，评价得分15.5分，得分率77.5%。", severities: [] },
+    { text: "部门决策类指标分值20分，评价得分15.5分，得分率71.68%。", severities: ["warning"] },
+    { text: "价格监测报送实际完成34期，完成年度指标值40期的85%。", severities: [] },
+    { text: "价格监测报送实际完成34期，完成年度指标值40期的90.88%。", severities: ["error"] },
+    // near-miss: no weight in the sentence, nothing to recompute
+    { text: "评价得分15.5分，得分率71.68%。", severities: [] },
+  ];
+  for (const c of cases) {
+    const fs = runRule(rule, makeDoc([c.text]));
+    assert.deepEqual(fs.map((f) => f.severity), c.severities, c.text);
+  }
 });

@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG } from "../../src/model/config.ts";
 import type { Document } from "../../src/model/document.ts";
 import type { Extraction } from "../../src/model/figure.ts";
 import { claim } from "./score-fixtures.ts";
+import { runRule } from "./run.ts";
 import { parseIndicatorTable } from "../../checks/tables/indicator-table.ts";
 
 const HEADER = ["一级指标", "二级指标", "三级指标", "分值", "得分"];
@@ -217,4 +218,76 @@ Deno.test("score-sum: a deduction (扣0.5分) is not an item, and items of an ea
   ];
   // Counting the deduction would give 2 + 0.5 + 1.5 = 4 ≠ 3.5.
   assert.deepEqual(run(doc2, { figures: [], relations: rel2 }), []);
+});
+
+Deno.test("score-sum: an item named after 其中 in a subtotal's paragraph is part of it, not a sibling subtotal", () => {
+  const para = (name: string, w: number, s: number, item: string, iw: number, is: number) =>
+    `${name}类指标分值${w}分，评价得分${s}分，得分率${
+      (s / w * 100).toFixed(2)
+    }%。其中“${item}”指标分值${iw}分，得${is}分。`;
+  const cases: { paras: string[]; severities: (string | undefined)[] }[] = [
+    // valid: 25 + 5 = 30 is a coincidence of the 过程 subtotal and its own item, not the parts of 产出
+    {
+      paras: [
+        para("决策", 15, 8, "立项依据充分性", 3, 1.5),
+        para("过程", 25, 19, "资金到位率", 5, 4.5),
+        para("产出", 30, 26.5, "质量达标率", 8, 7.5),
+        para("效益", 30, 25, "社会效益", 12, 10),
+      ],
+      severities: [],
+    },
+    // invalid: subtotals whose weights make up a larger one (6 + 4 = 10) and whose scores do not (5 + 4 ≠ 8)
+    {
+      paras: [
+        "甲类指标分值6分，评价得分5分。",
+        "乙类指标分值4分，评价得分4分。",
+        "部门决策类指标分值10分，评价得分8分。",
+      ],
+      severities: [undefined],
+    },
+    // near-miss: the same weights without 其中 are siblings, summed as before
+    {
+      paras: [
+        "过程类指标分值25分，评价得分19分。",
+        "资金类指标分值5分，评价得分4.5分。",
+        "产出类指标分值30分，评价得分26.5分。",
+      ],
+      severities: [undefined],
+    },
+  ];
+  for (const c of cases) {
+    const doc = makeDoc(["（二）各类指标得分情况", ...c.paras]);
+    const fs = runRule(scoreSum, doc).filter((f) => f.details.kind !== "text-vs-table");
+    assert.deepEqual(
+      fs.map((f) => f.severity === "error" ? undefined : f.severity),
+      c.severities,
+      c.paras.join(""),
+    );
+  }
+});
+
+Deno.test("score-sum: blank (not merged) continuation cells continue the group above", () => {
+  const rows = (b1: string) => [
+    HEADER,
+    ["决策（15分）", "项目立项", "立项依据充分性", "3", "1.5"],
+    ["", "", "立项程序规范性", "3", "2"],
+    ["", "绩效目标", "绩效目标合理性", "4", "1.5"],
+    ["", "", "绩效指标明确性", b1, "1.5"],
+    ["过程（10分）", "资金管理", "资金到位率", "5", "4.5"],
+    ["", "", "预算执行率", "5", "5"],
+    ["合计", "", "", "25", "16"],
+  ];
+  const cases: { b1: string; kinds: string[] }[] = [
+    { b1: "5", kinds: [] }, // 3 + 3 + 4 + 5 = 15
+    { b1: "4", kinds: ["children-vs-parent", "weights-vs-total"] }, // 14 ≠ 15, 24 ≠ 25
+  ];
+  for (const c of cases) {
+    const doc = makeDoc(["附件", table(rows(c.b1))]);
+    const it = parseIndicatorTable(doc.blocks[1] as Parameters<typeof parseIndicatorTable>[0])!;
+    assert.deepEqual(it.roots.map((n) => [n.name, n.children.map((k) => k.name)]), [
+      ["决策", ["项目立项", "绩效目标"]],
+      ["过程", ["资金管理"]],
+    ]);
+    assert.deepEqual(run(doc).map((f) => f.details.kind), c.kinds, c.b1);
+  }
 });

@@ -258,3 +258,47 @@ Deno.test("budget identity: consistent, another fund, or an account stated twice
     [],
   );
 });
+
+Deno.test("分 lists through the extractor: one item's weight and score are not parts of a total", () => {
+  const cases: { text: string; severities: string[] }[] = [
+    // valid: one item stated with its weight and score: nothing to sum
+    {
+      text: "部门管理类指标分值35分，评价得分34分，得分率97.14%。其中“预算调整率”指标分值3分，得2.5分。",
+      severities: [],
+    },
+    { text: "决策类指标分值15分，评价得分8分。其中“立项依据充分性”指标分值3分，得1.5分。", severities: [] },
+    // invalid: named scores of the parts do not add up to the stated score
+    { text: "部门决策得分18分，其中目标设定得5分，决策过程得6分，资金分配得3分。", severities: ["error"] },
+    {
+      text: "部门决策得分18分，其中目标设定分值6分得5分，决策过程分值8分得6分，资金分配分值6分得3分。",
+      severities: ["error"],
+    },
+    // near-miss: the same item twice, or scores with no names: not a breakdown
+    { text: "部门决策得分18分，其中目标设定得5分，目标设定得3分。", severities: [] },
+  ];
+  for (const c of cases) {
+    const fs = runRule(rule, makeDoc([c.text]));
+    assert.deepEqual(fs.map((f) => f.severity), c.severities, c.text);
+  }
+});
+
+Deno.test("分别为 lists through the extractor: the parts of the whole before them", () => {
+  const cases: { text: string; severities: string[] }[] = [
+    {
+      text:
+        "“三公”经费支出8.75万元，分别为公务接待费2.04万元、公务用车运行维护费6.71万元，较上年的10.72万元减少18.38%。",
+      severities: [],
+    },
+    {
+      text:
+        "“三公”经费支出7.10万元，分别为公务接待费1.23万元、公务用车运行维护费6.22万元，较上年的13.55万元减少47.6%。",
+      severities: ["error"],
+    },
+    // near-miss: values of things named before 分别为, after another clause
+    { text: "年初预算150万元，调整后预算和实际支出分别为200万元、190万元。", severities: [] },
+  ];
+  for (const c of cases) {
+    const fs = runRule(rule, makeDoc([c.text]));
+    assert.deepEqual(fs.map((f) => f.severity), c.severities, c.text);
+  }
+});

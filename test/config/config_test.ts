@@ -59,3 +59,27 @@ Deno.test("config: severity override, off, and suppression reported not dropped"
   assert.equal(suppressed[0].suppressed, undefined);
   assert.deepEqual(suppressed[1].suppressed, { reason: "经审核同意" });
 });
+
+Deno.test("config (16.20): inverted or out-of-range grade bands are refused, naming gradeBands", () => {
+  for (
+    const bands of [
+      { excellent: 80, good: 90, pass: 60 },
+      { excellent: 90, good: 80, pass: 80 },
+      { excellent: 90, good: 60, pass: 70 },
+      { good: 95 },
+    ]
+  ) {
+    assert.throws(() => parseConfig(JSON.stringify({ gradeBands: bands }), "cfg.json"), (e: Error) => {
+      assert.ok(e instanceof ConfigError);
+      assert.match(e.message, /cfg\.json/);
+      assert.match(e.message, /gradeBands：分档下限须依次递减/);
+      return true;
+    }, JSON.stringify(bands));
+  }
+  assert.throws(() => parseConfig('{"gradeBands":{"excellent":190}}', "c.json"), /gradeBands\.excellent/);
+  assert.deepEqual(parseConfig('{"gradeBands":{"excellent":85}}', "c.json").gradeBands, {
+    excellent: 85,
+    good: 80,
+    pass: 60,
+  });
+});

@@ -166,3 +166,105 @@ Deno.test("part-whole: once a clause-separated prefix makes the whole, later fig
   deepStrictEqual(s.parts.map((p) => p.raw), ["40.5万元", "50万元", "6.2万元"]);
   strictEqual(s.complete, true);
 });
+
+Deno.test("part-whole in 分: parts share the whole's role (score/weight) and name ≥ 2 distinct items", () => {
+  const cases: { text: string; parts: string[]; complete: boolean }[] = [
+    // valid: weights of named parts of a total weight; scores of named parts of a score
+    {
+      text: "总分100分，其中决策20分、过程20分、产出30分、效益30分。",
+      parts: ["20分", "20分", "30分", "30分"],
+      complete: true,
+    },
+    {
+      text: "部门决策得分18分，其中目标设定得5分，决策过程得6分，资金分配得7分。",
+      parts: ["5分", "6分", "7分"],
+      complete: true,
+    },
+    // a score right after its item's weight is named by the weight; the weights are not parts of a score
+    {
+      text: "部门决策得分18分，其中目标设定分值6分得5分，决策过程分值8分得6分，资金分配分值6分得7分。",
+      parts: ["5分", "6分", "7分"],
+      complete: true,
+    },
+    // invalid: one item's weight and score are not two parts of the total score
+    {
+      text: "部门管理类指标分值35分，评价得分34分，得分率97.14%。其中“预算调整率”指标分值3分，得2.5分。",
+      parts: ["2.5分"],
+      complete: false,
+    },
+    // near-miss: two scores, but the second names no item of its own
+    {
+      text: "部门决策得分18分，其中目标设定分值6分得5分，得6分，资金分配分值6分得7分。",
+      parts: ["5分", "6分", "7分"],
+      complete: false,
+    },
+    // near-miss: the same item named twice
+    { text: "部门决策得分8分，其中目标设定得5分，目标设定得3分。", parts: ["5分", "3分"], complete: false },
+  ];
+  for (const c of cases) {
+    const [r] = pw(c.text);
+    ok(r, c.text);
+    deepStrictEqual([r.parts.map((p) => p.raw), r.complete], [c.parts, c.complete], c.text);
+  }
+});
+
+Deno.test("part-whole: 分别为 breaks down the whole right before it; a comparison clause ends the list", () => {
+  const [r] = pw(
+    "“三公”经费支出8.75万元，分别为公务接待费2.04万元、公务用车运行维护费6.71万元，较上年的10.72万元减少18.38%。",
+  );
+  deepStrictEqual([r.whole.raw, r.parts.map((p) => p.raw), r.complete, r.marker], [
+    "8.75万元",
+    ["2.04万元", "6.71万元"],
+    true,
+    "分别为",
+  ]);
+  // 其中 with a comparison after the parts: last year's figure is not a part.
+  const [s] = pw("收入100万元，其中财政拨款80万元、其他收入20万元，较上年90万元增长11.11%。");
+  deepStrictEqual(s.parts.map((p) => p.raw), ["80万元", "20万元"]);
+  // near-misses: 分别为 after another clause, or values of things named before the marker.
+  deepStrictEqual(pw("年初预算150万元，调整后预算和实际支出分别为200万元、190万元。"), []);
+  deepStrictEqual(pw("全年支出150万元，分别为200万元、190万元。"), []);
+});
+
+Deno.test("change: a current figure that is one item of a list is a guess", () => {
+  const cases: { text: string; current?: string; assumed: boolean; alternatives?: string[] }[] = [
+    // the list's whole is stated right before 分别为: bound, with the item kept as an alternative
+    {
+      text:
+        "“三公”经费支出8.75万元，分别为公务接待费2.04万元、公务用车运行维护费6.71万元，较上年的10.72万元减少18.38%。",
+      current: "8.75万元",
+      assumed: true,
+      alternatives: ["6.71万元"],
+    },
+    {
+      text: "收入100万元，其中财政拨款80万元，较上年70万元增长14.29%。",
+      current: "100万元",
+      assumed: true,
+      alternatives: ["80万元"],
+    },
+    // a 、 list with no whole: nothing is bound
+    { text: "公务接待费2.04万元、公务用车运行维护费6.71万元，较上年的10.72万元减少18.38%。", assumed: false },
+    // another subject than the previous figure's: bound, but as a guess
+    { text: "公用经费20万元，较上年人员经费30万元减少33.33%。", current: "20万元", assumed: true },
+    // near-misses: the same subject (or none) is certain
+    { text: "一般公共预算支出120万元，较上年支出100万元增长20%。", current: "120万元", assumed: false },
+    { text: "年末在职人数58人，较上年末的55人增长5.45%。", current: "58人", assumed: false },
+  ];
+  for (const c of cases) {
+    const [r] = ch(c.text);
+    ok(r, c.text);
+    strictEqual(r.current?.raw, c.current, c.text);
+    strictEqual(!!r.assumption, c.assumed, c.text);
+    deepStrictEqual(r.alternatives?.map((f) => f.raw), c.alternatives, c.text);
+  }
+});
+
+Deno.test("ratio: completion of a 年度指标值, and 得分率 from the sentence's one weight and one score", () => {
+  const [c] = ra("价格监测报送实际完成34期，完成年度指标值40期的85%。");
+  deepStrictEqual([c.type, c.part?.raw, c.whole?.raw], ["completion", "34期", "40期"]);
+  const [s] = ra("部门决策类指标分值20分，评价得分15.5分，得分率77.5%。");
+  deepStrictEqual([s.name, s.part?.raw, s.whole?.raw], ["得分率", "15.5分", "20分"]);
+  // near-miss: a score without its weight gives no inputs
+  const [n] = ra("评价得分15.5分，得分率77.5%。");
+  deepStrictEqual([n.name, n.part, n.whole], ["得分率", undefined, undefined]);
+});

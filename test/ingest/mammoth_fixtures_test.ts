@@ -1,12 +1,13 @@
 /** Each docx fixture through readWithMammoth + buildDocument; every result must pass Document.parse. */
 import { deepStrictEqual as eq, ok, strictEqual } from "node:assert";
 import { readWithMammoth } from "../../src/ingest/mammoth-reader.ts";
+import { unzipXmlParts } from "../../src/ingest/zip.ts";
 import { buildDocument } from "../../src/ingest/build.ts";
 import { type Block, Document, type HeadingBlock, type TableBlock } from "../../src/model/document.ts";
 import { FIXTURES } from "../fixtures/docx-fixtures.ts";
 
 async function read(name: string): Promise<Document> {
-  const doc = buildDocument(await readWithMammoth(await FIXTURES[name]()));
+  const doc = buildDocument(await readWithMammoth(unzipXmlParts(await FIXTURES[name](), name)));
   Document.parse(doc);
   return doc;
 }
@@ -59,6 +60,8 @@ Deno.test("fixture manual-headings-toc: title, TOC, manual headings, run-ons and
     title: "某某县测试局2023年部门整体支出绩效自评报告",
     year: 2022,
     unit: "某某县测试局（本级）",
+    kind: "部门整体",
+    sources: { title: "first-lines", year: "field:评价年度", unit: "field:单位名称", kind: "title" },
     reader: "mammoth",
   });
   const roles = d.blocks.flatMap((b) => (b.kind === "paragraph" && b.role ? [[b.index, b.role]] : []));

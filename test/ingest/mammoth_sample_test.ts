@@ -4,11 +4,12 @@
  */
 import { deepStrictEqual as eq, ok, strictEqual } from "node:assert";
 import { readWithMammoth } from "../../src/ingest/mammoth-reader.ts";
+import { unzipXmlParts } from "../../src/ingest/zip.ts";
 import { buildDocument } from "../../src/ingest/build.ts";
 import { Document, type Section, type TableBlock } from "../../src/model/document.ts";
 
 const SAMPLE = new URL("../../samples/xundian-hrss-2023-self-evaluation.docx", import.meta.url);
-const doc = buildDocument(await readWithMammoth(await Deno.readFile(SAMPLE)));
+const doc = buildDocument(await readWithMammoth(unzipXmlParts(await Deno.readFile(SAMPLE), "sample.docx")));
 
 /** Every heading, indented by its depth in the section tree (annex headings one deeper than their level). */
 const OUTLINE = `
@@ -140,6 +141,8 @@ Deno.test("sample: meta", () => {
     title: "寻甸回族彝族自治县人力资源和社会保障局2023年部门整体支出绩效自评报告",
     year: 2023,
     unit: "寻甸回族彝族自治县人力资源和社会保障局",
+    kind: "部门整体",
+    sources: { title: "first-lines", year: "field:评价时段", unit: "field:单位名称", kind: "title" },
     reader: "mammoth",
   });
 });

@@ -90,10 +90,12 @@ Deno.test("compression ratio over the limit on a large part → unsafe-zip; a no
   assert.equal(await codeOf(media), "ok");
 });
 
-Deno.test("a part that inflates beyond its declared size is cut at the declared size", () => {
+Deno.test("a part that inflates beyond its declared size is refused (size lie), with either reader", async () => {
   const big = new TextEncoder().encode(documentXml(p("正文".repeat(1000))));
   const bytes = patchDeclaredSize(zipSync({ "word/document.xml": big }), "word/document.xml", 100);
-  assert.equal(unzipDocx(bytes, "g.docx")["word/document.xml"].length, 100);
+  assert.throws(() => unzipDocx(bytes, "g.docx"), (e) => e instanceof IngestError && e.code === "unsafe-zip");
+  assert.equal(await codeOf(bytes), "unsafe-zip");
+  assert.equal(await codeOf(bytes, "g.docx", "mammoth"), "unsafe-zip");
 });
 
 Deno.test("unzipDocx keeps only the XML parts it reads", () => {

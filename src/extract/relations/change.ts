@@ -38,6 +38,8 @@ export function changes(view: TextView): Change[] {
     const pair = comparedFigures(view, rate, sentence, points);
     if (pair.current) rel.current = pair.current;
     if (pair.previous) rel.previous = pair.previous;
+    if (pair.assumption) rel.assumption = pair.assumption;
+    if (pair.alternatives?.length) rel.alternatives = pair.alternatives;
     const start = Math.min(
       rate.loc.start,
       ...[pair.current, pair.previous].filter((f) => f).map((f) => clauseOf(view, f!).start),
@@ -50,13 +52,83 @@ export function changes(view: TextView): Change[] {
   return out;
 }
 
+interface Compared {
+  current?: Figure;
+  previous?: Figure;
+  assumption?: string;
+  alternatives?: Figure[];
+}
+
+const LIST_MARKER = /分别为|分别是|其中|包括|包含/g;
+/** Words of the previous figure's phrase that only say it is the earlier one: 较上年的, 比去年同期. */
+const COMPARE_WORDS =
+  /较|比|与|同比|环比|相比|上一?年度?|去年|上期|同期|[末底初]|(?:19|20)\d{2}年度?|[的为是了]|[，,：:\s]/g;
+
+/**
+ * The current figure the comparison is about, when the text leaves it open. "A 8.75万元，分别为B 2.04万元、
+ * C 6.71万元，较上年的10.72万元减少18.38%": the figure before 较 is one item of a list, so what decreased is
+ * the list's whole (8.75万元) or that one item — a guess either way: the whole is bound (the item kept as an
+ * alternative) and the guess stated; with no whole stated nothing is bound. A figure of another subject than
+ * the previous one (公用经费20万元，较上年人员经费30万元) is bound with the guess stated.
+ */
+function guarded(view: TextView, sentence: Span, cur: Figure, prev: Figure): Compared {
+  const list = listAround(view, sentence, cur);
+  if (list) {
+    if (!list.whole || !sameFamily(list.whole, prev) || !isExact(list.whole)) return { previous: prev };
+    return {
+      current: list.whole,
+      previous: prev,
+      assumption: `假设比较的是${list.whole.raw}（其后所列各项的总数）而非${cur.raw}`,
+      alternatives: [cur],
+    };
+  }
+  const a = bareSubject(cur.subject), b = bareSubject(prev.subject);
+  if (a.length >= 2 && b.length >= 2 && !a.includes(b) && !b.includes(a)) {
+    return { current: cur, previous: prev, assumption: `假设「${a}」与「${b}」为同一口径` };
+  }
+  return { current: cur, previous: prev };
+}
+
+/**
+ * When `f` is an item of a list (after 分别为/其中/包括 in its sentence, or joined by 、 to a figure of its
+ * family), the list's whole: the figure of the clause right before the marker, if any.
+ */
+function listAround(view: TextView, sentence: Span, f: Figure): { whole?: Figure } | undefined {
+  const { text } = view;
+  const head = text.slice(sentence.start, f.loc.start);
+  const marks = [...head.matchAll(LIST_MARKER)];
+  const mark = marks.at(-1);
+  if (mark) {
+    const at = sentence.start + mark.index!;
+    const whole = view.figures.filter((g) =>
+      g.loc.end <= at && g.loc.start >= sentence.start && sameFamily(g, f) && !isRate(g)
+    ).at(-1);
+    const adjacent = whole && /^[\s，,：:]*$/.test(text.slice(whole.loc.end, at));
+    return { whole: adjacent ? whole : undefined };
+  }
+  const before = view.figures.filter((g) =>
+    g.loc.end <= f.loc.start && g.loc.start >= sentence.start && sameFamily(g, f) && !isRate(g)
+  ).at(-1);
+  if (
+    before && /、/.test(text.slice(before.loc.end, f.loc.start)) &&
+    !/[，,；;]/.test(text.slice(before.loc.end, f.loc.start))
+  ) {
+    return {};
+  }
+  return undefined;
+}
+
+function bareSubject(s: string): string {
+  return s.replace(COMPARE_WORDS, "");
+}
+
 /** Candidates for the compared figures: same sentence, before the rate; % only for 个百分点. */
 function comparedFigures(
   view: TextView,
   rate: Figure,
   sentence: Span,
   points: boolean,
-): { current?: Figure; previous?: Figure } {
+): Compared {
   const { text } = view;
   const usable = (f: Figure) => isExact(f) && (points ? f.unit === "%" : !isRate(f));
   const before = view.figures.filter((f) =>
@@ -85,7 +157,7 @@ function comparedFigures(
     );
     if (prev) {
       const cur = earlier.filter((f) => sameFamily(f, prev)).at(-1);
-      return cur ? { current: cur, previous: prev } : { previous: prev };
+      return cur ? guarded(view, sentence, cur, prev) : { previous: prev };
     }
     // 2023年…A，2022年…B，较上年度增加X%: two figures of consecutive years.
     const window = before.filter((f) =>

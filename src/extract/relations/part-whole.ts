@@ -7,16 +7,28 @@ import type { Figure, PartWhole } from "../../model/figure.ts";
 import { sameFamily } from "../numbers.ts";
 import { halfUnit } from "../tolerance.ts";
 import { sentenceAround, type Span } from "../subject.ts";
-import { clauseOf, isExact, isRate, locOf, parenDepth, type TextView, within } from "./context.ts";
+import {
+  clauseOf,
+  clauseTextBefore,
+  isExact,
+  isRate,
+  locOf,
+  parenDepth,
+  type TextView,
+  within,
+} from "./context.ts";
+import { scoredItem, scoreRole } from "./score.ts";
 
-const MARKER = /其中|包括|包含/g;
+const MARKER = /其中|包括|包含|分别为|分别是/g;
+/** A clause that compares with another period: its figure is last year's value, not a part. */
+const COMPARISON = /较|同比|环比|比上年|比去年|与上年|与去年/;
 const PAREN_MARKER = /^[（(]\s*(?:其中|含|包含|包括)/;
 const INCOMPLETE_WORDS = /主要|部分|在内/;
 const CLOSED = /[。！？；;!?.）)」”"]\s*$/;
 const ENDS_WITH_ETC = /等(?:等)?(?=[，,。；;、）)]|$)/;
 
 export function partWholes(view: TextView): PartWhole[] {
-  if (view.cell || !/其中|包括|包含|含/.test(view.text)) return [];
+  if (view.cell || !/其中|包括|包含|含|分别[为是]/.test(view.text)) return [];
   const { text, figures } = view;
   const depth = parenDepth(text);
   const out: PartWhole[] = [];
@@ -30,6 +42,10 @@ export function partWholes(view: TextView): PartWhole[] {
     const first = inRegion.find((f) => !isRate(f));
     if (!first || isRate(inRegion[0])) continue;
     let parts = inRegion.filter((f) => !isRate(f) && sameFamily(f, first));
+    // "…分别为A 2.04万元、B 6.71万元，较上年的10.72万元减少18.38%": the list ends where a comparison starts.
+    const compared = parts.findIndex((f) => COMPARISON.test(clauseTextBefore(view, f)));
+    if (compared >= 0) parts = parts.slice(0, compared);
+    if (!parts.length) continue;
     // The whole: the last figure of the family before the marker, in this sentence or, when the marker opens
     // the sentence ("46人。其中：…"), in the previous one.
     let scope: Span = { start: sentence.start, end: at };
@@ -41,6 +57,17 @@ export function partWholes(view: TextView): PartWhole[] {
     )
       .at(-1);
     if (!whole || isRate(whole)) continue;
+    // 分别为 breaks a whole down only right after it ("支出8.75万元，分别为A 2.04万元、B 6.71万元"), each part
+    // with its own name; "预算和支出分别为200万元、190万元" lists values of things named before it.
+    if (m[0].startsWith("分别")) {
+      if (!/^[\s，,：:]*$/.test(text.slice(whole.loc.end, at))) continue;
+      if (parts.some((p) => !(p.subjectRaw ?? p.subject).replace(/^.*分别[为是]/, "").trim())) continue;
+    }
+    // In 分: "评价得分34分。其中“预算调整率”指标分值3分，得2.5分" gives one item's weight and score, not two
+    // parts of 34. Only parts in the whole's role (score, weight, deduction) are parts.
+    const scores = first.unit === "分" ? scoreParts(view, whole, parts) : undefined;
+    if (scores) parts = scores.parts;
+    if (!parts.length) continue;
     // 220件，其中受理218件，不予受理2件，认定工伤209件…: once a prefix of the list makes the whole, what follows
     // is a breakdown of a part, not more parts.
     const cut = exactPrefix(whole, parts, text);
@@ -49,6 +76,7 @@ export function partWholes(view: TextView): PartWhole[] {
     const listText = text.slice(at, clauseOf(view, last).end);
     const between = inRegion.filter((f) => f.loc.start > first.loc.start && f.loc.start < last.loc.start);
     const complete = parts.length >= 2 &&
+      (!scores || scores.summable) &&
       isExact(whole) && parts.every(isExact) &&
       // A paragraph cut off mid-list (an excerpt, a truncated cell) may hold more parts than it shows.
       !(sentence.end >= text.length && !CLOSED.test(text)) &&
@@ -99,6 +127,31 @@ export function partWholes(view: TextView): PartWhole[] {
     });
   });
   return out;
+}
+
+/**
+ * The parts of a whole in 分 that share its role (a weight is not part of a score, nor the reverse), and
+ * whether they can be summed: one role among them, and each names its own item (≥ 2 distinct names), so
+ * that "分值3分，得2.5分" (one item stated twice) never counts as two parts.
+ */
+function scoreParts(view: TextView, whole: Figure, parts: Figure[]): { parts: Figure[]; summable: boolean } {
+  const wholeRole = scoreRole(view, whole);
+  const kept = parts.filter((p) => {
+    const r = scoreRole(view, p);
+    return !r || !wholeRole || r === wholeRole;
+  });
+  const roles = new Set(kept.map((p) => scoreRole(view, p)));
+  // "目标设定分值6分得5分": a score right after its item's weight is named by the weight.
+  const names = kept.map((p, i) => {
+    const own = scoredItem(p);
+    if (own) return own;
+    const from = i > 0 ? kept[i - 1].loc.end : whole.loc.end;
+    const named = view.figures.filter((g) => g.loc.start >= from && g.loc.end <= p.loc.start).at(-1);
+    return named ? scoredItem(named) : "";
+  });
+  const summable = roles.size === 1 && names.every((n) => n.length > 0) &&
+    new Set(names).size === names.length;
+  return { parts: kept, summable };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Figure, Ratio } from "../../model/figure.ts";
 import { sameFamily } from "../numbers.ts";
 import { clausesOf, sentenceAround, type Span } from "../subject.ts";
 import { clauseOf, clauseTextBefore, isExact, isRate, locOf, type TextView, within } from "./context.ts";
+import { scoreRole } from "./score.ts";
 
 const NAMED = /([\u4e00-\u9fff]{1,4}率)(?:为|达到|达|是|[:：])?\s*$/;
 /** A rate stated in a scoring rule or a formula, not a claim. */
@@ -28,6 +29,7 @@ export function ratios(view: TextView): Ratio[] {
     if (named) {
       const rel: Ratio = { kind: "ratio", type: "rate", rate, name: named[1], quote: "", loc: rate.loc };
       if (/执行/.test(named[1])) Object.assign(rel, executionInputs(view, sentence, rate));
+      else if (named[1] === "得分率") Object.assign(rel, scoreInputs(view, sentence, rate));
       out.push(finish(view, rel, clause));
       continue;
     }
@@ -35,7 +37,7 @@ export function ratios(view: TextView): Ratio[] {
     const kwAt = Math.max(before.lastIndexOf("占"), before.lastIndexOf("完成"));
     if (kwAt < 0) continue;
     const after = before.slice(kwAt);
-    const target = /目标|任务|计划/.test(after);
+    const target = /目标|任务|计划|指标值|年度指标/.test(after);
     const isShare = after.startsWith("占");
     if (!target && !isShare) continue;
     const kwPos = clause.start + kwAt;
@@ -91,6 +93,16 @@ function partBefore(view: TextView, sentence: Span, kwPos: number, whole?: Figur
     return f;
   }
   return undefined;
+}
+
+/** 得分率: part = the one score (得分X分), whole = the one weight (分值N分) of the sentence before the rate. */
+function scoreInputs(view: TextView, sentence: Span, rate: Figure): { part?: Figure; whole?: Figure } {
+  const marks = view.figures.filter((f) =>
+    within(f, sentence) && f.loc.end <= rate.loc.start && f.unit === "分" && isExact(f)
+  );
+  const wholes = marks.filter((f) => scoreRole(view, f) === "weight");
+  const parts = marks.filter((f) => scoreRole(view, f) === "score");
+  return wholes.length === 1 && parts.length === 1 ? { part: parts[0], whole: wholes[0] } : {};
 }
 
 /** 预算执行率: part = the one 支出/决算 figure, whole = the one 预算 figure of the sentence (both in 元). */

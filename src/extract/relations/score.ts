@@ -58,6 +58,25 @@ export function scoreClaims(view: TextView): ScoreClaim[] {
 }
 
 /**
+ * What a figure in 分 is, read from the words right before it: a weight (分值/权重/满分…), a score
+ * (得/得分), a deduction (扣), or undefined when nothing says.
+ */
+export function scoreRole(view: TextView, f: Figure): "weight" | "score" | "deduction" | undefined {
+  if (f.unit !== "分") return undefined;
+  const before = clauseTextBefore(view, f);
+  if (WEIGHT.test(before)) return "weight";
+  if (DEDUCT.test(before)) return "deduction";
+  if (SCORE.test(before)) return "score";
+  return undefined;
+}
+
+/** The item a figure in 分 belongs to, without its role word: "“预算调整率”指标分值3分" → "“预算调整率”指标". */
+export function scoredItem(f: Figure): string {
+  const phrase = (f.subjectRaw ?? f.subject).replace(WEIGHT, "").replace(DEDUCT, "").replace(SCORE, "");
+  return normalizeSubject(phrase.replace(QUALIFIER, ""));
+}
+
+/**
  * 部门决策评价得分11分 → 部门决策; a bare "得2分" → the clause before it, or, when that clause is itself a score
  * claim ("预算管理评价得分7分，评价得分3分"), that claim's subject.
  */

@@ -7,6 +7,7 @@
 import type { BlockOrigin } from "../../model/document.ts";
 import type { RawBlock, RawCell, RawParagraph, RawTable } from "../../model/raw.ts";
 import { parseXml } from "./xml.ts";
+import { TABLE_LIMITS, tooManyRows } from "../limits.ts";
 import { attr, nameNormaliser } from "./names.ts";
 import type { Styles } from "./styles.ts";
 import type { Numbering } from "./numbering.ts";
@@ -25,10 +26,13 @@ interface Para {
   ilvl?: number;
   outlineLvl?: number;
   markDeleted: boolean;
+  /** w:p ordinals whose text this paragraph holds (its own, after any carried over); only when tracing. */
+  ords?: number[];
 }
 
 interface CellState {
   paragraphs: string[];
+  sources?: number[][];
   colspan: number;
   vMerge?: "restart" | "continue";
 }
@@ -54,19 +58,20 @@ const SKIPPED = new Set([
 /** The w:type values of footnotes/endnotes that are only separator lines. */
 const SEPARATOR_NOTES = new Set(["separator", "continuationSeparator", "continuationNotice"]);
 
-const ALIGN: Record<string, RawParagraph["align"]> = {
-  left: "left",
-  start: "left",
-  center: "center",
-  right: "right",
-  end: "right",
-  both: "justify",
-  distribute: "justify",
-  mediumKashida: "justify",
-  highKashida: "justify",
-  lowKashida: "justify",
-  thaiDistribute: "justify",
-};
+/** Keyed by document text (w:jc): a Map, so "constructor" and the like find nothing. */
+const ALIGN = new Map<string, RawParagraph["align"]>([
+  ["left", "left"],
+  ["start", "left"],
+  ["center", "center"],
+  ["right", "right"],
+  ["end", "right"],
+  ["both", "justify"],
+  ["distribute", "justify"],
+  ["mediumKashida", "justify"],
+  ["highKashida", "justify"],
+  ["lowKashida", "justify"],
+  ["thaiDistribute", "justify"],
+]);
 
 /** Element names the reader reacts to, mapped to small integers: one hash lookup per tag, then a switch. */
 const enum Op {
@@ -145,6 +150,8 @@ export interface StoryContext {
   styles: Styles;
   numbering: Numbering;
   revisions: RevisionCounts;
+  /** Record on each block which w:p elements it came from (RawParagraph.source, RawCell.sources). */
+  trace?: boolean;
 }
 
 export function readStory(
@@ -159,6 +166,9 @@ export function readStory(
   let pendingAfter: RawParagraph[] = [];
   const paras: Para[] = [];
   let carry = ""; // text of a paragraph whose mark was deleted: it joins the next paragraph
+  let carryOrds: number[] = [];
+  const trace = ctx.trace === true;
+  let pOrd = -1; // ordinal of the last w:p start tag seen (tracing only)
 
   let table: RowState[] | undefined; // the top-level table being read
   let row: RowState | undefined;
@@ -187,6 +197,7 @@ export function readStory(
     const text = p.parts.join("");
     if (p.markDeleted) {
       carry = text;
+      if (trace) carryOrds = p.ords ?? [];
       return;
     }
     const label = listLabel(p);
@@ -195,17 +206,21 @@ export function readStory(
       return;
     }
     if (textboxDepth > 0) {
-      pendingAfter.push({ kind: "paragraph", text, origin: "textbox" });
+      const tb: RawParagraph = { kind: "paragraph", text, origin: "textbox" };
+      if (trace) tb.source = { part, paragraphs: p.ords ?? [] };
+      pendingAfter.push(tb);
     } else if (cell) {
       cell.paragraphs.push(text);
+      if (trace) (cell.sources ??= []).push(p.ords ?? []);
     } else {
       const raw: RawParagraph = { kind: "paragraph", text, origin };
+      if (trace) raw.source = { part, paragraphs: p.ords ?? [] };
       const level = p.outlineLvl !== undefined
         ? (p.outlineLvl <= 8 ? p.outlineLvl + 1 : undefined)
         : styles.level(p.styleId);
       if (level !== undefined) raw.styleLevel = level;
       if (label !== undefined) raw.listLabel = label;
-      const align = ALIGN[p.jc ?? styles.jc(p.styleId) ?? ""];
+      const align = ALIGN.get(p.jc ?? styles.jc(p.styleId) ?? "");
       if (align) raw.align = align;
       blocks.push(raw);
       flushPending();
@@ -227,7 +242,7 @@ export function readStory(
 
   function flushPending(): void {
     if (pendingAfter.length) {
-      blocks.push(...pendingAfter);
+      for (const p of pendingAfter) blocks.push(p);
       pendingAfter = [];
     }
   }
@@ -245,6 +260,7 @@ export function readStory(
           anchor.rowspan++;
         } else {
           const rc: RawCell = { paragraphs: c.paragraphs, colspan: c.colspan, rowspan: 1 };
+          if (trace) rc.sources = c.sources ?? [];
           anchors[col] = rc;
           cells.push(rc);
         }
@@ -253,13 +269,15 @@ export function readStory(
       out.push(cells);
     }
     const raw: RawTable = { kind: "table", origin, rows: out };
+    if (trace) raw.source = { part };
     blocks.push(raw);
     flushPending();
   }
 
   function open(raw: string, a: Record<string, string>): void {
-    if (skip) return void skip++;
     if (first) (norm = nameNormaliser(a), first = false);
+    if (trace && norm(raw) === "w:p") pOrd++;
+    if (skip) return void skip++;
     const name = norm(raw);
     const op = opOf(name);
     if (op === undefined) return;
@@ -270,8 +288,13 @@ export function readStory(
       case Op.R:
         return;
       case Op.P:
-        paras.push({ parts: carry ? [carry] : [], markDeleted: false });
+        paras.push({
+          parts: carry ? [carry] : [],
+          markDeleted: false,
+          ...(trace ? { ords: [...(carry ? carryOrds : []), pOrd] } : {}),
+        });
         carry = "";
+        carryOrds = [];
         return;
       case Op.PPr:
         inPPr = true;
@@ -406,6 +429,7 @@ export function readStory(
         return;
       case Op.Tr:
         if (row) table.push(row);
+        if (table.length > TABLE_LIMITS.maxRows) throw tooManyRows(ctx.file, `超过 ${TABLE_LIMITS.maxRows}`);
         row = undefined;
         return;
     }
@@ -421,7 +445,11 @@ export function readStory(
   // Unbalanced fields or a trailing deleted paragraph mark must not lose text.
   fieldStack = [];
   instrDepth = 0;
-  if (carry) blocks.push({ kind: "paragraph", text: carry, origin });
+  if (carry) {
+    const last: RawParagraph = { kind: "paragraph", text: carry, origin };
+    if (trace) last.source = { part, paragraphs: carryOrds };
+    blocks.push(last);
+  }
   flushPending();
   return blocks;
 }

@@ -11,11 +11,12 @@ import { parseStyles } from "./styles.ts";
 
 export const OOXML_READER = "ooxml";
 
-export function readOoxml(parts: DocxParts, file: string): RawDocument {
+/** `trace`: record on each block the w:p elements it came from (used to annotate the .docx). */
+export function readOoxml(parts: DocxParts, file: string, opts: { trace?: boolean } = {}): RawDocument {
   const styles = parseStyles(parts["word/styles.xml"], file);
   const numbering = parseNumbering(parts["word/numbering.xml"], file);
   const revisions: RevisionCounts = { insertions: 0, deletions: 0, moves: 0 };
-  const ctx = { file, styles, numbering, revisions };
+  const ctx = { file, styles, numbering, revisions, ...(opts.trace ? { trace: true } : {}) };
   const blocks: RawBlock[] = readStory(parts["word/document.xml"], "word/document.xml", "body", ctx);
   const stories = [
     ["word/footnotes.xml", "footnote"],
@@ -24,7 +25,8 @@ export function readOoxml(parts: DocxParts, file: string): RawDocument {
   ] as const;
   for (const [name, origin] of stories) {
     const bytes = parts[name];
-    if (bytes) blocks.push(...readStory(bytes, name, origin, ctx));
+    if (!bytes) continue;
+    for (const b of readStory(bytes, name, origin, ctx)) blocks.push(b);
   }
   const diagnostics: Diagnostic[] = [];
   const total = revisions.insertions + revisions.deletions + revisions.moves;

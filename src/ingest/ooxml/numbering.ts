@@ -66,7 +66,7 @@ export function parseNumbering(bytes: Uint8Array | undefined, file: string): Num
   let norm = (n: string) => n;
   let first = true;
   let skip = 0;
-  parseXml(bytes, "numbering.xml", file, {
+  parseXml(bytes, "word/numbering.xml", file, {
     open(raw, a) {
       if (first) (norm = nameNormaliser(a), first = false);
       if (skip) return void skip++;

@@ -77,7 +77,7 @@ export function parseStyles(bytes: Uint8Array | undefined, file: string): Styles
   let inPPr = false;
   let skip = 0; // depth inside *Change elements (old properties)
   let first = true;
-  parseXml(bytes, "styles.xml", file, {
+  parseXml(bytes, "word/styles.xml", file, {
     open(raw, a) {
       if (first) (norm = nameNormaliser(a), first = false);
       const name = norm(raw);
