@@ -9,6 +9,7 @@
  *   --details                                   also print every miss and false alarm
  */
 import { parseArgs } from "node:util";
+import { relative } from "node:path";
 import { DEFAULT_SYNTHETIC, evaluateCorpus, evaluateSynthetic, type SetResult } from "./run.ts";
 import { details, metaLine, recallTable } from "./markdown.ts";
 import { foundCounts, gateBlock, gateFailures, type GateFigures, readGateFigures } from "./gate.ts";
@@ -63,7 +64,9 @@ export async function main(args: string[]): Promise<number> {
       c,
       "rule",
       true,
-      `${c.corpus.docs.length} real published reports (${c.corpus.dir}), corpus version ${c.corpus.version}.` +
+      `${c.corpus.docs.length} real published reports (${
+        relative(Deno.cwd(), c.corpus.dir) || "."
+      }), corpus version ${c.corpus.version}.` +
         (c.tally.unreadable.length ? ` Unreadable: ${c.tally.unreadable.join(", ")}.` : ""),
     ));
     detailParts.push("### Corpus: misses and false alarms", "", details(c.scores), "");

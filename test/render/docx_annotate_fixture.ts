@@ -36,7 +36,10 @@ export async function annotatedFixture(): Promise<Uint8Array> {
     footnotes: { 1: { children: [p("数据来源：统计年报，共计培训1200人次。")] } },
     sections: [{
       children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun("某某县某某局2023年部门整体支出绩效自评报告")] }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun("某某县某某局2023年部门整体支出绩效自评报告")],
+        }),
         p("一、部门概况"),
         new Paragraph({
           children: [
@@ -93,7 +96,12 @@ function evidence(doc: Document, quote: string, origin = "body"): Evidence {
       for (const row of b.grid) {
         for (const c of row) {
           if (c.text.includes(quote)) {
-            return { quote, section: "", block: b.index, table: { index: b.tableIndex, row: c.row, col: c.col } };
+            return {
+              quote,
+              section: "",
+              block: b.index,
+              table: { index: b.tableIndex, row: c.row, col: c.col },
+            };
           }
         }
       }
@@ -103,7 +111,12 @@ function evidence(doc: Document, quote: string, origin = "body"): Evidence {
 }
 
 export function findingsFor(doc: Document): DocumentResult {
-  const f = (rule: string, severity: Finding["severity"], ev: Evidence[], extra: Partial<Finding> = {}): Finding => ({
+  const f = (
+    rule: string,
+    severity: Finding["severity"],
+    ev: Evidence[],
+    extra: Partial<Finding> = {},
+  ): Finding => ({
     rule,
     severity,
     message: `${rule} 的问题说明。`,
@@ -125,7 +138,11 @@ export function findingsFor(doc: Document): DocumentResult {
     // In a footnote.
     f("count-mismatch", "warning", [evidence(doc, "共计培训1200人次", "footnote")]),
     // Not in the text: anchored on the whole paragraph, said in the comment.
-    f("cross-reference", "info", [{ quote: "不存在的引文", section: "", block: evidence(doc, "培训人次见脚注说明").block }]),
+    f("cross-reference", "info", [{
+      quote: "不存在的引文",
+      section: "",
+      block: evidence(doc, "培训人次见脚注说明").block,
+    }]),
     // No place at all.
     f("toc-mismatch", "info", [], { suppressed: { reason: "附件按要求摘录" } }),
   ];

@@ -61,7 +61,9 @@ Deno.test("docx: every comment covers exactly its quote, across runs, in a cell 
   assert.ok(!ids.includes(0));
   // The text of the document is unchanged.
   const before = readBack(original);
-  for (const part of ["word/document.xml", "word/footnotes.xml"]) assert.deepEqual(rb.allText(part), before.allText(part));
+  for (const part of ["word/document.xml", "word/footnotes.xml"]) {
+    assert.deepEqual(rb.allText(part), before.allText(part));
+  }
   assertUntouched(original, out.bytes);
 });
 
@@ -111,7 +113,8 @@ Deno.test("docx: the original's comment, bookmark and tracked changes are preser
   assert.deepEqual(rb.comments.get("0"), before.comments.get("0"));
   assert.deepEqual(rb.ranges.get("0"), before.ranges.get("0"));
   const dec = new TextDecoder();
-  const xml = dec.decode(rb.entries["word/document.xml"]), old = dec.decode(before.entries["word/document.xml"]);
+  const xml = dec.decode(rb.entries["word/document.xml"]),
+    old = dec.decode(before.entries["word/document.xml"]);
   for (const re of [/<w:bookmarkStart /g, /<w:bookmarkEnd /g, /<w:ins /g, /<w:del /g, /<w:delText/g]) {
     assert.deepEqual(count(xml, re), count(old, re), String(re));
   }
@@ -160,7 +163,10 @@ Deno.test("docx: the sample — every finding on exactly its quote, nothing else
   const out = annotate(original, result, { file: SAMPLE, rules, date });
   const rb = readBack(out.bytes);
   assert.deepEqual(rb.problems, []);
-  assert.deepEqual(out.comments.length, 1 + result.findings.reduce((n, f) => n + Math.max(1, f.evidence.length), 0));
+  assert.deepEqual(
+    out.comments.length,
+    1 + result.findings.reduce((n, f) => n + Math.max(1, f.evidence.length), 0),
+  );
   for (const c of out.comments) {
     if (c.finding === undefined || !result.findings[c.finding].evidence.length) continue;
     assert.ok(c.exact, `exact: ${c.quote}`);

@@ -21,11 +21,23 @@ function findSoffice(): string | undefined {
 }
 
 const soffice = findSoffice();
-if (!soffice) console.warn("skipping docx LibreOffice test: soffice not installed (apt-get install libreoffice-writer-nogui)");
+if (!soffice) {
+  console.warn(
+    "skipping docx LibreOffice test: soffice not installed (apt-get install libreoffice-writer-nogui)",
+  );
+}
 
 async function convert(dir: string, to: string, file: string): Promise<number> {
   const { code } = await new Deno.Command(soffice!, {
-    args: [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", to, "--outdir", dir, file],
+    args: [
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--headless",
+      "--convert-to",
+      to,
+      "--outdir",
+      dir,
+      file,
+    ],
     stdout: "null",
     stderr: "null",
   }).output();
@@ -39,13 +51,18 @@ Deno.test({
     const dir = await Deno.makeTempDir();
     try {
       const { result } = await auditFile(SAMPLE);
-      const out = annotate(await Deno.readFile(SAMPLE), result, { file: SAMPLE, rules: RULES.map((r) => r.meta) });
+      const out = annotate(await Deno.readFile(SAMPLE), result, {
+        file: SAMPLE,
+        rules: RULES.map((r) => r.meta),
+      });
       const file = `${dir}/annotated.docx`;
       await Deno.writeFile(file, out.bytes);
       assert.equal(await convert(dir, "pdf", file), 0);
       assert.ok(Deno.statSync(`${dir}/annotated.pdf`).size > 10_000);
       assert.equal(await convert(dir, "odt", file), 0);
-      const content = new TextDecoder().decode(unzipSync(await Deno.readFile(`${dir}/annotated.odt`))["content.xml"]);
+      const content = new TextDecoder().decode(
+        unzipSync(await Deno.readFile(`${dir}/annotated.odt`))["content.xml"],
+      );
       const annotations = content.match(/<office:annotation[ >]/g) ?? [];
       assert.equal(annotations.length, out.comments.length);
       assert.equal((content.match(/<office:annotation-end /g) ?? []).length, out.comments.length);

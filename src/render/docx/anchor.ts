@@ -80,7 +80,8 @@ export function applyMarks(xml: string, marks: Mark[]): string {
   for (const [pos, group] of groups) {
     group.sort((a, b) => a.order - b.order || a.tie - b.tie);
     const body = group.map((m) => m.xml).join("");
-    const lead = group.find((m) => m.at.kind === "text") ?? group.find((m) => m.at.kind === "run") ?? group[0];
+    const lead = group.find((m) => m.at.kind === "text") ?? group.find((m) => m.at.kind === "run") ??
+      group[0];
     const { kind, run, t } = lead.at;
     if (kind === "plain" || !run) {
       inserts.push([pos, body]);

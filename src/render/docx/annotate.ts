@@ -87,7 +87,11 @@ export function annotate(
   const seen = new Map<string, number>();
   for (const f of result.findings) {
     if (!f.evidence.length) {
-      entries.push({ place: { ...fallback, note: "该问题不对应具体文字，批注加在标题上。" }, finding: f, quote: "" });
+      entries.push({
+        place: { ...fallback, note: "该问题不对应具体文字，批注加在标题上。" },
+        finding: f,
+        quote: "",
+      });
     }
     for (const e of f.evidence) {
       const key = JSON.stringify([e.block, e.table ?? null, e.quote]);
@@ -124,7 +128,9 @@ export function annotate(
       ? findingLines(e.finding, {
         number: e.number,
         title: titleOf(e.finding.rule),
-        others: (byFinding.get(e.finding) ?? []).filter((o) => o !== e).map((o) => o.number).sort((a, b) => a - b),
+        others: (byFinding.get(e.finding) ?? []).filter((o) => o !== e).map((o) => o.number).sort((a, b) =>
+          a - b
+        ),
         note: e.place.note,
         quote: e.quote,
       })
@@ -144,7 +150,10 @@ export function annotate(
   // The comments part and its registration.
   const author = opts.author?.trim() || DEFAULT_REVIEW_AUTHOR;
   const meta = { author, initials: opts.initials ?? initialsOf(author), date: opts.date ?? new Date() };
-  const comments = [...numbered].sort((a, b) => a.number - b.number).map((e) => ({ id: e.id, lines: lines(e) }));
+  const comments = [...numbered].sort((a, b) => a.number - b.number).map((e) => ({
+    id: e.id,
+    lines: lines(e),
+  }));
   const add = new Map<string, Uint8Array>();
   const commentsBytes = enc.encode(withUtf8Declaration(commentsPart(existing, comments, meta)));
   if (existingName) replace.set(existingName, commentsBytes);
@@ -187,7 +196,9 @@ function titlePlace(raw: RawDocument, maps: Map<string, PartMap>): Place {
 /** Stored entry names keyed by their lower-case form. */
 function storedNames(bytes: Uint8Array, file: string): Map<string, string> {
   const m = new Map<string, string>();
-  for (const e of listEntries(bytes, file)) if (!m.has(e.name.toLowerCase())) m.set(e.name.toLowerCase(), e.name);
+  for (const e of listEntries(bytes, file)) {
+    if (!m.has(e.name.toLowerCase())) m.set(e.name.toLowerCase(), e.name);
+  }
   return m;
 }
 
@@ -209,8 +220,10 @@ function resolveTarget(target: string): string {
 
 /** Output is UTF-8: a part that declared another encoding (UTF-16) gets its declaration corrected. */
 function withUtf8Declaration(xml: string): string {
-  return xml.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])([^"']+)(["'])/, (m, a, enc, b) =>
-    /^utf-?8$/i.test(enc) ? m : `${a}UTF-8${b}`);
+  return xml.replace(
+    /^(<\?xml[^>]*?encoding\s*=\s*["'])([^"']+)(["'])/,
+    (m, a, enc, b) => /^utf-?8$/i.test(enc) ? m : `${a}UTF-8${b}`,
+  );
 }
 
 function initialsOf(author: string): string {

@@ -59,7 +59,8 @@ export function summaryLines(
     top.forEach((f, i) => {
       const n = firstComment(f);
       lines.push(
-        `${i + 1}. ${SEVERITY_LABEL[f.severity]} · ${titleOf(f.rule)}：${f.message}` + (n ? `（见批注${n}）` : ""),
+        `${i + 1}. ${SEVERITY_LABEL[f.severity]} · ${titleOf(f.rule)}：${f.message}` +
+          (n ? `（见批注${n}）` : ""),
       );
     });
   }

@@ -4,8 +4,10 @@
  */
 import { escapeXmlAttr, escapeXmlText, stripInvalidXmlChars } from "./xml-scan.ts";
 
-export const COMMENTS_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
-export const COMMENTS_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+export const COMMENTS_CONTENT_TYPE =
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+export const COMMENTS_REL_TYPE =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const XML_DECL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n`;
 
@@ -40,17 +42,25 @@ export function commentElement(c: NewComment, meta: CommentMeta, w = "w"): strin
 /** Ids already used by w:comment elements of an existing comments part. */
 export function existingCommentIds(xml: string | undefined): number[] {
   if (!xml) return [];
-  return [...xml.matchAll(/<(?:\w+:)?comment\s[^>]*?(?:\w+:)?id\s*=\s*["'](-?\d+)["']/g)].map((m) => Number(m[1]));
+  return [...xml.matchAll(/<(?:\w+:)?comment\s[^>]*?(?:\w+:)?id\s*=\s*["'](-?\d+)["']/g)].map((m) =>
+    Number(m[1])
+  );
 }
 
 /** Ids used by comment range markup in a story part (a comment may exist there without its w:comment). */
 export function markupCommentIds(xml: string): number[] {
-  return [...xml.matchAll(/<(?:\w+:)?comment(?:RangeStart|RangeEnd|Reference)\s[^>]*?id\s*=\s*["'](-?\d+)["']/g)]
+  return [
+    ...xml.matchAll(/<(?:\w+:)?comment(?:RangeStart|RangeEnd|Reference)\s[^>]*?id\s*=\s*["'](-?\d+)["']/g),
+  ]
     .map((m) => Number(m[1]));
 }
 
 /** `existing` with the new comments appended before its closing tag, or a new comments part. */
-export function commentsPart(existing: string | undefined, comments: NewComment[], meta: CommentMeta): string {
+export function commentsPart(
+  existing: string | undefined,
+  comments: NewComment[],
+  meta: CommentMeta,
+): string {
   if (existing === undefined) {
     const body = comments.map((c) => commentElement(c, meta)).join("");
     return `${XML_DECL}<w:comments xmlns:w="${W_NS}">${body}</w:comments>`;
@@ -102,7 +112,10 @@ export function withCommentsRelationship(rels: string | undefined): string {
   while (ids.has(`rId${n}`)) n++;
   const close = rels.lastIndexOf("</");
   if (close < 0) {
-    return rels.replace(/<Relationships\b([^>]*?)\s*\/>/, `<Relationships$1>${rel(`rId${n}`)}</Relationships>`);
+    return rels.replace(
+      /<Relationships\b([^>]*?)\s*\/>/,
+      `<Relationships$1>${rel(`rId${n}`)}</Relationships>`,
+    );
   }
   return rels.slice(0, close) + rel(`rId${n}`) + rels.slice(close);
 }

@@ -40,7 +40,9 @@ const NOT_FOUND = "未能在原文中精确定位引文，批注加在整段上�
 export function locate(e: Evidence, occurrence: number, ctx: LocateContext): Place {
   const block = ctx.raw.blocks[e.block];
   if (!block) return { ...ctx.fallback, note: "引文所在位置超出文档范围，批注加在标题上。" };
-  if (block.origin === "comment") return { ...ctx.fallback, note: "引文位于文档原有的批注中，批注加在标题上。" };
+  if (block.origin === "comment") {
+    return { ...ctx.fallback, note: "引文位于文档原有的批注中，批注加在标题上。" };
+  }
   let text: Text | undefined;
   if (block.kind === "paragraph" && block.source) {
     text = textOf(ctx.maps, block.source.part, [block.source.paragraphs], "");
@@ -85,7 +87,12 @@ function nth(text: string, quote: string, n: number): number {
   return at;
 }
 
-function textOf(maps: Map<string, PartMap>, part: string, groups: number[][], joiner: string): Text | undefined {
+function textOf(
+  maps: Map<string, PartMap>,
+  part: string,
+  groups: number[][],
+  joiner: string,
+): Text | undefined {
   const map = maps.get(part);
   if (!map) return undefined;
   const out: Text = { part, text: "", chars: [], paras: [] };
@@ -109,9 +116,13 @@ function cellAt(table: RawTable, row: number, col: number): RawCell | undefined 
     const cells: RawCell[] = [];
     const tagged: RawTable = {
       ...table,
-      rows: table.rows.map((r) => r.map((c) => (cells.push(c), { ...c, paragraphs: [String(cells.length - 1)] }))),
+      rows: table.rows.map((r) =>
+        r.map((c) => (cells.push(c), { ...c, paragraphs: [String(cells.length - 1)] }))
+      ),
     };
-    grid = resolveGrid(tagged).grid.map((r) => r.map((s) => (s.text === "" ? undefined : cells[Number(s.text)])));
+    grid = resolveGrid(tagged).grid.map((r) =>
+      r.map((s) => (s.text === "" ? undefined : cells[Number(s.text)]))
+    );
     GRIDS.set(table, grid);
   }
   return grid[row]?.[col];

@@ -6,7 +6,7 @@
  * start tag, as the reader's trace does, so RawParagraph.source points into this map.
  */
 import { nameNormaliser } from "../../ingest/ooxml/names.ts";
-import { decodeText, type TagToken, tagAttrs, type Token, tokenize } from "./xml-scan.ts";
+import { decodeText, tagAttrs, type TagToken, tokenize } from "./xml-scan.ts";
 
 export interface RunInfo {
   start: TagToken;
@@ -80,7 +80,9 @@ const INLINE = new Set(["w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:softHyphe
 const SEPARATOR_NOTES = new Set(["separator", "continuationSeparator", "continuationNotice"]);
 
 export function wordPrefix(rootAttrs: Record<string, string>): string {
-  for (const [k, v] of Object.entries(rootAttrs)) if (k.startsWith("xmlns:") && W_NS.has(v)) return k.slice(6);
+  for (const [k, v] of Object.entries(rootAttrs)) {
+    if (k.startsWith("xmlns:") && W_NS.has(v)) return k.slice(6);
+  }
   return "w";
 }
 
@@ -194,7 +196,12 @@ export function mapPart(xml: string): PartMap {
       case "w:t":
         if (open) {
           const raw = xml.slice(tok.start, tok.end);
-          t = { start: tok, preserve: /xml:space\s*=\s*["']preserve/.test(raw), closeStart: -1, closeEnd: -1 };
+          t = {
+            start: tok,
+            preserve: /xml:space\s*=\s*["']preserve/.test(raw),
+            closeStart: -1,
+            closeEnd: -1,
+          };
         }
         break;
       case "w:txbxContent":

@@ -84,7 +84,9 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 
 function entity(body: string): string {
   if (body[0] === "#") {
-    const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    const code = body[1] === "x" || body[1] === "X"
+      ? parseInt(body.slice(2), 16)
+      : parseInt(body.slice(1), 10);
     return String.fromCodePoint(code);
   }
   return NAMED[body] ?? `&${body};`;

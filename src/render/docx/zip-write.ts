@@ -50,7 +50,9 @@ export function rewriteZip(
     }
   }
   if (eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
-    throw new ZipWriteError(`文件“${file}”使用 ZIP64 格式，暂不支持写入批注。请在 Word/WPS 中另存为 .docx 后再试。`);
+    throw new ZipWriteError(
+      `文件“${file}”使用 ZIP64 格式，暂不支持写入批注。请在 Word/WPS 中另存为 .docx 后再试。`,
+    );
   }
   let cd = u32(eocd + 16);
   const pieces: Piece[] = [];
@@ -67,7 +69,10 @@ export function rewriteZip(
       const crc = crc32(local);
       const name = record.subarray(46, 46 + rv.getUint16(28, true));
       const flags = rv.getUint16(8, true) & 0x800;
-      parts = [localHeader(name, flags, rv.getUint16(12, true), rv.getUint16(14, true), crc, data, local), data];
+      parts = [
+        localHeader(name, flags, rv.getUint16(12, true), rv.getUint16(14, true), crc, data, local),
+        data,
+      ];
       rv.setUint16(8, flags, true);
       rv.setUint16(10, 8, true);
       rv.setUint32(16, crc, true);
