@@ -2,6 +2,7 @@
  * Per-stage cost of an audit on the sample: ingest (each reader), extract, all checks, and the whole audit.
  *   deno task bench bench/pipeline_bench.ts
  */
+import { checkContext } from "../src/testing/context.ts";
 import mammoth from "mammoth";
 import { readDocument } from "../src/ingest/index.ts";
 import { extract } from "../src/extract/index.ts";
@@ -39,6 +40,6 @@ Deno.bench("whole audit (ooxml: ingest + extract + checks)", { group: "stages" }
 
 for (const rule of RULES) {
   Deno.bench(rule.meta.id, { group: "rules" }, () => {
-    rule.check({ doc, extraction, config: DEFAULT_CONFIG });
+    rule.check(checkContext({ doc, extraction, config: DEFAULT_CONFIG }));
   });
 }

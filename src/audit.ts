@@ -5,7 +5,9 @@ import { MAX_FILE_BYTES, readDocument, type ReaderName } from "./ingest/index.ts
 import { IngestError } from "./ingest/errors.ts";
 import { extract } from "./extract/index.ts";
 import { RULES } from "../checks/index.ts";
-import type { Rule } from "../checks/rule.ts";
+import type { FindingDraft, Rule, RuleMeta } from "./model/rule.ts";
+import { Views } from "./analysis/views.ts";
+import { resolveSeverity } from "./config/severity.ts";
 import type { Document } from "./model/document.ts";
 import type { Extraction } from "./model/figure.ts";
 import { type Config, DEFAULT_CONFIG } from "./model/config.ts";
@@ -15,34 +17,43 @@ import { sha256Hex } from "./util/hash.ts";
 
 export const TOOL = { name: "jixiao-audit", version: "0.1.0" } as const;
 
+/** The metas of every registered rule, in report order: what renderers, batch summaries and config need. */
+export const RULE_METAS: readonly RuleMeta[] = RULES.map((r) => r.meta);
+
 export interface AuditOptions {
   config?: Config;
   reader?: ReaderName;
+  /** Convert .doc/.wps/.xls with LibreOffice before reading (--convert-with-soffice). */
+  convertWithSoffice?: boolean;
   rules?: Rule[];
 }
 
 export interface Audited {
   doc: Document;
   extraction: Extraction;
+  views: Views;
   findings: Finding[];
 }
 
-/** Run every enabled rule on a document; severities and suppressions from the config are applied here. */
+/**
+ * Run every enabled rule on a document; certainty, severities and suppressions are settled here. An
+ * error is only ever a certain finding, whatever the rule or the configuration says.
+ */
 export function runChecks(
   doc: Document,
   extraction: Extraction,
   config: Config,
   rules: Rule[] = RULES,
+  views: Views = new Views(doc, extraction, config),
 ): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const setting = config.rules[rule.meta.id];
-    if (setting === "off") continue;
-    for (const draft of rule.check({ doc, extraction, config })) {
-      const severity = setting ?? draft.severity ?? rule.meta.severity;
-      const finding: Finding = { ...draft, rule: rule.meta.id, severity };
+    if (config.rules[rule.meta.id] === "off") continue;
+    for (const draft of rule.check({ doc, extraction, config, views })) {
+      const finding = settle(rule.meta, draft, config);
+      if (!finding) continue;
       const s = config.suppress.find((x) =>
-        x.rule === rule.meta.id &&
+        (x.rule === rule.meta.id || rule.meta.replaces?.includes(x.rule)) &&
         finding.evidence.some((e) => e.quote.includes(x.quote) || x.quote.includes(e.quote))
       );
       findings.push(s ? { ...finding, suppressed: { reason: s.reason } } : finding);
@@ -51,10 +62,22 @@ export function runChecks(
   return findings;
 }
 
+/** A draft as a finding: its message checked against the rule's, its certainty and severity worked out. */
+function settle(meta: RuleMeta, draft: FindingDraft, config: Config): Finding | undefined {
+  const spec = meta.messages[draft.messageId];
+  if (!spec) throw new Error(`rule ${meta.id}: message "${draft.messageId}" is not in meta.messages`);
+  const { severity: drafted, certainty: given, messageId, ...rest } = draft;
+  const certainty = given ?? ("assumption" in draft.details ? "assumption" : spec.certainty ?? "certain");
+  const severity = resolveSeverity(config, meta, messageId, certainty, drafted);
+  if (severity === "off") return undefined;
+  return { rule: meta.id, messageId, severity, certainty, ...rest };
+}
+
 export function auditDocument(doc: Document, opts: AuditOptions = {}): Audited {
   const config = opts.config ?? DEFAULT_CONFIG;
   const extraction = extract(doc);
-  return { doc, extraction, findings: runChecks(doc, extraction, config, opts.rules) };
+  const views = new Views(doc, extraction, config);
+  return { doc, extraction, views, findings: runChecks(doc, extraction, config, opts.rules, views) };
 }
 
 /** Audit bytes already read; never throws for bad input: the result carries status "error". */
@@ -63,8 +86,13 @@ export async function auditBytes(file: string, bytes: Uint8Array, opts: AuditOpt
 > {
   const sha256 = await sha256Hex(bytes);
   try {
-    const doc = await readDocument(bytes, { file, reader: opts.reader });
+    const doc = await readDocument(bytes, {
+      file,
+      reader: opts.reader,
+      convertWithSoffice: opts.convertWithSoffice,
+    });
     const audited = auditDocument(doc, opts);
+    withPages(doc, audited.findings);
     const config = opts.config ?? DEFAULT_CONFIG;
     return {
       audited,
@@ -72,7 +100,7 @@ export async function auditBytes(file: string, bytes: Uint8Array, opts: AuditOpt
         file,
         sha256,
         status: "ok",
-        meta: resultMeta(doc.meta, config),
+        meta: { ...resultMeta(doc.meta, config), ...audited.views.selfAssessment },
         findings: audited.findings,
         diagnostics: doc.diagnostics,
       },
@@ -155,4 +183,14 @@ export function errorResult(file: string, sha256: string | null, e: unknown): Do
     findings: [],
     diagnostics: [],
   };
+}
+
+/** Evidence in a document with pages (PDF) carries its block's page, for the places renderers show. */
+function withPages(doc: Document, findings: Finding[]): void {
+  for (const f of findings) {
+    for (const e of f.evidence) {
+      const page = doc.blocks[e.block]?.page;
+      if (page !== undefined && e.page === undefined) e.page = page;
+    }
+  }
 }

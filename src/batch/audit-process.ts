@@ -7,6 +7,9 @@ import { auditFile } from "../audit.ts";
 import type { Config } from "../model/config.ts";
 import type { ReaderName } from "../ingest/index.ts";
 import { type FromWorker, lines, type TestHooks, type ToWorker } from "./protocol.ts";
+import { placesForEvidence } from "../render/place.ts";
+import { writeDocOutputs } from "./doc-outputs.ts";
+import { archiveEntry } from "../archive/entry.ts";
 
 // Ctrl-C in a terminal reaches the whole process group: the batch decides what stops, not the audit.
 Deno.addSignalListener("SIGINT", () => {});
@@ -23,18 +26,34 @@ function send(msg: FromWorker): void {
 let config: Config | undefined;
 let reader: ReaderName | undefined;
 let hooks: TestHooks = {};
+let author: string | undefined;
 
 async function handle(msg: ToWorker): Promise<void> {
   if (msg.type === "init") {
-    ({ config, reader } = msg);
+    ({ config, reader, author } = msg);
     hooks = msg.hooks ?? {};
     return send({ type: "ready" });
   }
   if (hooks.hang && msg.path.includes(hooks.hang)) await new Promise<never>(() => setInterval(() => {}, 1e9));
   if (hooks.spin && msg.path.includes(hooks.spin)) { for (;;) { /* a stuck audit burning a core */ } }
   if (hooks.crash && msg.path.includes(hooks.crash)) throw new Error("simulated audit process crash");
-  const { result } = await auditFile(msg.path, { config, reader });
-  send({ type: "result", id: msg.id, result });
+  const { result, audited } = await auditFile(msg.path, { config, reader });
+  const places = audited
+    ? placesForEvidence(audited.doc, result.findings.flatMap((f) => f.evidence))
+    : undefined;
+  const outputErrors = msg.outputs
+    ? await writeDocOutputs(msg.path, result, audited?.doc, places, msg.outputs, {
+      author: author ?? config?.reviewAuthor,
+    })
+    : [];
+  send({
+    type: "result",
+    id: msg.id,
+    result,
+    places,
+    outputErrors: outputErrors.length ? outputErrors : undefined,
+    archive: audited ? archiveEntry(audited.doc, audited.extraction, result.meta) : undefined,
+  });
 }
 
 function die(e: unknown): never {

@@ -5,6 +5,7 @@
  */
 import * as path from "node:path";
 import { BatchError, reason } from "./errors.ts";
+import { ANNOTATED_SUFFIX, REPORTS_DIR, WORKBOOK_NAME } from "./names.ts";
 
 export interface FoundFile {
   /** The path as it will be reported (joined from the input as given). */
@@ -25,9 +26,23 @@ export interface PathProblem {
   message: string;
 }
 
+/**
+ * A path found and deliberately not audited, with why: not a report format, a Word lock file, a hidden file
+ * or folder, an output folder. Listed in the workbook and summary.md (nothing found is silently ignored);
+ * not stored as a result, and not an error.
+ */
+export interface Ignored {
+  path: string;
+  rel: string;
+  code: "not-a-report" | "lock-file" | "hidden" | "output-folder" | "output-failed";
+  message: string;
+}
+
 export interface Discovery {
   files: FoundFile[];
   problems: PathProblem[];
+  /** Paths seen and not audited on purpose, with the reason. */
+  ignored: Ignored[];
   /** Output folders (this run's or another batch's) that were not walked. */
   skippedOutputs: string[];
 }
@@ -39,9 +54,24 @@ export interface DiscoverOptions {
   readDir?: (dir: string) => AsyncIterable<Deno.DirEntry>;
 }
 
-const AUDITABLE = /\.(docx|csv)$/i;
+/**
+ * Files sent to the audit processes. .doc, .wps and .pdf go too: the reader says, per file, why it cannot
+ * read one (or reads it, once a reader for that format exists), so they are recorded with a reason.
+ */
+const AUDITABLE = /\.(docx|csv|doc|wps|pdf|xlsx|xls)$/i;
 /** Files a batch writes into its output folder. */
-export const OUTPUT_NAMES = new Set(["results.jsonl", "audit.db", "summary.md", "summary.csv"]);
+export const OUTPUT_NAMES = new Set([
+  "results.jsonl",
+  "audit.db",
+  "summary.md",
+  "summary.csv",
+  WORKBOOK_NAME,
+]);
+
+/** In the output folder itself: a file or folder this tool wrote (never audited, never listed). */
+function isOwnOutput(name: string, isDirectory: boolean): boolean {
+  return isDirectory ? name === REPORTS_DIR : OUTPUT_NAMES.has(name) || name.endsWith(ANNOTATED_SUFFIX);
+}
 
 /** Word lock files ("~$name.docx") and hidden files/folders are never audited. */
 export function isIgnoredName(name: string): boolean {
@@ -95,6 +125,8 @@ interface WalkContext {
   readDir: (dir: string) => AsyncIterable<Deno.DirEntry>;
   outReal?: string;
   skippedOutputs: string[];
+  /** Paths seen and not walked or not audited, with why. */
+  ignored: Ignored[];
 }
 
 async function realOrNull(p: string): Promise<string | null> {
@@ -127,13 +159,42 @@ async function* walk(dir: string, relDir: string, dirReal: string, ctx: WalkCont
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (isIgnoredName(e.name)) continue;
     const full = path.join(dir, e.name);
     const rel = relDir ? `${relDir}/${e.name}` : e.name;
+    if (dirReal === ctx.outReal && isOwnOutput(e.name, e.isDirectory)) continue;
+    if (isIgnoredName(e.name)) {
+      if (dirReal === ctx.outReal) continue;
+      ctx.ignored.push(
+        e.name.startsWith("~$")
+          ? {
+            path: full,
+            rel,
+            code: "lock-file",
+            message: `Word 打开文档时留下的临时锁文件，不是报告，未审核。`,
+          }
+          : {
+            path: full,
+            rel,
+            code: "hidden",
+            message: `隐藏${
+              e.isDirectory ? "文件夹（其中的文件）" : "文件"
+            }，未审核。如需审核，请改名去掉开头的“.”。`,
+          },
+      );
+      continue;
+    }
     if (e.isDirectory) {
       const real = await realOrNull(full);
       if (await isOutputFolder(full, real, ctx)) {
         ctx.skippedOutputs.push(full);
+        if (real !== ctx.outReal) {
+          ctx.ignored.push({
+            path: full,
+            rel,
+            code: "output-folder",
+            message: "另一次批量审核的输出文件夹（含 audit.db 和 results.jsonl），不审核审核结果本身。",
+          });
+        }
         continue;
       }
       yield* walk(full, rel, real ?? path.resolve(full), ctx);
@@ -223,6 +284,19 @@ export async function discover(inputs: string[], opts: DiscoverOptions = {}): Pr
     readDir: opts.readDir ?? Deno.readDir,
     outReal: opts.outDir ? (await realOrNull(opts.outDir)) ?? path.resolve(opts.outDir) : undefined,
     skippedOutputs: [],
+    ignored: [],
+  };
+  /** A file walked from a folder that is not a report format: listed, not audited. */
+  const notReport = (w: { full: string; rel: string }) => {
+    const ext = path.extname(w.full).toLowerCase();
+    ctx.ignored.push({
+      path: w.full,
+      rel: w.rel,
+      code: "not-a-report",
+      message: ext
+        ? `${ext} 文件不是可审核的报告格式，未审核。`
+        : "没有扩展名，不是可审核的报告格式，未审核。",
+    });
   };
   const files = new Map<string, FoundFile>();
   const problems = new Map<string, PathProblem>();
@@ -243,7 +317,10 @@ export async function discover(inputs: string[], opts: DiscoverOptions = {}): Pr
     const st = lst?.isSymlink ? await Deno.stat(input).catch(() => null) : lst;
     if (st?.isDirectory) {
       const real = (await realOrNull(input)) ?? path.resolve(input);
-      for await (const w of walk(input, "", real, ctx)) await take(w, (rel) => AUDITABLE.test(rel));
+      for await (const w of walk(input, "", real, ctx)) {
+        if (w.kind === "file" && !AUDITABLE.test(w.rel)) notReport(w);
+        else await take(w, (rel) => AUDITABLE.test(rel));
+      }
     } else if (st && lst) {
       const rel = toSlash(path.basename(input));
       await take(
@@ -272,6 +349,7 @@ export async function discover(inputs: string[], opts: DiscoverOptions = {}): Pr
   return {
     files: [...files.values()].sort(byPath),
     problems: [...problems.values()].sort(byPath),
+    ignored: ctx.ignored.sort(byPath),
     skippedOutputs: ctx.skippedOutputs,
   };
 }

@@ -12,10 +12,13 @@ export async function hashFile(path: string): Promise<string> {
 
 /** A key for what, besides the bytes and the tool version, changes a result: config and reader. */
 export function settingsKey(config: Config, reader: ReaderName | undefined): string {
-  return createHash("sha256").update(JSON.stringify({ config, reader: reader ?? null })).digest("hex").slice(
-    0,
-    16,
-  );
+  // The time zone only changes how times are printed, not a result.
+  const { timeZone: _tz, ...judged } = config;
+  return createHash("sha256").update(JSON.stringify({ config: judged, reader: reader ?? null })).digest("hex")
+    .slice(
+      0,
+      16,
+    );
 }
 
 export interface TextWriter {

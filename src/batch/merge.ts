@@ -12,6 +12,8 @@ import { prepareOutDir } from "./run.ts";
 import { databaseError, Store } from "./store.ts";
 import { writeJsonl, writeSummaryCsv, writeSummaryMd } from "./summary.ts";
 import type { MergeSummary } from "./types.ts";
+import { ArchiveIndex } from "../archive/index.ts";
+import { mergeArchive, updateArchiveFindings } from "../archive/batch.ts";
 
 interface RunRow {
   id: number;
@@ -28,6 +30,8 @@ interface DocRow {
   tool_version: string;
   settings: string;
   run_id: number | null;
+  places?: string | null;
+  output_name?: string | null;
 }
 
 async function identity(p: string): Promise<string> {
@@ -82,6 +86,7 @@ export async function mergeDatabases(outDb: string, inputs: string[]): Promise<M
   const store = new Store(outDb);
   let runs = 0, documents = 0, findings = 0;
   try {
+    const archive = new ArchiveIndex(store.db);
     for (const input of inputs) {
       let src: DatabaseSync;
       try {
@@ -103,10 +108,14 @@ export async function mergeDatabases(outDb: string, inputs: string[]): Promise<M
           const d = row as unknown as DocRow;
           const result = JSON.parse(d.json) as DocumentResult;
           const runId = d.run_id === null ? null : runMap.get(d.run_id) ?? null;
-          store.insertMerged(result, d.real_path ?? path.resolve(d.path), d.tool_version, d.settings, runId);
+          store.insertMerged(result, d.real_path ?? path.resolve(d.path), d.tool_version, d.settings, runId, {
+            places: d.places ? JSON.parse(d.places) : null,
+            outputName: d.output_name ?? null,
+          });
           documents++;
           findings += result.findings.length;
         }
+        mergeArchive(archive, src);
       } catch (e) {
         if (e instanceof BatchError) throw e;
         throw new BatchError(
@@ -116,6 +125,8 @@ export async function mergeDatabases(outDb: string, inputs: string[]): Promise<M
         src.close();
       }
     }
+    // Cross-document findings over the merged archive (each shard only saw its own files).
+    updateArchiveFindings(store, archive, "all");
     const outputs = {
       db: outDb,
       jsonl: path.join(outDir, "results.jsonl"),

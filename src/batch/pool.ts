@@ -7,10 +7,18 @@
 import { fileURLToPath } from "node:url";
 import { safeTerminalText } from "../render/escape.ts";
 import type { DocumentResult } from "../model/report.ts";
-import { type FromWorker, lines, type ToWorker } from "./protocol.ts";
+import { type DocOutputs, type FromWorker, lines, type ToWorker } from "./protocol.ts";
+import type { Places } from "../render/place.ts";
+import type { ArchiveEntry } from "../archive/entry.ts";
 
 export type Outcome =
-  | { kind: "result"; result: DocumentResult }
+  | {
+    kind: "result";
+    result: DocumentResult;
+    places?: Places;
+    outputErrors?: string[];
+    archive?: ArchiveEntry;
+  }
   | { kind: "timeout" }
   | { kind: "crash"; message: string }
   | { kind: "abandoned" };
@@ -26,10 +34,12 @@ interface Pending {
 /** How long a new process may take to load before it counts as crashed. */
 const STARTUP_MS = 120_000;
 
-function auditProcessArgs(): string[] {
+/** `writeDir`: the one folder the process may write (the batch output folder, for per-document files). */
+function auditProcessArgs(writeDir?: string): string[] {
   const script = fileURLToPath(new URL("./audit-process.ts", import.meta.url));
   const config = new URL("../../deno.json", import.meta.url);
   const args = ["run", "--quiet", "--unsafe-proto", "--allow-read", "--allow-env", "--allow-sys"];
+  if (writeDir) args.push(`--allow-write=${writeDir}`);
   try {
     if (config.protocol === "file:" && Deno.statSync(config).isFile) {
       args.push("--config", fileURLToPath(config));
@@ -51,7 +61,7 @@ class AuditProcess {
 
   constructor(init: Init) {
     const child = this.child = new Deno.Command(Deno.execPath(), {
-      args: auditProcessArgs(),
+      args: auditProcessArgs(init.writeDir),
       stdin: "piped",
       stdout: "piped",
       stderr: "piped",
@@ -76,7 +86,13 @@ class AuditProcess {
           clearTimeout(startup);
           onReady();
         } else if (msg.type === "result" && this.pending?.id === msg.id) {
-          this.settle({ kind: "result", result: msg.result });
+          this.settle({
+            kind: "result",
+            result: msg.result,
+            places: msg.places,
+            outputErrors: msg.outputErrors,
+            archive: msg.archive,
+          });
         }
       }
     })();
@@ -160,7 +176,7 @@ export class WorkerPool {
     return proc;
   }
 
-  async run(path: string): Promise<Outcome> {
+  async run(path: string, outputs?: DocOutputs): Promise<Outcome> {
     const slot = await this.#acquire();
     try {
       if (this.#closed) return { kind: "abandoned" };
@@ -182,7 +198,7 @@ export class WorkerPool {
           p.settle({ kind: "timeout" });
           p.kill();
         }, this.timeoutMs);
-        p.send({ type: "audit", id, path });
+        p.send({ type: "audit", id, path, outputs });
       });
     } finally {
       this.#release(slot);

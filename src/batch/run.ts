@@ -4,13 +4,17 @@
  * audit processes → SQLite as each file finishes, results.jsonl exported from it → summaries.
  */
 import * as path from "node:path";
-import { errorResult, TOOL } from "../audit.ts";
+import { errorResult, RULE_METAS, TOOL } from "../audit.ts";
 import { IngestError } from "../ingest/errors.ts";
 import { MAX_FILE_BYTES } from "../ingest/index.ts";
 import { type Config, DEFAULT_CONFIG } from "../model/config.ts";
 import type { DocumentResult } from "../model/report.ts";
 import { loadConfig } from "../config/load.ts";
-import { discover, type FoundFile, notRegular, type PathProblem } from "./discover.ts";
+import { discover, type FoundFile, type Ignored, notRegular, type PathProblem } from "./discover.ts";
+import { annotatedRel, outputNames, reportRel, WORKBOOK_NAME } from "./names.ts";
+import type { DocOutputs } from "./protocol.ts";
+import { writeWorkbook } from "./workbook.ts";
+import { DEFAULT_TIME_ZONE } from "../render/time.ts";
 import { BatchError, reason } from "./errors.ts";
 import { hashFile, settingsKey } from "./files.ts";
 import { JsonlExport } from "./jsonl.ts";
@@ -18,9 +22,11 @@ import { OutputLock } from "./lock.ts";
 import { type Outcome, WorkerPool } from "./pool.ts";
 import { defaultProgressMode, Progress, stderrLog } from "./progress.ts";
 import { inShard } from "./shard.ts";
-import { databaseError, Store } from "./store.ts";
+import { databaseError, type DocExtras, Store } from "./store.ts";
 import { writeSummaryCsv, writeSummaryMd } from "./summary.ts";
 import type { BatchOptions, BatchSummary, Counts } from "./types.ts";
+import { ArchiveIndex } from "../archive/index.ts";
+import { updateArchiveFindings } from "../archive/batch.ts";
 
 /** setTimeout's limit (2^31-1 ms); beyond it a timer fires at once. */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -40,6 +46,7 @@ export function outputPaths(outDir: string) {
     db: path.join(outDir, "audit.db"),
     summaryMd: path.join(outDir, "summary.md"),
     summaryCsv: path.join(outDir, "summary.csv"),
+    workbook: path.join(outDir, WORKBOOK_NAME),
   };
 }
 
@@ -149,7 +156,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const start = performance.now();
   const timeoutMs = Math.min(Math.max(opts.timeoutMs ?? 60_000, 1), MAX_TIMEOUT_MS);
   const log = opts.log ?? stderrLog;
-  const config = opts.configPath ? await loadConfig(opts.configPath) : DEFAULT_CONFIG;
+  const config = opts.configPath ? await loadConfig(opts.configPath, RULE_METAS) : DEFAULT_CONFIG;
   const settings = settingsKey(config, opts.reader);
 
   await prepareOutDir(opts.outDir);
@@ -158,6 +165,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   for (const dir of found.skippedOutputs) log(`已跳过输出文件夹（不审核审核结果本身）：${dir}`, false);
   const selected = found.files.filter((f) => inShard(f.rel, opts.shard));
   const problems = found.problems.filter((p) => inShard(p.rel, opts.shard));
+  const ignored = found.ignored.filter((p) => inShard(p.rel, opts.shard));
+  // Named over every file found (before sharding), so shards and re-runs agree on each file's output names.
+  const names = outputNames(found.files.map((f) => ({ key: f.real, rel: f.rel })));
   const jobs = effectiveJobs(opts.jobs, selected.length);
 
   const outputs = outputPaths(opts.outDir);
@@ -173,6 +183,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       discovered: found.files.length,
       selected,
       problems,
+      ignored,
+      names,
       outputs,
       store,
     });
@@ -196,12 +208,33 @@ interface RunContext {
   discovered: number;
   selected: FoundFile[];
   problems: PathProblem[];
+  ignored: Ignored[];
+  /** Output name of each file (by real path): reports/<name>.html, <name>.审核批注.docx. */
+  names: Map<string, string>;
   outputs: ReturnType<typeof outputPaths>;
   store: Store;
 }
 
+async function exists(p: string): Promise<boolean> {
+  return await Deno.stat(p).then((s) => s.isFile, () => false);
+}
+
 async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchSummary> {
-  const { start, jobs, timeoutMs, log, config, settings, selected, problems, outputs, store } = ctx;
+  const { start, jobs, timeoutMs, log, config, settings, selected, problems, outputs, store, names } = ctx;
+  const now = opts.now ?? (() => new Date());
+  const timeZone = opts.timeZone ?? config.timeZone ?? DEFAULT_TIME_ZONE;
+  /** Per-document outputs asked of the audit process: always the HTML report; the annotated .docx on request. */
+  const docOutputs = (f: FoundFile): DocOutputs => {
+    const name = names.get(f.real)!;
+    return {
+      html: path.join(opts.outDir, reportRel(name)),
+      docx: opts.annotate && /\.docx$/i.test(f.path) ? path.join(opts.outDir, annotatedRel(name)) : undefined,
+    };
+  };
+  const outputsExist = async (o: DocOutputs) =>
+    (!o.html || await exists(o.html)) && (!o.docx || await exists(o.docx));
+  /** Per-document outputs that could not be written: listed in the workbook, never dropped. */
+  const outputProblems: Ignored[] = [];
   const jsonl = new JsonlExport(store, outputs.jsonl);
   jsonl.flush(); // a results.jsonl left by a killed run is replaced by what the database holds
   const runId = store.beginRun(TOOL.version, {
@@ -217,10 +250,15 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
   const progress = new Progress(opts.progress ?? defaultProgressMode(), selected.length, log);
   const run = emptyCounts();
   let skipped = 0, timeouts = 0, crashes = 0;
+  // The archive index (src/archive): passages and year figures of every audited document, for the
+  // cross-document rules worked out once the files are done.
+  const archive = new ArchiveIndex(store.db);
+  const indexed = new Set<number>();
 
-  const record = (result: DocumentResult, realPath: string) => {
-    store.record(result, realPath, TOOL.version, settings, runId);
+  const record = (result: DocumentResult, realPath: string, extras: DocExtras = {}) => {
+    store.record(result, realPath, TOOL.version, settings, runId, extras);
     addToCounts(run, result);
+    if (result.status !== "ok") archive.remove(realPath);
     jsonl.changed();
   };
 
@@ -249,23 +287,47 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
         continue;
       }
       const sha = await hashFile(f.path).catch(() => null);
-      if (sha && !opts.force && store.findDone(f.real, sha, TOOL.version, settings)) {
+      const wanted = docOutputs(f);
+      // Done before, and its report (and annotated copy, when asked) still there: nothing to do.
+      if (
+        sha && !opts.force && store.findDone(f.real, sha, TOOL.version, settings) &&
+        archive.has(f.real) && await outputsExist(wanted)
+      ) {
+        store.setOutputName(f.real, names.get(f.real)!);
         skipped++;
         progress.tick("skipped");
         continue;
       }
       pool ??= new WorkerPool(
         jobs,
-        { type: "init", config, reader: opts.reader, hooks: opts.testHooks },
+        {
+          type: "init",
+          config,
+          reader: opts.reader,
+          hooks: opts.testHooks,
+          author: opts.author ?? config.reviewAuthor,
+          writeDir: path.resolve(opts.outDir),
+        },
         timeoutMs,
         opts.onAuditProcess,
       );
-      const p: Promise<void> = pool.run(f.path).then((outcome) => {
+      const p: Promise<void> = pool.run(f.path, wanted).then((outcome) => {
         const result = outcomeToResult(f, sha, outcome, timeoutMs);
         if (!result) return;
         if (outcome.kind === "timeout") timeouts++;
         if (outcome.kind === "crash") crashes++;
-        record(result, f.real);
+        const done = outcome.kind === "result" ? outcome : undefined;
+        for (const message of done?.outputErrors ?? []) {
+          log(message, false);
+          outputProblems.push({ path: f.path, rel: f.rel, code: "output-failed", message });
+        }
+        record(result, f.real, {
+          places: done?.places ?? null,
+          outputName: done ? names.get(f.real)! : null,
+        });
+        if (result.status === "ok" && done?.archive) {
+          indexed.add(archive.add(f.real, result.file, result.sha256, done.archive));
+        }
         progress.tick(result.status === "ok" ? "audited" : "failed");
       }).finally(() => inflight.delete(p));
       inflight.add(p);
@@ -279,9 +341,21 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
     store.finishRun(runId);
   }
 
+  if (indexed.size) {
+    const a = updateArchiveFindings(store, archive, indexed, config);
+    log(`跨报告比对：新索引 ${indexed.size} 份，比对 ${a.analysed} 份，${a.updated} 份的跨报告问题有变化。`, false);
+  }
   jsonl.flush();
-  writeSummaryMd(store, outputs.summaryMd);
+  const listed = [...ctx.ignored, ...outputProblems];
+  const when = { now: now(), timeZone };
+  writeSummaryMd(store, outputs.summaryMd, { ...when, ignored: listed });
   writeSummaryCsv(store, outputs.summaryCsv);
+  await writeWorkbook(store, outputs.workbook, {
+    ...when,
+    ignored: listed,
+    annotate: !!opts.annotate,
+    outDir: opts.outDir,
+  });
   const elapsedMs = performance.now() - start;
   const audited = run.documents - problems.length;
   return {
@@ -291,6 +365,7 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
     audited,
     skipped,
     problems: problems.length,
+    ignored: ctx.ignored.length,
     jobs,
     timeouts,
     crashes,

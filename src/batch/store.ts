@@ -6,8 +6,10 @@
 import * as path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { DocumentResult } from "../model/report.ts";
+import type { Finding } from "../model/finding.ts";
 import { BatchError, reason } from "./errors.ts";
 import type { Counts } from "./types.ts";
+import type { Places } from "../render/place.ts";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (
@@ -74,6 +76,18 @@ function migrate(db: DatabaseSync): void {
       CREATE INDEX IF NOT EXISTS documents_path ON documents(path)`);
   }
   db.exec("CREATE UNIQUE INDEX IF NOT EXISTS documents_real ON documents(real_path)");
+  // Per-document outputs: the places of the findings' blocks (JSON) and the name its report was written under.
+  const have = new Set(
+    (db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map((c) => c.name),
+  );
+  if (!have.has("places")) db.exec("ALTER TABLE documents ADD COLUMN places TEXT");
+  if (!have.has("output_name")) db.exec("ALTER TABLE documents ADD COLUMN output_name TEXT");
+}
+
+/** What a batch keeps beside a result: block places (render/place.ts) and the per-document output name. */
+export interface DocExtras {
+  places?: Places | null;
+  outputName?: string | null;
 }
 
 /** A Chinese BatchError for a database that cannot be opened or written (garbage, locked, read-only). */
@@ -131,8 +145,8 @@ export class Store {
     }
     this.#insertDoc = this.db.prepare(
       `INSERT INTO documents (sha256, path, real_path, tool_version, settings, status, error_code, error_message,
-         title, year, unit, error_count, warning_count, info_count, run_id, json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         title, year, unit, error_count, warning_count, info_count, run_id, json, places, output_name)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#insertFinding = this.db.prepare(
       `INSERT INTO findings (document_id, sha256, rule, severity, suppressed, message, section, quote, details)
@@ -198,8 +212,9 @@ export class Store {
     toolVersion: string,
     settings: string,
     runId: number,
+    extras: DocExtras = {},
   ): void {
-    this.transaction(() => this.#insert(result, realPath, toolVersion, settings, runId));
+    this.transaction(() => this.#insert(result, realPath, toolVersion, settings, runId, extras));
   }
 
   #insert(
@@ -208,6 +223,7 @@ export class Store {
     toolVersion: string,
     settings: string,
     runId: number | null,
+    extras: DocExtras = {},
   ): number {
     this.#deleteReal.run(realPath);
     const c = severityCounts(result);
@@ -228,13 +244,20 @@ export class Store {
       c.info,
       runId,
       JSON.stringify(result),
+      extras.places ? JSON.stringify(extras.places) : null,
+      extras.outputName ?? null,
     );
     const id = Number(r.lastInsertRowid);
-    for (const f of result.findings) {
+    this.#insertFindings(id, result.sha256, result.findings);
+    return id;
+  }
+
+  #insertFindings(id: number, sha256: string | null, findings: Finding[]): void {
+    for (const f of findings) {
       const ev = f.evidence[0];
       this.#insertFinding.run(
         id,
-        result.sha256,
+        sha256,
         f.rule,
         f.severity,
         f.suppressed ? 1 : 0,
@@ -244,7 +267,31 @@ export class Store {
         JSON.stringify(f.details),
       );
     }
-    return id;
+  }
+
+  /**
+   * Replace a stored document's findings of `rules` (the cross-document rules, worked out from the archive
+   * index after the audit) in its JSON, its counts and the findings table. False when nothing changed.
+   */
+  replaceRuleFindings(realPath: string, rules: readonly string[], findings: Finding[]): boolean {
+    const row = this.db.prepare("SELECT id, json FROM documents WHERE real_path = ?").get(realPath) as
+      | { id: number; json: string }
+      | undefined;
+    if (!row) return false;
+    const result = JSON.parse(row.json) as DocumentResult;
+    const old = result.findings.filter((f) => rules.includes(f.rule));
+    if (JSON.stringify(old) === JSON.stringify(findings)) return false;
+    result.findings = [...result.findings.filter((f) => !rules.includes(f.rule)), ...findings];
+    const c = severityCounts(result);
+    this.transaction(() => {
+      this.db.prepare(
+        "UPDATE documents SET json = ?, error_count = ?, warning_count = ?, info_count = ? WHERE id = ?",
+      ).run(JSON.stringify(result), c.error, c.warning, c.info, row.id);
+      const marks = rules.map(() => "?").join(", ");
+      this.db.prepare(`DELETE FROM findings WHERE document_id = ? AND rule IN (${marks})`).run(row.id, ...rules);
+      this.#insertFindings(row.id, result.sha256, findings);
+    });
+    return true;
   }
 
   /** Insert a result without touching runs (merge). */
@@ -254,8 +301,14 @@ export class Store {
     toolVersion: string,
     settings: string,
     runId: number | null,
+    extras: DocExtras = {},
   ): void {
-    this.transaction(() => this.#insert(result, realPath, toolVersion, settings, runId));
+    this.transaction(() => this.#insert(result, realPath, toolVersion, settings, runId, extras));
+  }
+
+  /** Set the output name of a stored document (a skipped file whose outputs were already written). */
+  setOutputName(realPath: string, name: string): void {
+    this.db.prepare("UPDATE documents SET output_name = ? WHERE real_path = ?").run(name, realPath);
   }
 
   transaction(fn: () => void): void {

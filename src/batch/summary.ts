@@ -4,8 +4,10 @@
  */
 import Papa from "papaparse";
 import { REPORT_SCHEMA } from "../model/report.ts";
-import { ruleById } from "../../checks/index.ts";
 import { TOOL } from "../audit.ts";
+import { ruleTitle } from "../render/rule-names.ts";
+import { DEFAULT_TIME_ZONE, localTimeLabel } from "../render/time.ts";
+import type { Ignored } from "./discover.ts";
 import type { Store } from "./store.ts";
 import { openTextWriter } from "./files.ts";
 import { csvValue, escapeMarkdownCell, quoteText } from "../render/escape.ts";
@@ -46,13 +48,32 @@ function statusText(status: string): string {
   return status === "ok" ? "完成" : "失败";
 }
 
-export function writeSummaryMd(store: Store, file: string): void {
+/** "sum-mismatch×3；typo×1" (the database's GROUP_CONCAT) with Chinese rule names: "合计不符×3；错别字×1". */
+export function rulesInChinese(rules: string | null): string | null {
+  if (!rules) return rules;
+  return rules.split("；").map((part) => {
+    const at = part.lastIndexOf("×");
+    return at < 0 ? ruleTitle(part) : `${ruleTitle(part.slice(0, at))}${part.slice(at)}`;
+  }).join("；");
+}
+
+export interface SummaryOptions {
+  /** When the summary is written (default: now). */
+  now?: Date;
+  /** IANA time zone of the times shown (default Asia/Shanghai). */
+  timeZone?: string;
+  /** Paths seen and not audited, with why (this run's walk). */
+  ignored?: Ignored[];
+}
+
+export function writeSummaryMd(store: Store, file: string, opts: SummaryOptions = {}): void {
   const out = openTextWriter(file, "truncate");
   const w = out.write;
   try {
     const c = store.counts();
+    const when = localTimeLabel(opts.now ?? new Date(), opts.timeZone ?? DEFAULT_TIME_ZONE);
     w(`# 绩效自评报告批量审核汇总\n\n`);
-    w(`- 生成时间：${new Date().toISOString()}\n- 工具：${TOOL.name} ${TOOL.version}\n`);
+    w(`- 生成时间：${when}\n- 工具：${TOOL.name} ${TOOL.version}\n`);
     w(`- 文档：${c.documents} 份（完成 ${c.ok}，失败 ${c.error}）\n`);
     w(`- 问题：错误 ${c.findings.error}，警告 ${c.findings.warning}，提示 ${c.findings.info}（不含已豁免）\n\n`);
 
@@ -61,7 +82,7 @@ export function writeSummaryMd(store: Store, file: string): void {
     let rank = 0;
     for (const row of store.db.prepare(`${RANKED_SQL} LIMIT ${MD_TOP}`).iterate()) {
       const d = row as unknown as RankedDoc;
-      const what = d.status === "ok" ? d.rules : `${d.error_code}：${d.error_message}`;
+      const what = d.status === "ok" ? rulesInChinese(d.rules) : `${d.error_code}：${d.error_message}`;
       w(
         `| ${++rank} | ${mdCell(d.path)} | ${mdCell(d.title)} | ${
           statusText(d.status)
@@ -71,16 +92,14 @@ export function writeSummaryMd(store: Store, file: string): void {
     }
     if (c.documents > MD_TOP) w(`\n仅列出前 ${MD_TOP} 份，完整列表见 summary.csv。\n`);
 
-    w(`\n## 规则统计\n\n| 规则 | 名称 | 错误 | 警告 | 提示 | 涉及文档 |\n|---|---|---:|---:|---:|---:|\n`);
+    w(`\n## 规则统计\n\n| 规则 | 规则号 | 错误 | 警告 | 提示 | 涉及文档 |\n|---|---|---:|---:|---:|---:|\n`);
     const rules = store.db.prepare(
       `SELECT rule, SUM(severity = 'error') AS e, SUM(severity = 'warning') AS w, SUM(severity = 'info') AS i,
          COUNT(DISTINCT document_id) AS docs
        FROM findings WHERE suppressed = 0 GROUP BY rule ORDER BY COUNT(*) DESC, rule`,
     ).all() as { rule: string; e: number; w: number; i: number; docs: number }[];
     for (const r of rules) {
-      w(`| ${mdCell(r.rule)} | ${
-        mdCell(ruleById(r.rule)?.meta.title)
-      } | ${r.e} | ${r.w} | ${r.i} | ${r.docs} |\n`);
+      w(`| ${mdCell(ruleTitle(r.rule))} | ${mdCell(r.rule)} | ${r.e} | ${r.w} | ${r.i} | ${r.docs} |\n`);
     }
     if (rules.length === 0) w(`| （无） | | 0 | 0 | 0 | 0 |\n`);
 
@@ -96,6 +115,15 @@ export function writeSummaryMd(store: Store, file: string): void {
       w(`| ${mdCell(d.path)} | ${mdCell(d.error_code)} | ${mdCell(d.error_message)} |\n`);
     }
     if (failed === 0) w(`无。\n`);
+
+    const ignored = opts.ignored ?? [];
+    w(`\n## 未审核的文件\n\n`);
+    if (ignored.length === 0) w(`无。\n`);
+    else {
+      w(`以下路径在输入中找到，但不是报告或未能写出审核结果（审核结果.xlsx 的“未处理文件”表同样列出）：\n\n`);
+      w(`| 文件 | 原因 |\n|---|---|\n`);
+      for (const g of ignored) w(`| ${mdCell(g.path)} | ${mdCell(g.message)} |\n`);
+    }
   } finally {
     out.close();
   }
@@ -142,7 +170,7 @@ export function writeSummaryCsv(store: Store, file: string): void {
         d.error_count,
         d.warning_count,
         d.info_count,
-        d.rules,
+        rulesInChinese(d.rules),
         d.error_message,
       ].map(csvValue));
       if (chunk.length >= CSV_CHUNK) flush();

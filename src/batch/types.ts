@@ -31,6 +31,14 @@ export interface BatchOptions {
   readDir?: (dir: string) => AsyncIterable<Deno.DirEntry>;
   /** Where progress lines go (default: stderr). */
   log?: (line: string, sameLine: boolean) => void;
+  /** Also write each .docx with its findings as Word comments: <out>/<name>.审核批注.docx. */
+  annotate?: boolean;
+  /** Author of those comments (default: the configuration's reviewAuthor, else 绩效报告审核). */
+  author?: string;
+  /** IANA time zone of the times in summaries and the workbook (default: config timeZone, else Asia/Shanghai). */
+  timeZone?: string;
+  /** Test seam: the clock of the times written in summaries and the workbook. */
+  now?: () => Date;
 }
 
 export interface SeverityCounts {
@@ -59,6 +67,8 @@ export interface BatchSummary {
   skipped: number;
   /** Paths found but not auditable (unreadable folder, symlink loop, …), recorded with their status. */
   problems: number;
+  /** Files seen and not audited on purpose (not a report, lock or hidden file, output folder). */
+  ignored: number;
   /** Audit processes used (after the caps). */
   jobs: number;
   timeouts: number;
@@ -71,7 +81,7 @@ export interface BatchSummary {
   all: Counts;
   elapsedMs: number;
   filesPerSecond: number;
-  outputs: { jsonl: string; db: string; summaryMd: string; summaryCsv: string };
+  outputs: { jsonl: string; db: string; summaryMd: string; summaryCsv: string; workbook: string };
 }
 
 export interface MergeSummary {

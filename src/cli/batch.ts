@@ -16,6 +16,10 @@ export interface BatchCommand {
   shard?: Shard;
   configPath?: string;
   reader: ReaderName;
+  /** Write <name>.审核批注.docx for every .docx. */
+  annotate?: boolean;
+  author?: string;
+  timeZone?: string;
 }
 
 /** The one place batch and merge messages reach the terminal (paths can hold control characters). */
@@ -44,6 +48,9 @@ export async function runBatchCommand(cmd: BatchCommand): Promise<number> {
       progress: Deno.stderr.isTerminal() ? "tty" : "plain",
       configPath: cmd.configPath,
       reader: cmd.reader,
+      annotate: cmd.annotate,
+      author: cmd.author,
+      timeZone: cmd.timeZone,
     });
   } catch (e) {
     throw unexpected("批量审核", cmd.outDir, e);
@@ -56,7 +63,8 @@ export async function runBatchCommand(cmd: BatchCommand): Promise<number> {
     `批量审核${summary.interrupted ? "已中断" : "完成"}：本次审核 ${summary.audited} 个` +
       `（成功 ${run.ok}，失败 ${run.error - summary.problems}），跳过（已审核）${summary.skipped} 个` +
       (summary.problems ? `，无法审核的路径 ${summary.problems} 个（见 summary.md）` : "") +
-      `；结果在 ${cmd.outDir}`,
+      (summary.ignored ? `，非报告或跳过的文件 ${summary.ignored} 个（见工作簿“未处理文件”表）` : "") +
+      `；结果在 ${cmd.outDir}（审核结果.xlsx、reports/${cmd.annotate ? "、*.审核批注.docx" : ""}）`,
   );
   if (summary.interrupted || all.error > 0) return 2;
   return all.findings.error > 0 ? 1 : 0;

@@ -7,7 +7,7 @@ export const MAX_TIMEOUT_S = 86_400;
 
 export class UsageError extends Error {}
 
-const BATCH_ONLY = ["jobs", "force", "timeout", "shard"] as const;
+const BATCH_ONLY = ["jobs", "force", "timeout", "shard", "annotate", "tz"] as const;
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -24,6 +24,9 @@ export function checkModeFlags(mode: "single" | "batch" | "merge", v: Values): v
             : "merge 不接受这些选项。"),
       );
     }
+  }
+  if (mode === "batch" && v.author !== undefined && !v.annotate) {
+    throw new UsageError("批量模式下 --author 只与 --annotate 一起使用（批注的作者）。");
   }
   if (mode !== "single" && v.format !== undefined) {
     throw new UsageError(
@@ -56,5 +59,16 @@ export function parseShardOption(s: string | undefined): Shard | undefined {
     return parseShard(s);
   } catch (e) {
     throw new UsageError((e as Error).message);
+  }
+}
+
+/** --tz: an IANA time zone name (Asia/Shanghai, UTC, …). */
+export function parseTimeZone(s: string | undefined): string | undefined {
+  if (s === undefined) return undefined;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: s });
+    return s;
+  } catch {
+    throw new UsageError(`--tz 需要 IANA 时区名称，例如 Asia/Shanghai 或 UTC，收到 "${s}"。`);
   }
 }

@@ -90,6 +90,18 @@ function inferBareUnits(text: string, figs: Figure[]): void {
   }
 }
 
+/**
+ * A bare number in a column whose header (or the table's caption) states the unit — 金额（万元） over 12.5 —
+ * takes that unit and scale (src/ingest/table-shape.ts); marked unitInferred.
+ */
+function applyColumnUnit(f: Figure, unit: string, scale = 1): void {
+  if (f.unit !== "" || f.writtenUnit !== "") return;
+  f.unit = scale !== 1 || unit.endsWith("元") ? "元" : unit;
+  f.scale = scale;
+  f.value = f.stated * scale;
+  f.unitInferred = true;
+}
+
 /** A cell with text that is more than its figures (a label, not a value). */
 function isLabelCell(text: string, toks: NumberToken[]): boolean {
   let rest = text;
@@ -126,7 +138,9 @@ function tableFigures(block: TableBlock): Figure[] {
         if (t && !headers.includes(t)) headers.push(t);
       }
       const columnHeader = headers.join(" ") || undefined;
+      const column = r >= headerRows ? block.columns?.[c] : undefined;
       for (const f of figs) {
+        if (column?.unit) applyColumnUnit(f, column.unit, column.scale);
         if (rowLabel) f.rowLabel = rowLabel;
         if (columnHeader) f.columnHeader = columnHeader;
         if (!normalizeSubject(f.subjectRaw ?? "")) {

@@ -10,18 +10,23 @@ import type {
   HeadingNumber,
   ParagraphBlock,
   Section,
+  TableBlock,
+  TableUnit,
 } from "../model/document.ts";
 import type { RawBlock, RawDocument, RawParagraph } from "../model/raw.ts";
-import { manualHeading, parseMarker } from "./headings.ts";
+import { formatHeading, manualHeading, parseMarker } from "./headings.ts";
+import { outlineLevels } from "./outline.ts";
 import { findToc } from "./toc.ts";
 import { documentMeta, findTitle } from "./meta.ts";
 import { headerRowCount, resolveGrid } from "./grid.ts";
+import { statedUnit, tableShape } from "./table-shape.ts";
 
 interface HeadingInfo {
+  /** Conventional rank of the numbering (ParsedMarker.level), or the Word level for a styled heading. */
   level: number;
   number: HeadingNumber;
   title: string;
-  source: "style" | "manual";
+  source: "style" | "manual" | "format";
 }
 
 const NO_NUMBER: HeadingNumber = { style: "none", value: 0, raw: "" };
@@ -31,7 +36,7 @@ export function detectHeading(p: RawParagraph): HeadingInfo | null {
   if (p.origin !== "body" || p.text.trim() === "") return null;
   if (p.styleLevel && p.styleLevel >= 1) {
     const marker = parseMarker(p.text) ?? (p.listLabel ? parseMarker(p.listLabel + p.text) : null);
-    const level = marker?.number.style === "annex" ? 1 : Math.min(p.styleLevel, 9);
+    const level = Math.min(p.styleLevel, 9);
     return {
       level,
       number: marker?.number ?? NO_NUMBER,
@@ -54,6 +59,15 @@ export function buildDocument(raw: RawDocument, file?: string): Document {
     b.kind === "paragraph" && !tocEntries.has(i) && i !== toc?.heading ? detectHeading(b) : null
   );
   const firstHeading = headings.findIndex((h) => h !== null);
+  addFormatHeadings(raw.blocks, headings, firstHeading);
+  const levels = outlineLevels(headings.map((h) =>
+    h && {
+      style: h.number.style,
+      rank: h.level,
+      ...(h.source === "style" ? { explicit: h.level } : {}),
+      title: h.title,
+    }
+  ));
   const frontEnd = firstHeading < 0 ? raw.blocks.length : firstHeading;
   const skip = new Set(tocEntries);
   if (toc) skip.add(toc.heading);
@@ -63,15 +77,11 @@ export function buildDocument(raw: RawDocument, file?: string): Document {
   const root = rootSection();
   const sections: Record<string, Section> = { s0: root };
   const stack: Section[] = [root];
-  let inAnnex = false;
   let tableIndex = 0;
   const blocks: Block[] = raw.blocks.map((b, index) => {
     const h = headings[index];
     if (b.kind === "paragraph" && h) {
-      const annex = h.number.style === "annex";
-      inAnnex ||= annex;
-      // Inside an annex every heading nests under the annex label, whatever its own level.
-      const treeLevel = annex ? 1 : inAnnex ? Math.min(h.level + 1, 9) : h.level;
+      const treeLevel = levels[index]!;
       while (stack.length > 1 && stack[stack.length - 1].level >= treeLevel) stack.pop();
       const parent = stack[stack.length - 1];
       const title = b.text.trim();
@@ -95,6 +105,8 @@ export function buildDocument(raw: RawDocument, file?: string): Document {
         origin: b.origin,
         section: sec.id,
         ...h,
+        // A Word-styled heading keeps its style's level; others take their inferred outline level.
+        level: h.source === "style" ? h.level : treeLevel,
       };
       return heading;
     }
@@ -102,7 +114,7 @@ export function buildDocument(raw: RawDocument, file?: string): Document {
     section.blocks.push(index);
     return b.kind === "paragraph"
       ? paragraphBlock(b, index, section.id, roleOf(index))
-      : tableBlock(b, index, tableIndex++, section.id);
+      : tableBlock(b, index, tableIndex++, section.id, captionUnit(raw.blocks, index));
   });
 
   function roleOf(i: number): ParagraphBlock["role"] {
@@ -136,6 +148,7 @@ function paragraphBlock(
   const p: ParagraphBlock = { kind: "paragraph", index, text: b.text, origin: b.origin, section };
   if (b.listLabel !== undefined) p.listLabel = b.listLabel;
   if (b.align !== undefined) p.align = b.align;
+  if (b.bold) p.bold = true;
   if (role) p.role = role;
   return p;
 }
@@ -145,9 +158,13 @@ function tableBlock(
   index: number,
   tableIndex: number,
   section: string,
-) {
+  caption: TableUnit | undefined,
+): TableBlock {
   const g = resolveGrid(b);
-  return {
+  const headerRows = headerRowCount(g, b.headerRows);
+  const shape = tableShape(g.grid, headerRows, caption);
+  for (const [r, c, from] of shape.continued) g.grid[r][c].continuesFrom = from;
+  const t: TableBlock = {
     kind: "table" as const,
     index,
     tableIndex,
@@ -156,8 +173,54 @@ function tableBlock(
     rowCount: g.rowCount,
     colCount: g.colCount,
     grid: g.grid,
-    headerRows: headerRowCount(g, b.headerRows),
+    headerRows,
+    rows: shape.rowKinds,
+    columns: shape.columns,
   };
+  if (caption) t.unit = caption;
+  return t;
+}
+
+/** The unit a short caption line right above the table states ("单位：万元", "（单位：元）"), up to 2 lines up. */
+function captionUnit(blocks: RawBlock[], index: number): TableUnit | undefined {
+  for (let i = index - 1, seen = 0; i >= 0 && seen < 2; i--) {
+    const b = blocks[i];
+    if (b.kind !== "paragraph") return undefined;
+    if (b.text.trim() === "") continue;
+    seen++;
+    if (b.text.trim().length > 60) return undefined;
+    const u = statedUnit(b.text);
+    if (u) return u;
+  }
+  return undefined;
+}
+
+/**
+ * Unnumbered bold or centred short lines after the first heading become headings (source "format"), except
+ * a caption right before a table, the title line under a bare 附件N / 第X部分 label, and lines in a run of
+ * such lines that ends the document (signature block).
+ */
+function addFormatHeadings(blocks: RawBlock[], headings: (HeadingInfo | null)[], first: number): void {
+  if (first < 0) return;
+  let lastText = blocks.length - 1;
+  while (lastText > first && !isProse(blocks[lastText])) lastText--;
+  for (let i = first + 1; i < lastText; i++) {
+    const b = blocks[i];
+    if (b.kind !== "paragraph" || b.origin !== "body" || headings[i] || b.styleLevel) continue;
+    if (!formatHeading(b.text, b.bold === true, b.align === "center")) continue;
+    const next = blocks.slice(i + 1).find((x) => x.kind === "table" || x.text.trim() !== "");
+    if (!next || next.kind === "table") continue;
+    const prev = headings[i - 1];
+    if (prev && (prev.number.style === "annex" || prev.number.style === "part")) continue; // its title line
+    headings[i] = { level: 0, number: NO_NUMBER, title: b.text.trim(), source: "format" };
+  }
+}
+
+/** A paragraph of body text: long, or ending like a sentence. */
+function isProse(b: RawBlock): boolean {
+  if (b.kind !== "paragraph" || b.origin !== "body") return false;
+  const t = b.text.trim();
+  return t.length > 40 || /[。；;！!？?]$/.test(t);
 }
 
 /** The root section "s0": front matter before the first heading. */

@@ -6,7 +6,12 @@ export type IngestErrorCode =
   | "not-found" // the path does not exist
   | "unreadable" // exists but cannot be read (a folder, permissions)
   | "empty-file" // zero bytes
-  | "legacy-doc" // old binary Word 97-2003 .doc
+  | "legacy-doc" // old binary Office file this tool cannot read (e.g. an OLE2 file that is neither .doc nor .xls)
+  | "legacy-xls" // Excel 97-2003 .xls (BIFF): refused unless converted with LibreOffice
+  | "bad-doc" // a Word 97-2003 .doc / .wps whose binary structure cannot be read
+  | "bad-pdf" // a PDF that cannot be parsed (damaged, or password-protected)
+  | "needs-ocr" // a PDF without a text layer (scanned pages)
+  | "convert-failed" // --convert-with-soffice: LibreOffice missing, failed or timed out
   | "encrypted" // password-protected OOXML (an OLE container with EncryptionInfo)
   | "not-docx" // not a zip / not a Word document at all
   | "truncated-zip" // a zip whose central directory or entries are cut off

@@ -58,7 +58,7 @@ export function cellText(cell: RawCell): string {
   return cell.paragraphs.join("\n");
 }
 
-const NUMERIC = /^[\s\-+−.,，%％０-９0-9.．]*[0-9０-９][\s\-+−.,，%％０-９0-9.．]*$/;
+export const NUMERIC = /^[\s\-+−.,，%％０-９0-9.．]*[0-9０-９][\s\-+−.,，%％０-９0-9.．]*$/;
 
 /**
  * Leading header rows: what the reader marked (Word's "repeat as header row"), else 1, extended over the
@@ -68,14 +68,42 @@ const NUMERIC = /^[\s\-+−.,，%％０-９0-9.．]*[0-9０-９][\s\-+−.,，%�
 export function headerRowCount(grid: Grid, marked?: number): number {
   if (grid.rowCount === 0) return 0;
   if (marked && marked > 0) return Math.min(marked, grid.rowCount);
-  const first = grid.grid[0];
+  // A leading "单位：万元" caption row is not a header but is skipped with them.
+  const caption = grid.rowCount > 2 && isCaptionRow(grid.grid[0]) ? 1 : 0;
+  const first = grid.grid[caption];
   let rows = 1;
   for (const c of first) rows = Math.max(rows, c.rowspan);
   const groups = first.some((c) => c.colspan > 1 && c.colspan < grid.colCount);
-  if (groups && rows === 1 && grid.rowCount > 2) {
-    const second = grid.grid[1];
-    if (second.every((c) => !NUMERIC.test(c.text))) rows = 2;
+  if (rows === 1 && grid.rowCount > caption + 2) {
+    const second = grid.grid[caption + 1];
+    if (groups && second.every((c) => !NUMERIC.test(c.text))) rows = 2;
+    else if (spreadGroupHeader(first, second, grid.grid[caption + 2])) rows = 2;
   }
   // A label column spanning the whole table is not a header.
-  return rows >= grid.rowCount ? 1 : rows;
+  return caption + rows >= grid.rowCount ? 1 : caption + rows;
+}
+
+const blankCell = (c: Cell) => c.text.trim() === "";
+
+/** One non-blank text in the row, and it states a unit ("单位：万元"). */
+function isCaptionRow(row: Cell[]): boolean {
+  const texts = new Set(row.filter((c) => !blankCell(c)).map((c) => c.text));
+  return texts.size === 1 && [...texts][0].length <= 40 && /单\s*位\s*[:：]/.test([...texts][0]);
+}
+
+/**
+ * An unmerged two-row header: the first row leaves blank the cells a group header covers ("预算执行情况"
+ * then blanks), the second fills them with sub-headers (预算数/执行数/执行率) and holds no figures, and the
+ * row after it does.
+ */
+function spreadGroupHeader(first: Cell[], second: Cell[], third: Cell[]): boolean {
+  const plain = (c: Cell) => c.rowspan === 1 && c.colspan === 1;
+  let gaps = 0;
+  for (let c = 1; c < first.length; c++) {
+    if (!blankCell(first[c]) || !plain(first[c])) continue;
+    if (blankCell(second[c]) || blankCell(first[c - 1]) && gaps === 0) return false;
+    gaps++;
+  }
+  return gaps > 0 && !blankCell(first[0]) && second.every((c) => !NUMERIC.test(c.text)) &&
+    third.some((c) => NUMERIC.test(c.text));
 }

@@ -1,18 +1,20 @@
 /**
  * bytes → Document. The only entry point extract, checks and the CLI use; readers sit behind it.
- * Order: sniff the bytes (empty, old/encrypted Word, CSV, zip, anything else), validate the zip and inflate
- * only the XML parts, run the reader, build the Document, refuse a document without any text.
+ * Order: sniff the bytes by content (empty, encrypted OOXML, .doc/.wps, .xls, CSV, .docx, .xlsx, PDF,
+ * anything else), run the reader for that format (or convert with LibreOffice first when asked), build
+ * the Document, refuse a document without any text.
  */
 import type { Document } from "../model/document.ts";
 import type { RawDocument } from "../model/raw.ts";
 import { IngestError } from "./errors.ts";
-import { sniff } from "./sniff.ts";
-import { missingBody, unzipDocx, unzipXmlParts } from "./zip.ts";
+import { formatName, sniff } from "./sniff.ts";
+import { listEntries, missingBody, unzipDocx, unzipXmlParts } from "./zip.ts";
 import { parseXml } from "./ooxml/xml.ts";
 import { readOoxml } from "./ooxml/index.ts";
 import { buildDocument } from "./build.ts";
 import { readCsv } from "./csv-reader.ts";
 import { TableTooLarge, tableTooLarge } from "./limits.ts";
+import { readXlsx } from "./xlsx.ts";
 
 export type ReaderName = "ooxml" | "mammoth";
 
@@ -20,6 +22,8 @@ export interface ReadOptions {
   /** File name (for messages and to tell .csv from .docx). */
   file: string;
   reader?: ReaderName;
+  /** Convert .doc/.wps/.xls/RTF with LibreOffice (soffice) first, for full fidelity. */
+  convertWithSoffice?: boolean;
 }
 
 /** Largest input accepted (a report with many scanned images stays far below). */
@@ -37,11 +41,23 @@ export async function readDocument(bytes: Uint8Array, opts: ReadOptions): Promis
       opts.file,
     );
   }
+  let doc: Document;
   try {
-    return buildDocument(raw, opts.file);
+    doc = buildDocument(raw, opts.file);
   } catch (e) {
     throw e instanceof TableTooLarge ? tableTooLarge(opts.file, e.what) : e;
   }
+  return withPages(raw, doc);
+}
+
+/** Page numbers of the raw blocks (PDF) onto the built blocks, which are one for one with them. */
+function withPages(raw: RawDocument, doc: Document): Document {
+  if (!raw.blocks.some((b) => b.page !== undefined) || raw.blocks.length !== doc.blocks.length) return doc;
+  doc.blocks.forEach((b, i) => {
+    const page = raw.blocks[i].page;
+    if (page !== undefined) b.page = page;
+  });
+  return doc;
 }
 
 /** Sniff, validate and read, without building: what the differential tests and benchmarks compare. */
@@ -55,7 +71,9 @@ export async function readRaw(bytes: Uint8Array, opts: ReadOptions): Promise<Raw
       file,
     );
   }
-  switch (sniff(bytes, file)) {
+  const kind = sniff(bytes, file);
+  const format = formatName(kind, file);
+  switch (kind) {
     case "empty":
       throw new IngestError(
         "empty-file",
@@ -69,31 +87,87 @@ export async function readRaw(bytes: Uint8Array, opts: ReadOptions): Promise<Raw
           `在“文件→信息→保护文档”中取消密码并另存为 .docx 后再审核。`,
         file,
       );
+    case "doc":
+      if (opts.convertWithSoffice) return await converted(bytes, opts, "doc", "docx", format);
+      return await (await import("./doc.ts")).readDoc(bytes, file, format);
+    case "xls":
+      if (opts.convertWithSoffice) return await converted(bytes, opts, "xls", "xlsx", format);
+      throw new IngestError(
+        "legacy-xls",
+        `文件“${file}”是${format}（旧版二进制 BIFF 格式），本工具不直接读取这种格式。` +
+          `请在 Excel/WPS 中打开它，“另存为”→“Excel 工作簿（*.xlsx）”后再审核；` +
+          `或在已安装 LibreOffice 的电脑上加 --convert-with-soffice 由本工具自动转换。`,
+        file,
+      );
     case "ole-legacy":
       throw new IngestError(
         "legacy-doc",
-        `文件“${file}”是旧版 Word 97-2003 格式（.doc），本工具只能读取 .docx。${SAVE_AS_DOCX}`,
+        `文件“${file}”是旧版 Office 二进制文件，但既不是 Word 文档也不是 Excel 工作簿（可能是 PowerPoint、` +
+          `Works 或其他程序的文件），无法审核。${SAVE_AS_DOCX}`,
         file,
       );
     case "csv":
       return readCsv(bytes, file);
-    case "zip":
+    case "docx":
       return await readDocx(bytes, opts);
+    case "xlsx":
+      return readXlsx(bytes, file);
+    case "zip":
+      return otherZip(bytes, file);
     case "pdf":
-      throw notDocx(file, "这是 PDF 文件");
+      return await (await import("./pdf.ts")).readPdf(bytes, file);
     case "rtf":
+      if (opts.convertWithSoffice) return await converted(bytes, opts, "rtf", "docx", "RTF 文件");
       throw notDocx(file, "这是 RTF 格式文件");
     case "html":
       throw notDocx(file, "这是网页（HTML/MHT）格式文件");
     default:
-      throw notDocx(file, "它不是 Word 文档");
+      throw notDocx(file, "它不是 Word、Excel 或 PDF 文档");
   }
+}
+
+/** LibreOffice converts; the OOXML readers read the result, named as the original file. */
+async function converted(
+  bytes: Uint8Array,
+  opts: ReadOptions,
+  from: string,
+  to: "docx" | "xlsx",
+  format: string,
+): Promise<RawDocument> {
+  const { convertWithSoffice } = await import("./soffice.ts");
+  const out = await convertWithSoffice(bytes, opts.file, from, to);
+  const raw = to === "docx" ? await readDocx(out, opts) : readXlsx(out, opts.file);
+  raw.reader = `soffice+${raw.reader}`;
+  raw.diagnostics.unshift({
+    level: "info",
+    code: "soffice-converted",
+    message: `${format}已用 LibreOffice 转换为 .${to} 后读取。`,
+  });
+  return raw;
+}
+
+/** A zip that is neither a .docx nor an .xlsx: name what it is (a damaged zip is reported as such). */
+function otherZip(bytes: Uint8Array, file: string): never {
+  const names = listEntries(bytes, file).map((e) => e.name.toLowerCase());
+  const what = names.some((n) => n.startsWith("ppt/"))
+    ? "PowerPoint 演示文稿（.pptx）"
+    : names.includes("mimetype") && names.includes("content.xml")
+    ? "OpenDocument 文档（.odt/.ods）"
+    : names.some((n) => n.startsWith("doc_") || n === "ofd.xml")
+    ? "OFD 版式文件"
+    : null;
+  if (what === null) throw missingBody(file);
+  throw new IngestError(
+    "missing-part",
+    `文件“${file}”是${what}，不是 Word 或 Excel 文档，无法审核。请提供报告的 .docx（或 .doc、.xlsx、PDF）文件。`,
+    file,
+  );
 }
 
 function notDocx(file: string, what: string): IngestError {
   return new IngestError(
     "not-docx",
-    `无法读取文件“${file}”：${what}，本工具只能读取 Word .docx 文档（或 .csv 表格）。` +
+    `无法读取文件“${file}”：${what}，本工具可读取 Word（.docx/.doc/.wps）、Excel（.xlsx）、PDF 和 .csv 表格。` +
       `如果它本是 Word 文档，${SAVE_AS_DOCX}`,
     file,
   );

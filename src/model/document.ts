@@ -10,8 +10,9 @@ import { z } from "zod";
 export const BlockOrigin = z.enum(["body", "footnote", "endnote", "textbox", "comment", "header", "footer"]);
 export type BlockOrigin = z.infer<typeof BlockOrigin>;
 
-/** Manual or style numbering of a heading: 一、 （一） 1. （1） ① 附件N. */
+/** Manual or style numbering of a heading: 第一部分/第一章 一、 （一） 1. （1） ① 附件N. */
 export const NumberingStyle = z.enum([
+  "part", // 第一部分 / 第一章 / 第一篇: a level above 一、
   "chinese", // 一、
   "paren-chinese", // （一）
   "arabic", // 1. or 1、
@@ -43,8 +44,12 @@ export const ParagraphBlock = z.object({
   listLabel: z.string().optional(),
   /** Paragraph alignment when known (titles are centred). */
   align: z.enum(["left", "center", "right", "justify"]).optional(),
+  /** True when the whole paragraph is bold (known to the OOXML reader only). */
+  bold: z.boolean().optional(),
   /** Set for the document title lines and for the entries of the table of contents (目录). */
   role: z.enum(["title", "toc", "toc-heading"]).optional(),
+  /** 1-based page the block starts on, when the reader knows it (PDF). */
+  page: z.number().int().positive().optional(),
 });
 export type ParagraphBlock = z.infer<typeof ParagraphBlock>;
 
@@ -55,13 +60,22 @@ export const HeadingBlock = z.object({
   origin: BlockOrigin,
   /** The section this heading opens. */
   section: z.string(),
-  /** 1 = top level (一、 / 附件N), 2 = （一）, 3 = 1., 4 = （1）, 5 = ①. */
+  /**
+   * Depth in this document's outline (1 = top), inferred from the numbering styles it uses (see
+   * src/ingest/outline.ts): 一、（一）1.（1）① give 1–5 in a document that uses all five; under 第X部分
+   * parts (level 1) a part's first style is level 2; a part that starts at （一） gives （一） level 2.
+   */
   level: z.number().int().min(1).max(9),
   number: HeadingNumber,
   /** Heading text without its numbering marker. */
   title: z.string(),
-  /** How the heading was recognised: a Word heading style, or manual numbering on a plain paragraph. */
-  source: z.enum(["style", "manual"]),
+  /**
+   * How the heading was recognised: a Word heading style or outline level ("style"), manual numbering on a
+   * plain paragraph ("manual"), or an unnumbered short bold or centred line ("format", number style none).
+   */
+  source: z.enum(["style", "manual", "format"]),
+  /** 1-based page the block starts on, when the reader knows it (PDF). */
+  page: z.number().int().positive().optional(),
 });
 export type HeadingBlock = z.infer<typeof HeadingBlock>;
 
@@ -76,8 +90,46 @@ export const Cell = z.object({
   colspan: z.number().int().positive(),
   /** Paragraphs of the cell joined by "\n". Covered slots repeat the anchor's text. */
   text: z.string(),
+  /**
+   * Set on a blank, unmerged cell of a leading label column that continues the group label above it
+   * (questionnaires and indicator tables often write 一级指标 or the question once and leave the cells
+   * below it blank): the row of the cell holding the text, in the same column. `text` stays "" (quotes
+   * must be exact); use grid[continuesFrom][col].text as the label and that cell as evidence.
+   */
+  continuesFrom: z.number().int().nonnegative().optional(),
 });
 export type Cell = z.infer<typeof Cell>;
+
+/**
+ * What a table row is: a "单位：万元" caption row, a header row, a header row repeated further down (after
+ * a page break: skip it like a header), a 合计/总计 total, a 小计 subtotal, or a body row.
+ */
+export const RowKind = z.enum(["caption", "header", "repeated-header", "total", "subtotal", "body"]);
+export type RowKind = z.infer<typeof RowKind>;
+
+/** A unit and, for money, its scale in 元 (万元 → 10000). */
+export const TableUnit = z.object({ unit: z.string(), scale: z.number().optional() });
+export type TableUnit = z.infer<typeof TableUnit>;
+
+export const ColumnInfo = z.object({
+  /** The innermost header text of the column ("" when it has none). */
+  header: z.string(),
+  /** Header texts from the top header row down, merged or spread group headers included once each. */
+  path: z.array(z.string()),
+  /** Whether at least half of the column's non-blank body cells are numbers. */
+  numeric: z.boolean().optional(),
+  /** Unit of the column's bare numbers: "万元", "元", "%", "人", "分" …; absent when unknown. */
+  unit: z.string().optional(),
+  /** For money units, the factor to 元 (万元 → 10000). */
+  scale: z.number().optional(),
+  /**
+   * Where the unit came from: the column's own header ("金额（万元）"), a group header above it
+   * ("预算执行情况（万元）"), a rate name (执行率, 占比 → %), percent signs in some of its cells, or the
+   * table's caption ("单位：万元" above the table or in its first row; numeric columns only).
+   */
+  unitSource: z.enum(["header", "group-header", "rate-name", "cells", "caption"]).optional(),
+});
+export type ColumnInfo = z.infer<typeof ColumnInfo>;
 
 export const TableBlock = z.object({
   kind: z.literal("table"),
@@ -90,8 +142,23 @@ export const TableBlock = z.object({
   colCount: z.number().int().nonnegative(),
   /** rows × cols grid, merged cells resolved. */
   grid: z.array(z.array(Cell)),
-  /** Number of leading rows that are column headers (usually 1). */
+  /**
+   * Number of leading rows that are not body: a "单位：万元" caption row, then the column headers (usually
+   * 1; 2 when a group header spans sub-headers, merged or not; Word's "repeat as header row" rows).
+   */
   headerRows: z.number().int().nonnegative(),
+  /**
+   * One entry per grid row (src/ingest/table-shape.ts). Checks that sum or compare rows should take only
+   * "body" rows as parts, use "total"/"subtotal" rows as stated sums (a 小计 closes the group above it, a
+   * 合计 the table or the 小计s), and skip "caption", "header" and "repeated-header" rows.
+   */
+  rows: z.array(RowKind).optional(),
+  /** One entry per grid column: header path and the unit of its bare numbers. */
+  columns: z.array(ColumnInfo).optional(),
+  /** The unit a caption states for the whole table (a "单位：万元" line above it or its first row). */
+  unit: TableUnit.optional(),
+  /** 1-based page the block starts on, when the reader knows it (PDF). */
+  page: z.number().int().positive().optional(),
 });
 export type TableBlock = z.infer<typeof TableBlock>;
 

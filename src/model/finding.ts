@@ -3,6 +3,14 @@ import { z } from "zod";
 export const Severity = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof Severity>;
 
+/**
+ * How sure a finding is, apart from how much it matters: `certain` when the document itself makes it so,
+ * `assumption` when it rests on one (stated in details.assumption), `rounding` when it is within the last
+ * digit's rounding. Only a `certain` finding can be an error.
+ */
+export const Certainty = z.enum(["certain", "assumption", "rounding"]);
+export type Certainty = z.infer<typeof Certainty>;
+
 /** Where a quote sits: `quote` is an exact substring of the block's text (or of the cell's text). */
 export const Evidence = z.object({
   quote: z.string(),
@@ -14,12 +22,18 @@ export const Evidence = z.object({
     row: z.number().int().nonnegative(),
     col: z.number().int().nonnegative(),
   }).optional(),
+  /** 1-based page of the block, when the document has pages the reader knows (PDF). */
+  page: z.number().int().positive().optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
 export const Finding = z.object({
   rule: z.string(),
+  /** Which of the rule's messages (meta.messages) this is; always written since 0.2 (absent in older files). */
+  messageId: z.string().optional(),
   severity: Severity,
+  /** Always written since 0.2 (absent in older files, where it reads as `certain` for errors). */
+  certainty: Certainty.optional(),
   /** Chinese message a reviewer can paste into a review letter. */
   message: z.string(),
   /** How to fix it, in Chinese, for departments pre-checking drafts. */

@@ -13,8 +13,12 @@ export interface RawParagraph {
   /** Rendered list numbering ("1." / "（一）") when the paragraph is an auto-numbered list item. */
   listLabel?: string;
   align?: "left" | "center" | "right" | "justify";
+  /** True when every visible character of the paragraph is bold (run or paragraph-style formatting). */
+  bold?: boolean;
   /** Where the text came from, only when the reader was asked to trace (see ReadTrace in ooxml/body.ts). */
   source?: XmlSource;
+  /** 1-based page, when the reader knows it (PDF). */
+  page?: number;
 }
 
 /**
@@ -44,6 +48,8 @@ export interface RawTable {
   headerRows?: number;
   /** The part the table is in (only when traced; the cells carry the paragraph ordinals). */
   source?: { part: string };
+  /** 1-based page the table starts on, when the reader knows it (PDF). */
+  page?: number;
 }
 
 export type RawBlock = RawParagraph | RawTable;

@@ -15,6 +15,10 @@ export const DocumentResult = z.object({
     unit: z.string().nullable(),
     /** Report kind (部门整体 / 项目支出 / 转移支付 / 自评表 / 部门决算 / 第三方评价), when known. */
     kind: ReportKind.nullable().optional(),
+    /** The total score the report states for itself (自评得分), from the analysis; null when none. */
+    score: z.number().nullable().optional(),
+    /** The grade the report states (优秀 / 良 …), as written; null when none. */
+    grade: z.string().nullable().optional(),
     /** Where each field came from ("first-lines", "field:单位名称", "config" …). */
     sources: MetaSources.optional(),
   }),

@@ -5,7 +5,8 @@
 import type { AuditReport, DocumentResult } from "../model/report.ts";
 import type { Evidence, Finding, Severity } from "../model/finding.ts";
 import type { Document } from "../model/document.ts";
-import type { RuleMeta } from "../../checks/rule.ts";
+import type { RuleMeta } from "../model/rule.ts";
+import { locationName, placeName, type Places, placesForEvidence } from "./place.ts";
 
 // The escaping helpers live in escape.ts; re-exported here so callers that print or write text find them.
 export {
@@ -24,6 +25,22 @@ export interface RenderInput {
   rules: RuleMeta[];
   /** ANSI colours in the terminal format; see shouldColor(). */
   color?: boolean;
+  /**
+   * Block places (section ordinal, first words) by file, for results whose Document is not at hand (batch
+   * runs store them); otherwise they are worked out from `documents`.
+   */
+  places?: Map<string, Places>;
+}
+
+/** The places of one result's evidence: given, or from its Document; undefined when neither is at hand. */
+export function placesFor(input: RenderInput, doc: DocumentResult): Places | undefined {
+  const given = input.places?.get(doc.file);
+  if (given) return given;
+  const d = input.documents.get(doc.file);
+  if (!d) return undefined;
+  const places = placesForEvidence(d, doc.findings.flatMap((f) => f.evidence));
+  (input.places ??= new Map()).set(doc.file, places);
+  return places;
 }
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -61,15 +78,17 @@ export function allFindings(report: AuditReport): Finding[] {
   return report.documents.flatMap((d) => d.findings);
 }
 
-/** "表2 第3行第4列" or "段落12" (1-based, block index + 1, as the block is numbered in the document). */
-export function placeLabel(e: Evidence): string {
-  if (e.table) return `表${e.table.index + 1} 第${e.table.row + 1}行第${e.table.col + 1}列`;
-  return `段落${e.block + 1}`;
+/**
+ * The place within its section as Word shows it: 第3段“2023年我局…”, 表2 第3行第4列, page first when known
+ * (place.ts); "段落12" only when the document's places are not at hand.
+ */
+export function placeLabel(e: Evidence, places?: Places): string {
+  return placeName(e, places);
 }
 
 /** Section path › place; front matter (empty section) is called 卷首. */
-export function locationLabel(e: Evidence): string {
-  return `${e.section === "" ? "卷首" : e.section} › ${placeLabel(e)}`;
+export function locationLabel(e: Evidence, places?: Places): string {
+  return locationName(e, places);
 }
 
 export function ruleTitle(rules: RuleMeta[], id: string): string {
@@ -119,23 +138,10 @@ export function comparison(f: Finding): Comparison {
   return { stated: pick("stated"), computed: pick("computed"), formula: pick("formula") };
 }
 
-/** Self-assessed score and grade, when some finding's details carry them (keys score/grade, or stated*). */
+/** The total score and grade the report states for itself (document meta, from the analysis). */
 export function statedScoreAndGrade(doc: DocumentResult): { score?: string; grade?: string } {
-  let score: string | undefined, grade: string | undefined;
-  for (const f of doc.findings) {
-    const d = f.details ?? {};
-    score ??= firstValue(d, ["statedScore", "score", "totalScore"]);
-    grade ??= firstValue(d, ["statedGrade", "grade"]);
-  }
-  return { score, grade };
-}
-
-function firstValue(d: Record<string, unknown>, keys: string[]): string | undefined {
-  for (const k of keys) {
-    const v = d[k];
-    if (typeof v === "string" || typeof v === "number") return String(v);
-  }
-  return undefined;
+  const { score, grade } = doc.meta;
+  return { score: score == null ? undefined : String(score), grade: grade ?? undefined };
 }
 
 /** Group preserving first-seen order of keys. */

@@ -1,10 +1,30 @@
 /** One row per finding, UTF-8 with a BOM so that Excel reads the Chinese text correctly. */
 import Papa from "papaparse";
 import type { Finding } from "../model/finding.ts";
-import { comparison, locationLabel, type RenderInput, SEVERITY_LABEL, SUPPRESSED_LABEL } from "./common.ts";
+import {
+  comparison,
+  locationLabel,
+  placesFor,
+  type RenderInput,
+  ruleTitle,
+  SEVERITY_LABEL,
+  SUPPRESSED_LABEL,
+} from "./common.ts";
 import { csvCell, quoteText } from "./escape.ts";
 
-export const CSV_HEADER = ["文件", "规则", "级别", "位置", "引文", "陈述值", "计算值", "说明"];
+/** 规则 is the rule's Chinese name, 规则号 its id; 修改建议 is the finding's hint. */
+export const CSV_HEADER = [
+  "文件",
+  "规则",
+  "规则号",
+  "级别",
+  "位置",
+  "引文",
+  "陈述值",
+  "计算值",
+  "说明",
+  "修改建议",
+];
 
 /**
  * A stated/computed value: a number in the details stays a number; text (a figure as the document wrote
@@ -22,6 +42,7 @@ export function renderCsv(input: RenderInput): string {
     if (doc.status === "error") {
       rows.push([
         doc.file,
+        "无法审核",
         doc.error?.code ?? "error",
         SEVERITY_LABEL.error,
         "",
@@ -29,8 +50,10 @@ export function renderCsv(input: RenderInput): string {
         "",
         "",
         doc.error?.message ?? "",
+        "",
       ].map(csvCell));
     }
+    const places = placesFor(input, doc);
     for (const f of doc.findings) {
       const c = comparison(f);
       const level = f.suppressed
@@ -39,13 +62,15 @@ export function renderCsv(input: RenderInput): string {
       const message = f.suppressed ? `${f.message}（豁免理由：${f.suppressed.reason}）` : f.message;
       rows.push([
         csvCell(doc.file),
+        csvCell(ruleTitle(input.rules, f.rule)),
         csvCell(f.rule),
         level,
-        csvCell(f.evidence.map(locationLabel).join("\n")),
+        csvCell(f.evidence.map((e) => locationLabel(e, places)).join("\n")),
         csvCell(f.evidence.map((e) => e.quote).join("\n")),
         valueCell(f, "stated", c.stated),
         valueCell(f, "computed", c.computed),
         csvCell(message),
+        csvCell(f.hint ?? ""),
       ]);
     }
   }

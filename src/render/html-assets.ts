@@ -44,7 +44,11 @@ mark.flash { animation: flash 1.6s ease-out; outline: 3px solid #ff9800; }
 ol.findings { list-style: none; padding: 0; margin: .5rem 0; }
 ol.findings > li.file { font-weight: bold; margin-top: .8rem; border-bottom: 1px solid #ccc; }
 li.finding { padding: .45rem .5rem; margin: .35rem 0; border-left: 4px solid var(--warning); background: #fff;
-  cursor: pointer; }
+  cursor: pointer; scroll-margin-top: calc(var(--filters-height, 6.5rem) + .5rem); }
+ol.findings > li.file { scroll-margin-top: calc(var(--filters-height, 6.5rem) + .5rem); }
+.block, mark { scroll-margin-top: 2rem; }
+.print-choice { display: block; margin-top: .2rem; color: var(--muted); }
+.print-only { display: none; }
 li.finding.sev-error { border-left-color: var(--error); }
 li.finding.sev-info { border-left-color: var(--info); }
 li.finding.suppressed { opacity: .65; border-left-color: #aaa; }
@@ -65,11 +69,14 @@ li.finding dt { color: var(--muted); }
 li.finding dd { margin: 0; }
 .none { color: #2e7d32; font-weight: bold; }
 .error-doc { color: var(--error); }
+@page { size: A4; margin: 16mm 14mm; }
 @media print {
-  body { display: block; background: #fff; font-size: 11pt; }
-  main { padding: 0; }
-  aside#panel { position: static; height: auto; overflow: visible; border: 0; padding: 0; page-break-before: always; }
+  body { display: flex; flex-direction: column; background: #fff; font-size: 11pt; }
+  main { padding: 0; order: 2; break-before: page; }
+  aside#panel { order: 1; position: static; height: auto; overflow: visible; border: 0; padding: 0; font-size: 10pt; }
+  body.print-findings-only main { display: none; }
   .filters, .blockno { display: none; }
+  .print-only { display: block; }
   li.finding, li.finding.filtered { display: block; break-inside: avoid; cursor: auto; }
   li.finding blockquote { max-height: none; }
   mark, mark.muted { background: #eee; border-bottom: 1px solid #000; }
@@ -84,6 +91,7 @@ export const HTML_JS = `
   const ruleSel = document.getElementById("rule-filter");
   const marks = Array.from(document.querySelectorAll("mark[data-finding]"));
   const shown = document.getElementById("shown-count");
+  const filters = document.querySelector(".filters");
   function apply() {
     const kinds = new Set(boxes.filter((b) => b.checked).map((b) => b.value));
     const rule = ruleSel ? ruleSel.value : "";
@@ -123,8 +131,20 @@ export const HTML_JS = `
       const li = items.find((x) => x.dataset.finding === m.dataset.finding.split(" ")[0]);
       if (!li) return;
       for (const x of items) x.classList.toggle("active", x === li);
-      li.scrollIntoView({ block: "nearest" });
+      // Its title just under the sticky filter bar (scroll-margin-top), never hidden beneath it.
+      const bar = filters ? filters.getBoundingClientRect().bottom : 0;
+      const r = li.getBoundingClientRect();
+      if (r.top < bar || r.bottom > innerHeight) li.scrollIntoView({ block: "start" });
     });
+  }
+  function measureFilters() {
+    if (filters) document.documentElement.style.setProperty("--filters-height", filters.offsetHeight + "px");
+  }
+  measureFilters();
+  addEventListener("resize", measureFilters);
+  const printOnly = document.getElementById("print-findings-only");
+  if (printOnly) {
+    printOnly.addEventListener("change", () => document.body.classList.toggle("print-findings-only", printOnly.checked));
   }
   for (const b of boxes) b.addEventListener("change", apply);
   if (ruleSel) ruleSel.addEventListener("change", apply);

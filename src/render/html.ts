@@ -5,9 +5,11 @@
 import type { Block, Document, TableBlock } from "../model/document.ts";
 import type { Evidence, Finding, Severity } from "../model/finding.ts";
 import type { DocumentResult } from "../model/report.ts";
-import type { RuleMeta } from "../../checks/rule.ts";
+import type { RuleMeta } from "../model/rule.ts";
 import { HTML_CSS, HTML_JS } from "./html-assets.ts";
 import { escapeHtml } from "./escape.ts";
+import { withoutPlacePaths } from "./message.ts";
+import type { Places } from "./place.ts";
 import {
   allFindings,
   comparison,
@@ -16,6 +18,7 @@ import {
   locationLabel,
   NO_FINDINGS,
   orderRuleIds,
+  placesFor,
   type RenderInput,
   ruleTitle,
   SEVERITIES,
@@ -170,7 +173,12 @@ function originLabel(o: Block["origin"]): string {
   } as const)[o];
 }
 
-function renderFindingItem(n: Numbered, rules: RuleMeta[], docId: string): string {
+function renderFindingItem(
+  n: Numbered,
+  rules: RuleMeta[],
+  docId: string,
+  places: Places | undefined,
+): string {
   const f = n.finding;
   const level = f.suppressed
     ? `${SEVERITY_LABEL[f.severity]}·${SUPPRESSED_LABEL}`
@@ -189,10 +197,10 @@ function renderFindingItem(n: Numbered, rules: RuleMeta[], docId: string): strin
     `<span class="badge">${n.label} ${level}</span> <b>${esc(ruleTitle(rules, f.rule))}</b> <code>${
       esc(f.rule)
     }</code>`,
-    `<div class="msg">${escText(f.message)}</div>`,
+    `<div class="msg">${escText(withoutPlacePaths(f.message, f.evidence))}</div>`,
   ];
   for (const e of f.evidence) {
-    parts.push(`<div class="loc">${esc(locationLabel(e))}</div>`);
+    parts.push(`<div class="loc">${esc(locationLabel(e, places))}</div>`);
     if (e.quote) {
       parts.push(`<blockquote>${esc(e.quote)}</blockquote>`);
       if (!n.located.has(e)) parts.push(`<div class="nomark">原文中未定位到此引文</div>`);
@@ -252,7 +260,8 @@ export function renderHtml(input: RenderInput): string {
     if (result.status === "ok" && numbered.length === 0) {
       panelItems.push(`<li class="none">${NO_FINDINGS}</li>`);
     }
-    panelItems.push(...numbered.map((n) => renderFindingItem(n, rules, docId)));
+    const places = placesFor(input, result);
+    panelItems.push(...numbered.map((n) => renderFindingItem(n, rules, docId, places)));
   });
   const findings = allFindings(report);
   const counts = countFindings(findings);
@@ -288,7 +297,11 @@ ${sections.join("\n")}
 </main>
 <aside id="panel">
 <div class="filters">${filterBoxes}<br><select id="rule-filter"><option value="">全部规则</option>${ruleOptions}</select>
-<div class="counts">显示 <span id="shown-count">${findings.length}</span> / ${findings.length} 条</div></div>
+<div class="counts">显示 <span id="shown-count">${findings.length}</span> / ${findings.length} 条
+<label class="print-choice"><input type="checkbox" id="print-findings-only"> 只打印问题列表</label></div></div>
+<div class="print-only"><h1>绩效自评报告审核意见 · 问题列表</h1><p>${esc(title)} · ${
+    countsLine(counts)
+  }</p></div>
 <h2>问题列表</h2>
 <ol class="findings">
 ${panelItems.join("\n")}

@@ -1,7 +1,7 @@
 /** A review-ready findings report in Chinese Markdown (GFM tables). */
 import type { Finding, Severity } from "../model/finding.ts";
 import type { DocumentResult } from "../model/report.ts";
-import type { RuleMeta } from "../../checks/rule.ts";
+import type { RuleMeta } from "../model/rule.ts";
 import {
   allFindings,
   comparison,
@@ -10,6 +10,7 @@ import {
   locationLabel,
   NO_FINDINGS,
   orderRuleIds,
+  placesFor,
   type RenderInput,
   ruleTitle,
   SEVERITIES,
@@ -19,6 +20,7 @@ import {
   SUPPRESSED_LABEL,
 } from "./common.ts";
 import { escapeMarkdownCell, escapeMarkdownInline } from "./escape.ts";
+import type { Places } from "./place.ts";
 
 /** Document text as inert Markdown (see escape.ts); exported under the names the tests use. */
 export const mdEscape = escapeMarkdownInline;
@@ -34,11 +36,11 @@ export function renderMarkdown(input: RenderInput): string {
   const out: string[] = ["# 绩效自评报告审核意见", ""];
   out.push(`审核工具：${mdEscape(report.tool.name)} ${mdEscape(report.tool.version)}`);
   out.push(`合计：${countsLine(countFindings(allFindings(report)))}`, "");
-  for (const doc of report.documents) out.push(...renderDocument(doc, rules));
+  for (const doc of report.documents) out.push(...renderDocument(doc, rules, placesFor(input, doc)));
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
-function renderDocument(doc: DocumentResult, rules: RuleMeta[]): string[] {
+function renderDocument(doc: DocumentResult, rules: RuleMeta[], places: Places | undefined): string[] {
   const out = [`## ${mdEscape(doc.file)}`, ""];
   const { score, grade } = statedScoreAndGrade(doc);
   const meta: [string, string | null | undefined][] = [
@@ -63,7 +65,7 @@ function renderDocument(doc: DocumentResult, rules: RuleMeta[]): string[] {
   out.push("### 汇总", "", ...summaryTable(doc.findings, rules), "");
   out.push(`共 ${doc.findings.length} 条：${countsLine(countFindings(doc.findings))}。`, "");
   out.push("### 问题明细", "");
-  sortFindings(doc.findings).forEach((f, i) => out.push(...renderFinding(f, i + 1, rules), ""));
+  sortFindings(doc.findings).forEach((f, i) => out.push(...renderFinding(f, i + 1, rules, places), ""));
   return out;
 }
 
@@ -84,14 +86,14 @@ function summaryTable(findings: Finding[], rules: RuleMeta[]): string[] {
   return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`);
 }
 
-function renderFinding(f: Finding, n: number, rules: RuleMeta[]): string[] {
+function renderFinding(f: Finding, n: number, rules: RuleMeta[], places: Places | undefined): string[] {
   const level = f.suppressed
     ? `${SEVERITY_LABEL[f.severity]}·${SUPPRESSED_LABEL}`
     : SEVERITY_LABEL[f.severity];
   const out = [`#### ${n}. 【${level}】${mdEscape(ruleTitle(rules, f.rule))}（\`${f.rule}\`）`, ""];
   out.push(mdEscape(f.message), "");
   for (const e of f.evidence) {
-    out.push(`- 位置：${mdEscape(locationLabel(e))}`, "");
+    out.push(`- 位置：${mdEscape(locationLabel(e, places))}`, "");
     if (e.quote) out.push(blockquote(e.quote), "");
   }
   const c = comparison(f);

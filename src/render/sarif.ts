@@ -3,7 +3,7 @@
 import type { Location, Log, Notification, Region, ReportingDescriptor, Result } from "sarif";
 import type { Evidence, Finding, Severity } from "../model/finding.ts";
 import type { Document } from "../model/document.ts";
-import type { RuleMeta } from "../../checks/rule.ts";
+import { exampleText, type RuleMeta } from "../model/rule.ts";
 import { comparison, type RenderInput } from "./common.ts";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -23,8 +23,8 @@ function descriptor(meta: RuleMeta): ReportingDescriptor {
     shortDescription: { text: meta.title },
     fullDescription: { text: d.summary },
     help: {
-      text: `${d.summary}\n${d.rationale}\n示例：${d.example}`,
-      markdown: `${d.summary}\n\n${d.rationale}\n\n示例：${d.example}`,
+      text: `${d.summary}\n${d.rationale}\n示例：${exampleText(d)}`,
+      markdown: `${d.summary}\n\n${d.rationale}\n\n示例：${exampleText(d)}`,
     },
     defaultConfiguration: { level: LEVEL[meta.severity] },
   };
@@ -91,7 +91,8 @@ export function renderSarif(input: RenderInput): string {
         id: f.rule,
         severity: f.severity,
         title: f.rule,
-        docs: { summary: f.rule, rationale: "", example: "" },
+        messages: {},
+        docs: { summary: f.rule, rationale: "", examples: [] },
       });
     }
   }

@@ -10,6 +10,7 @@ import {
   locationLabel,
   NO_FINDINGS,
   placeLabel,
+  placesFor,
   type RenderInput,
   ruleTitle,
   SEVERITY_LABEL,
@@ -17,8 +18,9 @@ import {
   SUPPRESSED_LABEL,
   truncate,
 } from "./common.ts";
-import type { RuleMeta } from "../../checks/rule.ts";
+import type { RuleMeta } from "../model/rule.ts";
 import { safeTerminalText as t } from "./escape.ts";
+import type { Places } from "./place.ts";
 
 /** Colour only for an interactive stdout, and never when NO_COLOR is set (https://no-color.org). */
 export function shouldColor(): boolean {
@@ -42,7 +44,7 @@ export function renderTerminal(input: RenderInput): string {
   const paint: Paint = input.color ? (code, s) => `\x1b[${code}m${s}\x1b[0m` : (_code, s) => s;
   const out: string[] = [];
   for (const doc of input.report.documents) {
-    out.push(...renderDocument(doc, input.rules, paint), "");
+    out.push(...renderDocument(doc, input.rules, paint, placesFor(input, doc)), "");
   }
   const total = countFindings(allFindings(input.report));
   const files = input.report.documents.length;
@@ -52,7 +54,12 @@ export function renderTerminal(input: RenderInput): string {
   return out.join("\n") + "\n";
 }
 
-function renderDocument(doc: DocumentResult, rules: RuleMeta[], paint: Paint): string[] {
+function renderDocument(
+  doc: DocumentResult,
+  rules: RuleMeta[],
+  paint: Paint,
+  places: Places | undefined,
+): string[] {
   // Every string from a document, a file name or a config goes through t() (no control sequences).
   const meta = [doc.meta.unit, doc.meta.year ? `${doc.meta.year}年度` : null, doc.meta.title]
     .filter((x) => x).map((x) => t(String(x))).join(" · ");
@@ -76,12 +83,16 @@ function renderDocument(doc: DocumentResult, rules: RuleMeta[], paint: Paint): s
       lines.push(`    ${paint("1", section === "" ? "卷首" : t(section))}`);
       for (const f of group) {
         const e = f.evidence[0];
-        const where = e ? placeLabel(e) : "全文";
+        const where = e ? placeLabel(e, places) : "全文";
         const title = t(ruleTitle(rules, f.rule));
-        lines.push(`      ${paint(color, `[${t(f.rule)}]`)} ${title} · ${t(where)}：${t(f.message)}`);
+        lines.push(
+          `      ${paint(color, title)}${paint("2", `（${t(f.rule)}）`)} · ${t(where)}：${t(f.message)}`,
+        );
         const quoted = f.evidence.filter((ev) => ev.quote);
         for (const ev of quoted.slice(0, MAX_QUOTES)) {
-          const loc = ev === e ? "" : `（${ev.section === section ? placeLabel(ev) : locationLabel(ev)}）`;
+          const loc = ev === e
+            ? ""
+            : `（${ev.section === section ? placeLabel(ev, places) : locationLabel(ev, places)}）`;
           lines.push(`        ${paint("2", t(`「${truncate(ev.quote)}」${loc}`))}`);
         }
         if (quoted.length > MAX_QUOTES) {
@@ -94,6 +105,7 @@ function renderDocument(doc: DocumentResult, rules: RuleMeta[], paint: Paint): s
           c.formula !== undefined ? `算式 ${c.formula}` : "",
         ].filter((x) => x).join("；");
         if (cmp) lines.push(`        ${t(cmp)}`);
+        if (f.hint) lines.push(`        修改建议：${t(f.hint)}`);
         if (f.suppressed) lines.push(`        ${paint("2", `已豁免：${t(f.suppressed.reason)}`)}`);
       }
     }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
-import { discoverFiles, globToRegExp } from "../../src/batch/discover.ts";
+import { discover, discoverFiles, globToRegExp } from "../../src/batch/discover.ts";
 import { fnv1a, inShard, parseShard } from "../../src/batch/shard.ts";
 
 async function tree(files: string[]): Promise<string> {
@@ -25,11 +25,20 @@ Deno.test("folders are walked recursively, sorted; lock files, hidden files and 
   ]);
   try {
     const found = await discoverFiles([dir]);
-    assert.deepEqual(found.map((f) => f.rel), ["a/y.csv", "a/z.DOCX", "b.docx"]);
+    // .doc goes to the readers (which say why they cannot read it); the rest is listed, not audited.
+    assert.deepEqual(found.map((f) => f.rel), ["a/y.csv", "a/z.DOCX", "b.docx", "old.doc"]);
+    const all = await discover([dir]);
+    assert.deepEqual(
+      all.ignored.map((g) => [g.rel, g.code]),
+      [[".git", "hidden"], [".hidden.docx", "hidden"], ["notes.txt", "not-a-report"], [
+        "~$b.docx",
+        "lock-file",
+      ]],
+    );
     assert.equal(found[0].path, path.join(dir, "a/y.csv"));
     // The same file through two inputs is listed once.
     const twice = await discoverFiles([dir, path.join(dir, "b.docx")]);
-    assert.equal(twice.length, 3);
+    assert.equal(twice.length, 4);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

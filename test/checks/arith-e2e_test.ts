@@ -6,8 +6,8 @@ import { runChecks } from "../../src/audit.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
 import { readDocument } from "../../src/ingest/index.ts";
 import type { Document } from "../../src/model/document.ts";
-import { percentageArithmetic } from "../../checks/percentage-arithmetic.ts";
-import { sumMismatch } from "../../checks/sum-mismatch.ts";
+import { percentageArithmetic } from "../../checks/rules/percentage-arithmetic.ts";
+import { sumMismatch } from "../../checks/rules/sum-mismatch.ts";
 import type { Finding } from "../../src/model/finding.ts";
 
 function audit(doc: Document): Finding[] {
@@ -35,7 +35,7 @@ Deno.test("e2e: full-width digits, wrong completion rate: error with the formula
 Deno.test("e2e: 12.67% written 12.6% is a truncation (info)", () => {
   const [f] = findings(["完成38人，占目标任务数300人的12.6%。"]);
   assert.equal(f.severity, "info");
-  assert.equal(f.details.verdict, "truncation");
+  assert.equal(f.messageId, "truncation");
 });
 
 Deno.test("e2e: 个百分点 miscomputed", () => {
@@ -47,7 +47,7 @@ Deno.test("e2e: 个百分点 miscomputed", () => {
 Deno.test("e2e: 80余家 cannot be 70% of 100家; 约80家 is not checked", () => {
   const [f] = findings(["服务企业80余家，占目标任务数100家的70%。"]);
   assert.equal(f.severity, "warning");
-  assert.equal(f.details.verdict, "impossible");
+  assert.equal(f.messageId, "impossible");
   assert.deepEqual(findings(["服务企业约80家，占目标任务数100家的70%。"]), []);
 });
 

@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { readDocument } from "../../src/ingest/index.ts";
 import type { Document } from "../../src/model/document.ts";
-import { sumMismatch } from "../../checks/sum-mismatch.ts";
-import { percentageArithmetic } from "../../checks/percentage-arithmetic.ts";
+import { sumMismatch } from "../../checks/rules/sum-mismatch.ts";
+import { percentageArithmetic } from "../../checks/rules/percentage-arithmetic.ts";
 import { change, fig, partWhole, ratio, run } from "./arith_builder.ts";
 
 const SAMPLE = new URL("../../samples/xundian-hrss-2023-self-evaluation.docx", import.meta.url);

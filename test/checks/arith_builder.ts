@@ -13,7 +13,7 @@ import type {
   Relation,
 } from "../../src/model/figure.ts";
 import type { Finding } from "../../src/model/finding.ts";
-import type { Rule } from "../../checks/rule.ts";
+import type { Rule } from "../../src/model/rule.ts";
 import { runChecks } from "../../src/audit.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
 

@@ -1,13 +1,16 @@
+import { checkContext } from "../../src/testing/context.ts";
 import assert from "node:assert/strict";
-import { conflictingFigure } from "../../checks/conflicting-figure.ts";
-import type { FindingDraft } from "../../checks/rule.ts";
+import { conflictingFigure } from "../../checks/rules/conflicting-figure.ts";
+import type { FindingDraft } from "../../src/model/rule.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
 import type { Document } from "../../src/model/document.ts";
 import type { Figure } from "../../src/model/figure.ts";
 import { h, makeDoc } from "../helpers/doc.ts";
 
 function run(doc: Document, figures: Figure[] = []): FindingDraft[] {
-  return conflictingFigure.check({ doc, extraction: { figures, relations: [] }, config: DEFAULT_CONFIG });
+  return conflictingFigure.check(
+    checkContext({ doc, extraction: { figures, relations: [] }, config: DEFAULT_CONFIG }),
+  );
 }
 
 function assertQuotes(doc: Document, findings: FindingDraft[]) {

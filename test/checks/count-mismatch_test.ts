@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { countMismatch } from "../../checks/count-mismatch.ts";
+import { countMismatch } from "../../checks/rules/count-mismatch.ts";
 import { makeDoc } from "../helpers/doc.ts";
 import { runRule } from "./run.ts";
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { crossReference } from "../../checks/cross-reference.ts";
+import { crossReference } from "../../checks/rules/cross-reference.ts";
 import { h, makeDoc } from "../helpers/doc.ts";
 import { runRule } from "./run.ts";
 

@@ -3,19 +3,19 @@
  * (../shared/seeds/*.txt), not copied from the tool's output.
  */
 import assert from "node:assert/strict";
-import { headingNumbering } from "../../checks/heading-numbering.ts";
-import { tocMismatch } from "../../checks/toc-mismatch.ts";
-import { typo } from "../../checks/typo.ts";
-import { staleYear } from "../../checks/stale-year.ts";
-import { countMismatch } from "../../checks/count-mismatch.ts";
-import { foreignEntity } from "../../checks/foreign-entity.ts";
-import { crossReference } from "../../checks/cross-reference.ts";
+import { headingNumbering } from "../../checks/rules/heading-numbering.ts";
+import { tocMismatch } from "../../checks/rules/toc-mismatch.ts";
+import { typo } from "../../checks/rules/typo.ts";
+import { staleYear } from "../../checks/rules/stale-year.ts";
+import { countMismatch } from "../../checks/rules/count-mismatch.ts";
+import { foreignEntity } from "../../checks/rules/foreign-entity.ts";
+import { crossReference } from "../../checks/rules/cross-reference.ts";
 import { loadSample } from "../helpers/doc.ts";
 import { runRule } from "./run.ts";
 
 Deno.test("sample: heading numbering — 四、 twice, （二） twice under 四、, and 3、 among 一、二、四、 in 附件2", async () => {
   const f = runRule(headingNumbering, await loadSample());
-  const got = f.map((x) => [x.details.issue, x.evidence.map((e) => e.quote.trim()).join(" | ")]);
+  const got = f.map((x) => [x.messageId, x.evidence.map((e) => e.quote.trim()).join(" | ")]);
   assert.deepEqual(got, [
     ["repeat", "四、评价结论和绩效分析 | 四、存在的问题"],
     ["repeat", "（二）主要绩效 | （二）具体绩效分析"],
@@ -26,7 +26,7 @@ Deno.test("sample: heading numbering — 四、 twice, （二） twice under 四
 Deno.test("sample: 目录 vs body", async () => {
   const f = runRule(tocMismatch, await loadSample());
   const byIssue = (issue: string) =>
-    f.filter((x) => x.details.issue === issue).map((x) => x.evidence[0].quote.trim());
+    f.filter((x) => x.messageId === issue).map((x) => x.evidence[0].quote.trim());
   // The 目录 lists 一、…七、 but the body stops at 五、: 五、主要经验做法 is missing and 存在的问题 / 改进措施
   // are numbered 四、 / 五、 in the body; 一、部门概况 has no （五）固定资产情况 in the body.
   assert.deepEqual(byIssue("missing-in-body"), ["（五）固定资产情况", "五、主要经验做法"]);
@@ -39,12 +39,12 @@ Deno.test("sample: 目录 vs body", async () => {
     "附件4问卷调查报告",
   ]);
   assert.equal(
-    f.find((x) => x.details.issue === "title" && x.evidence[0].quote.includes("附件2"))?.severity,
+    f.find((x) => x.messageId === "title" && x.evidence[0].quote.includes("附件2"))?.severity,
     "info",
   );
   assert.deepEqual(byIssue("empty-annex"), ["附件6收入支出决算表"]);
   // （二）主要绩效 sits between （一）评价结论 and （二）具体绩效分析, which the 目录 lists.
-  const unlisted = f.filter((x) => x.details.issue === "missing-in-toc" && x.severity === "warning");
+  const unlisted = f.filter((x) => x.messageId === "missing-in-toc" && x.severity === "warning");
   assert.deepEqual(unlisted.map((x) => x.evidence[0].quote), ["（二）主要绩效"]);
 });
 

@@ -1,16 +1,17 @@
+import { checkContext } from "../../src/testing/context.ts";
 import assert from "node:assert/strict";
-import { duplicateParagraph } from "../../checks/duplicate-paragraph.ts";
-import type { FindingDraft } from "../../checks/rule.ts";
+import { duplicateParagraph } from "../../checks/rules/duplicate-paragraph.ts";
+import type { FindingDraft } from "../../src/model/rule.ts";
 import { type Config, DEFAULT_CONFIG } from "../../src/model/config.ts";
 import type { Document } from "../../src/model/document.ts";
 import { h, makeDoc, table } from "../helpers/doc.ts";
 
 function run(doc: Document, config: Partial<Config> = {}): FindingDraft[] {
-  return duplicateParagraph.check({
+  return duplicateParagraph.check(checkContext({
     doc,
     extraction: { figures: [], relations: [] },
     config: { ...DEFAULT_CONFIG, ...config },
-  });
+  }));
 }
 
 /** Every quote is an exact substring of the text it points to. */
@@ -84,7 +85,7 @@ Deno.test("an annex repeating the body is info", () => {
   assert.equal(fs.length, 1);
   assert.equal(fs[0].severity, "info");
   assert.match(fs[0].message, /附件摘要重复正文/);
-  assert.equal(fs[0].details.kind, "annex-repeats-body");
+  assert.equal(fs[0].messageId, "annex-repeats-body");
 });
 
 Deno.test("an annex introduced by a plain 附件N label paragraph is recognised", () => {

@@ -3,13 +3,14 @@
  * /work/shared/seeds/xundian-hrss-2023-self-evaluation.txt (line numbers of that file in comments).
  */
 import assert from "node:assert/strict";
-import { conflictingFigure } from "../../checks/conflicting-figure.ts";
-import { duplicateParagraph } from "../../checks/duplicate-paragraph.ts";
-import { duplicateSentence } from "../../checks/duplicate-sentence.ts";
-import type { CheckContext } from "../../checks/rule.ts";
+import { conflictingFigure } from "../../checks/rules/conflicting-figure.ts";
+import { duplicateParagraph } from "../../checks/rules/duplicate-paragraph.ts";
+import { duplicateSentence } from "../../checks/rules/duplicate-sentence.ts";
+import type { CheckContext } from "../../src/model/rule.ts";
 import { extract } from "../../src/extract/index.ts";
 import { readDocument } from "../../src/ingest/index.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
+import { checkContext } from "../../src/testing/context.ts";
 
 const FILE = new URL("../../samples/xundian-hrss-2023-self-evaluation.docx", import.meta.url);
 
@@ -17,7 +18,7 @@ async function context(): Promise<CheckContext> {
   const doc = await readDocument(await Deno.readFile(FILE), {
     file: "xundian-hrss-2023-self-evaluation.docx",
   });
-  return { doc, extraction: extract(doc), config: DEFAULT_CONFIG };
+  return checkContext({ doc, extraction: extract(doc), config: DEFAULT_CONFIG });
 }
 
 const ctx = await context();

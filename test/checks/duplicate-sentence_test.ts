@@ -1,12 +1,15 @@
+import { checkContext } from "../../src/testing/context.ts";
 import assert from "node:assert/strict";
-import { duplicateSentence } from "../../checks/duplicate-sentence.ts";
-import type { FindingDraft } from "../../checks/rule.ts";
+import { duplicateSentence } from "../../checks/rules/duplicate-sentence.ts";
+import type { FindingDraft } from "../../src/model/rule.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
 import type { Document } from "../../src/model/document.ts";
 import { h, makeDoc } from "../helpers/doc.ts";
 
 function run(doc: Document): FindingDraft[] {
-  return duplicateSentence.check({ doc, extraction: { figures: [], relations: [] }, config: DEFAULT_CONFIG });
+  return duplicateSentence.check(
+    checkContext({ doc, extraction: { figures: [], relations: [] }, config: DEFAULT_CONFIG }),
+  );
 }
 
 const A = "全面抓好年度事业单位公开招聘和高校毕业生招募工作，做实做细报名资格审核、笔试、面试等环节。";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { foreignEntity, splitUnit } from "../../checks/foreign-entity.ts";
+import { foreignEntity, splitUnit } from "../../checks/rules/foreign-entity.ts";
 import { makeDoc } from "../helpers/doc.ts";
 import { runRule } from "./run.ts";
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { headingNumbering } from "../../checks/heading-numbering.ts";
+import { headingNumbering } from "../../checks/rules/heading-numbering.ts";
 import { h, makeDoc } from "../helpers/doc.ts";
 import { runRule } from "./run.ts";
 
@@ -16,7 +16,7 @@ Deno.test("heading-numbering: a repeated （二） and a repeated 四、 are fou
     h(1, "五、建议"),
   ]);
   const f = runRule(headingNumbering, doc);
-  assert.deepEqual(f.map((x) => [x.details.issue, x.details.number]), [["repeat", 4], ["repeat", 2]]);
+  assert.deepEqual(f.map((x) => [x.messageId, x.details.number]), [["repeat", 4], ["repeat", 2]]);
   assert.deepEqual(f[1].evidence.map((e) => e.quote), ["（二）主要绩效", "（二）具体绩效分析"]);
 });
 
@@ -25,9 +25,9 @@ Deno.test("heading-numbering: style switch 3、 among 一、二、四、 and a s
     headingNumbering,
     makeDoc([h(1, "一、甲"), h(1, "二、乙"), h(1, "3、 丙"), h(1, "四、丁")]),
   );
-  assert.deepEqual(f.map((x) => x.details.issue), ["style"]);
+  assert.deepEqual(f.map((x) => x.messageId), ["style"]);
   const skip = runRule(headingNumbering, makeDoc([h(1, "一、甲"), h(1, "三、丙")]));
-  assert.deepEqual(skip.map((x) => [x.details.issue, x.details.expected]), [["skip", 2]]);
+  assert.deepEqual(skip.map((x) => [x.messageId, x.details.expected]), [["skip", 2]]);
 });
 
 Deno.test("heading-numbering: clean numbering, separate lists per parent and annexes: nothing", () => {
@@ -55,5 +55,5 @@ Deno.test("heading-numbering: a run-on numbered paragraph fills the gap before h
   ]);
   assert.deepEqual(runRule(headingNumbering, doc), []);
   const gap = makeDoc([h(1, "一、概况"), "正文。", h(3, "2.坚持深化改革"), h(3, "3.坚持改革引领")]);
-  assert.deepEqual(runRule(headingNumbering, gap).map((f) => f.details.issue), ["skip"]);
+  assert.deepEqual(runRule(headingNumbering, gap).map((f) => f.messageId), ["skip"]);
 });

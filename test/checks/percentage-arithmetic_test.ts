@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { makeDoc } from "../helpers/doc.ts";
-import { percentageArithmetic as rule } from "../../checks/percentage-arithmetic.ts";
+import { percentageArithmetic as rule } from "../../checks/rules/percentage-arithmetic.ts";
 import { change, fig, ratio, run } from "./arith_builder.ts";
 import { runRule } from "./run.ts";
 
@@ -64,7 +64,7 @@ Deno.test("12.67% written 12.6%: info, truncation", () => {
   const [f, ...rest] = run(rule, doc, [rel]);
   assert.equal(rest.length, 0);
   assert.equal(f.severity, "info");
-  assert.equal(f.details.verdict, "truncation");
+  assert.equal(f.messageId, "truncation");
   assert.equal(f.details.formula, "38 ÷ 300 × 100% = 12.67%");
   assert.ok(f.message.includes("12.7%"));
 });
@@ -76,7 +76,7 @@ Deno.test("one unit off in the last digit (12.7% for 12.64%): info, rounding; tw
   };
   const [f] = mk("12.7%");
   assert.equal(f.severity, "info");
-  assert.equal(f.details.verdict, "rounding");
+  assert.equal(f.messageId, "rounding");
   assert.deepEqual(mk("12.6%"), []);
   assert.equal(mk("12.8%")[0].severity, "error");
 });
@@ -125,7 +125,7 @@ Deno.test("余: 80余家 of 100家 cannot be 70% (bound), can be 85%; 约 is ski
   ]);
   assert.equal(rest.length, 0);
   assert.equal(f.severity, "warning");
-  assert.equal(f.details.verdict, "impossible");
+  assert.equal(f.messageId, "impossible");
   const ok = makeDoc(["服务企业80余家，占目标100家的85%。"]);
   assert.deepEqual(
     run(rule, ok, [ratio(ok, fig(ok, 0, "85%"), fig(ok, 0, "80余家"), fig(ok, 0, "100家"))]),

@@ -1,6 +1,7 @@
+import { checkContext } from "../../src/testing/context.ts";
 import assert from "node:assert/strict";
 import { makeDoc, table } from "../helpers/doc.ts";
-import { questionnaireTally } from "../../checks/questionnaire-tally.ts";
+import { questionnaireTally } from "../../checks/rules/questionnaire-tally.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
 
 const HEADER = ["标题序号", "问题内容", "选项内容", "标准分值", "问卷数"];
@@ -29,11 +30,11 @@ function questionnaire(counts: number[], total: string, valid: string, average: 
     { row: 9, col: 0, colspan: 2 },
   ];
   const doc = makeDoc([...(intro ? [intro] : []), table(rows, merges)]);
-  return questionnaireTally.check({
+  return questionnaireTally.check(checkContext({
     doc,
     extraction: { figures: [], relations: [] },
     config: DEFAULT_CONFIG,
-  });
+  }));
 }
 
 Deno.test("questionnaire-tally: a consistent questionnaire gives no finding", () => {
@@ -47,7 +48,7 @@ Deno.test("questionnaire-tally: a consistent questionnaire gives no finding", ()
 Deno.test("questionnaire-tally: answers above the valid count, a wrong total and average", () => {
   // Q2 has 10 + 1 = 11 answers for 10 valid questionnaires; recomputed total 90+5+100+5 = 200, stated 195.
   const fs = questionnaire([9, 1, 0, 10, 1, 0], "195", "10", "19.5");
-  const kinds = fs.map((f) => f.details.kind);
+  const kinds = fs.map((f) => f.messageId);
   assert.deepEqual(kinds, ["answers-vs-valid", "total-vs-recomputed"]);
   assert.equal(fs[0].severity, undefined);
   assert.match(fs[0].message, /第2题/);
@@ -70,7 +71,7 @@ Deno.test("questionnaire-tally: the average is compared with total ÷ valid by t
   assert.equal(slip[0].severity, "warning");
   const bad = questionnaire([9, 1, 0, 10, 0, 0], "195", "10", "20.5");
   assert.equal(bad.length, 1);
-  assert.equal(bad[0].details.kind, "average");
+  assert.equal(bad[0].messageId, "average");
   assert.equal(bad[0].severity, undefined);
 });
 
@@ -87,7 +88,7 @@ Deno.test("questionnaire-tally: the valid count in the text against the table, a
     "19.5",
     "发放问卷：10份，收回问卷：９份，有效问卷：11份",
   );
-  const kinds = fs.map((f) => f.details.kind).sort();
+  const kinds = fs.map((f) => f.messageId).sort();
   // 有效 11 > 收回 9 (收回 9 ≤ 发放 10 is fine); the text says 11 valid, the table 10.
   assert.deepEqual(kinds, ["stated-counts", "valid-text-vs-table"]);
 });

@@ -1,5 +1,5 @@
 /** Run one rule on a document the way the pipeline does (extraction included). */
-import type { Rule } from "../../checks/rule.ts";
+import type { Rule } from "../../src/model/rule.ts";
 import type { Document } from "../../src/model/document.ts";
 import { type Config, DEFAULT_CONFIG } from "../../src/model/config.ts";
 import type { Finding } from "../../src/model/finding.ts";

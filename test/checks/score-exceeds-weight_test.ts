@@ -1,6 +1,7 @@
+import { checkContext } from "../../src/testing/context.ts";
 import assert from "node:assert/strict";
 import { makeDoc, table } from "../helpers/doc.ts";
-import { scoreExceedsWeight } from "../../checks/score-exceeds-weight.ts";
+import { scoreExceedsWeight } from "../../checks/rules/score-exceeds-weight.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
 import type { Document } from "../../src/model/document.ts";
 import type { Extraction } from "../../src/model/figure.ts";
@@ -13,7 +14,7 @@ function doc(rows: string[][], text = "正文"): Document {
 }
 
 function run(d: Document, extraction: Extraction = { figures: [], relations: [] }) {
-  return scoreExceedsWeight.check({ doc: d, extraction, config: DEFAULT_CONFIG });
+  return scoreExceedsWeight.check(checkContext({ doc: d, extraction, config: DEFAULT_CONFIG }));
 }
 
 Deno.test("score-exceeds-weight: scores at or below the weight (and 分 suffixes, full-width) are fine", () => {
@@ -58,9 +59,9 @@ Deno.test("score-exceeds-weight: narrative 得X分 above its own 总评价分, a
     ],
   });
   assert.equal(fs.length, 2);
-  assert.equal(fs[0].details.kind, "text");
+  assert.equal(fs[0].messageId, "text");
   assert.equal(fs[0].severity, undefined);
-  assert.equal(fs[1].details.kind, "text-vs-table");
+  assert.equal(fs[1].messageId, "text-vs-table");
   assert.equal(fs[1].severity, "warning");
   assert.deepEqual(fs[1].details.tableWeights, [3]);
 });

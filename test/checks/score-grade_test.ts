@@ -1,10 +1,13 @@
+import { checkContext } from "../../src/testing/context.ts";
 import assert from "node:assert/strict";
 import { makeDoc, table } from "../helpers/doc.ts";
-import { scoreGrade } from "../../checks/score-grade.ts";
+import { scoreGrade } from "../../checks/rules/score-grade.ts";
 import { Config, DEFAULT_CONFIG } from "../../src/model/config.ts";
 
 function run(texts: string[], config = DEFAULT_CONFIG) {
-  return scoreGrade.check({ doc: makeDoc(texts), extraction: { figures: [], relations: [] }, config });
+  return scoreGrade.check(
+    checkContext({ doc: makeDoc(texts), extraction: { figures: [], relations: [] }, config }),
+  );
 }
 
 Deno.test("score-grade: 90 is 优, 96 is 优秀, 85 is 良好, 60 is 合格: no finding", () => {
@@ -44,7 +47,9 @@ Deno.test("score-grade: without a score in the text, the table's total is used, 
     "经评价，评价等级为优。",
     table([["一级指标", "分值", "得分"], ["A决策（100分）", "100", "85"], ["合计", "100", "85"]]),
   ]);
-  const fs = scoreGrade.check({ doc, extraction: { figures: [], relations: [] }, config: DEFAULT_CONFIG });
+  const fs = scoreGrade.check(
+    checkContext({ doc, extraction: { figures: [], relations: [] }, config: DEFAULT_CONFIG }),
+  );
   assert.equal(fs.length, 1);
   assert.equal(fs[0].severity, "warning");
   assert.equal(fs[0].evidence[1].table?.row, 2);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { scoreRule } from "../../checks/score-rule.ts";
-import { parseDefinition, parseFormula, scoreRange } from "../../checks/score-rule/formula.ts";
+import { scoreRule } from "../../checks/rules/score-rule.ts";
+import { parseDefinition, parseFormula, scoreRange } from "../../checks/rules/score-rule/formula.ts";
 import { h, makeDoc, type Spec, table } from "../helpers/doc.ts";
 import { runRule } from "./run.ts";
 import { readDocument } from "../../src/ingest/index.ts";

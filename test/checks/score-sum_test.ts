@@ -1,12 +1,13 @@
+import { checkContext } from "../../src/testing/context.ts";
 import assert from "node:assert/strict";
 import { makeDoc, table } from "../helpers/doc.ts";
-import { scoreSum } from "../../checks/score-sum.ts";
+import { scoreSum } from "../../checks/rules/score-sum.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
 import type { Document } from "../../src/model/document.ts";
 import type { Extraction } from "../../src/model/figure.ts";
 import { claim } from "./score-fixtures.ts";
 import { runRule } from "./run.ts";
-import { parseIndicatorTable } from "../../checks/tables/indicator-table.ts";
+import { parseIndicatorTable } from "../../src/analysis/tables/indicator-table.ts";
 
 const HEADER = ["一级指标", "二级指标", "三级指标", "分值", "得分"];
 
@@ -20,7 +21,7 @@ function indicatorDoc(rows: string[][], merges = [
 }
 
 function run(doc: Document, extraction: Extraction = { figures: [], relations: [] }) {
-  return scoreSum.check({ doc, extraction, config: DEFAULT_CONFIG });
+  return scoreSum.check(checkContext({ doc, extraction, config: DEFAULT_CONFIG }));
 }
 
 const GOOD = [
@@ -53,7 +54,7 @@ Deno.test("score-sum: children below the parent's declared weight", () => {
   rows[3] = ["A决策（10分）", "A2投入（5分）", "A22人力（1分）", "1", "1"];
   rows[4] = ["合计", "", "", "9", "8.5"];
   const fs = run(indicatorDoc(rows));
-  const kinds = fs.map((f) => f.details.kind).sort();
+  const kinds = fs.map((f) => f.messageId).sort();
   // A2 (5) vs 3 + 1; A (10) vs 5 + 5 still matches (declared children); leaves 9 = stated 9, but the
   // declared 一级 weight 10 is not the stated total 9.
   assert.deepEqual(kinds, ["children-vs-parent", "top-level-vs-total"]);
@@ -67,7 +68,7 @@ Deno.test("score-sum: a total score off by one is an error; stated total weight 
   rows[4] = ["合计", "", "", "10", "9.5"];
   const fs = run(indicatorDoc(rows));
   assert.equal(fs.length, 1);
-  assert.equal(fs[0].details.kind, "scores-vs-total");
+  assert.equal(fs[0].messageId, "scores-vs-total");
   assert.equal(fs[0].severity, undefined);
   assert.equal(fs[0].evidence[0].quote, "9.5");
 });
@@ -83,7 +84,7 @@ Deno.test("score-sum: decimals within rounding of the total are not an error", (
   rows[4] = ["合计", "", "", "10", "8.9"];
   const fs = run(indicatorDoc(rows));
   assert.equal(fs.length, 1);
-  assert.equal(fs[0].details.kind, "scores-vs-total");
+  assert.equal(fs[0].messageId, "scores-vs-total");
 });
 
 Deno.test("score-sum: the same label restarted with another weight, and a label against its weight column", () => {
@@ -95,13 +96,13 @@ Deno.test("score-sum: the same label restarted with another weight, and a label 
   ];
   const merges = [{ row: 1, col: 0, rowspan: 2 }, { row: 1, col: 1, rowspan: 2 }];
   const fs = run(indicatorDoc(rows, merges));
-  const kinds = fs.map((f) => f.details.kind).sort();
+  const kinds = fs.map((f) => f.messageId).sort();
   // A1 declares 5 and 6: one of them (6) equals its children 3+2+1, so no children-vs-parent finding.
   assert.deepEqual(kinds, ["declared-weights-differ", "label-vs-column", "top-level-vs-total"]);
-  const label = fs.find((f) => f.details.kind === "label-vs-column")!;
+  const label = fs.find((f) => f.messageId === "label-vs-column")!;
   assert.match(label.message, /A13一致性（2分）/);
   // full-width ６ is read as the stated total: leaves 3+2+1 = 6 match it, the 一级 node declares 10.
-  const total = fs.find((f) => f.details.kind === "top-level-vs-total");
+  const total = fs.find((f) => f.messageId === "top-level-vs-total");
   assert.equal(total!.details.stated, 6);
   assert.equal(total!.details.computed, 10);
 });
@@ -154,7 +155,7 @@ Deno.test("score-sum: subtotals whose weights make up a larger subtotal must add
   ];
   const fs = run(doc, { figures: [], relations: rel });
   assert.equal(fs.length, 1);
-  assert.equal(fs[0].details.kind, "subtotals-vs-total");
+  assert.equal(fs[0].messageId, "subtotals-vs-total");
   assert.equal(fs[0].severity, undefined);
   assert.equal(fs[0].details.computed, 9);
 });
@@ -257,7 +258,7 @@ Deno.test("score-sum: an item named after 其中 in a subtotal's paragraph is pa
   ];
   for (const c of cases) {
     const doc = makeDoc(["（二）各类指标得分情况", ...c.paras]);
-    const fs = runRule(scoreSum, doc).filter((f) => f.details.kind !== "text-vs-table");
+    const fs = runRule(scoreSum, doc).filter((f) => f.messageId !== "text-vs-table");
     assert.deepEqual(
       fs.map((f) => f.severity === "error" ? undefined : f.severity),
       c.severities,
@@ -288,6 +289,6 @@ Deno.test("score-sum: blank (not merged) continuation cells continue the group a
       ["决策", ["项目立项", "绩效目标"]],
       ["过程", ["资金管理"]],
     ]);
-    assert.deepEqual(run(doc).map((f) => f.details.kind), c.kinds, c.b1);
+    assert.deepEqual(run(doc).map((f) => f.messageId), c.kinds, c.b1);
   }
 });

@@ -1,9 +1,9 @@
 /** The check-side adapters over src/extract/numbers.ts and the shared text helpers they replaced. */
 import assert from "node:assert/strict";
-import { parseCellNumber } from "../../checks/tables/cell-number.ts";
+import { parseCellNumber } from "../../src/analysis/tables/cell-number.ts";
 import { asciiDigits } from "../../src/extract/numbers.ts";
-import { numberTokens, skeleton } from "../../checks/text/numbers.ts";
-import { normalize, titleKey } from "../../checks/text/normalize.ts";
+import { numberTokens, skeleton } from "../../src/analysis/text/masking.ts";
+import { normalize, titleKey } from "../../src/analysis/text/normalize.ts";
 
 Deno.test("parseCellNumber: a lone number with an optional 分/份/人/人次/票", () => {
   assert.deepEqual(parseCellNumber("12"), { value: 12, decimals: 0, raw: "12" });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { staleYear } from "../../checks/stale-year.ts";
+import { staleYear } from "../../checks/rules/stale-year.ts";
 import { h, makeDoc, type Spec, toc } from "../helpers/doc.ts";
 import { runRule } from "./run.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { makeDoc, table } from "../helpers/doc.ts";
-import { sumMismatch as rule } from "../../checks/sum-mismatch.ts";
+import { sumMismatch as rule } from "../../checks/rules/sum-mismatch.ts";
 import type { Document } from "../../src/model/document.ts";
 import type { Figure } from "../../src/model/figure.ts";
 import { fig, partWhole, run } from "./arith_builder.ts";

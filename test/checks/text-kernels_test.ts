@@ -9,12 +9,12 @@ import {
   normalize,
   normalizeReference,
   stripLeadingMarker,
-} from "../../checks/text/normalize.ts";
-import { jaccard, shingles, similarPairs } from "../../checks/text/shingles.ts";
-import { trailingWordsStripper } from "../../checks/text/affixes.ts";
-import { numberTokens, skeleton, wordingLength } from "../../checks/text/numbers.ts";
-import { charCount, firstChars } from "../../checks/text/chars.ts";
-import { splitClauses, splitSentences } from "../../checks/text/sentences.ts";
+} from "../../src/analysis/text/normalize.ts";
+import { jaccard, shingles, similarPairs } from "../../src/analysis/text/shingles.ts";
+import { trailingWordsStripper } from "../../src/analysis/text/affixes.ts";
+import { numberTokens, skeleton, wordingLength } from "../../src/analysis/text/masking.ts";
+import { charCount, firstChars } from "../../src/analysis/text/chars.ts";
+import { splitClauses, splitSentences } from "../../src/analysis/segment.ts";
 
 /** Deterministic pseudo-random strings over an alphabet that exercises every branch. */
 function randomStrings(alphabet: string, count: number, maxLength: number, seed = 7): string[] {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { tocMismatch } from "../../checks/toc-mismatch.ts";
+import { tocMismatch } from "../../checks/rules/toc-mismatch.ts";
 import { h, makeDoc, toc } from "../helpers/doc.ts";
 import { runRule } from "./run.ts";
 
@@ -25,7 +25,7 @@ Deno.test("toc-mismatch: renumbered, missing, retitled, unlisted and empty annex
     "问卷调查报告",
   ]);
   const f = runRule(tocMismatch, doc);
-  assert.deepEqual(f.map((x) => x.details.issue), [
+  assert.deepEqual(f.map((x) => x.messageId), [
     "missing-in-body",
     "number",
     "title",
@@ -33,7 +33,7 @@ Deno.test("toc-mismatch: renumbered, missing, retitled, unlisted and empty annex
     "missing-in-toc",
   ]);
   assert.equal(f[1].evidence[1].quote, "二、存在的问题");
-  assert.deepEqual(f[2].details, { issue: "title", toc: "成本费用分析报告", body: "成本效益分析报告" });
+  assert.deepEqual(f[2].details, { toc: "成本费用分析报告", body: "成本效益分析报告" });
   assert.equal(f[4].evidence[0].quote, "三、改进措施");
 });
 
@@ -92,7 +92,7 @@ Deno.test("toc-mismatch: an empty annex with no title line; unlisted sub-section
     " ",
   ]);
   const f = runRule(tocMismatch, doc);
-  assert.deepEqual(f.map((x) => [x.details.issue, x.severity]), [
+  assert.deepEqual(f.map((x) => [x.messageId, x.severity]), [
     ["empty-annex", "warning"],
     ["missing-in-toc", "warning"],
     ["missing-in-toc", "info"],
@@ -110,7 +110,7 @@ Deno.test("toc-mismatch: a 目录 that matches nothing in the body is one findin
     "正文。",
   ]);
   const f = runRule(tocMismatch, unmatched);
-  assert.deepEqual(f.map((x) => x.details.issue), ["toc-unmatched"]);
+  assert.deepEqual(f.map((x) => x.messageId), ["toc-unmatched"]);
   assert.equal(f[0].evidence.length, 3);
   // Near miss: one entry matches, so the others are missing sections, each its own finding.
   const partly = makeDoc([
@@ -121,7 +121,7 @@ Deno.test("toc-mismatch: a 目录 that matches nothing in the body is one findin
     h(1, "一、项目基本情况"),
     "正文。",
   ]);
-  assert.deepEqual(runRule(tocMismatch, partly).map((x) => x.details.issue), [
+  assert.deepEqual(runRule(tocMismatch, partly).map((x) => x.messageId), [
     "missing-in-body",
     "missing-in-body",
   ]);

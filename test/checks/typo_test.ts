@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { findTypoHits, typo } from "../../checks/typo.ts";
-import { AA_REDUPLICATIONS, DOUBLED_CHARS } from "../../checks/typo/doubled.ts";
-import { CONFUSIONS } from "../../checks/typo/vocab.ts";
+import { findTypoHits, typo } from "../../checks/rules/typo.ts";
+import { AA_REDUPLICATIONS, DOUBLED_CHARS } from "../../checks/rules/typo/doubled.ts";
+import { CONFUSIONS } from "../../checks/rules/typo/vocab.ts";
 import { makeDoc, table } from "../helpers/doc.ts";
 import { runRule } from "./run.ts";
 
@@ -150,7 +150,7 @@ Deno.test("typo: findings carry exact quotes, {wrong, right, kind}, and collapse
   assert.equal(byWrong.get("**")!.details.occurrences, 2);
   assert.equal(byWrong.get("**")!.evidence.length, 2);
   assert.equal(byWrong.get("确实做好")!.details.right, "切实做好");
-  assert.equal(byWrong.get("确实做好")!.details.kind, "confusion");
+  assert.equal(byWrong.get("确实做好")!.messageId, "confusion");
   assert.ok(f.every((x) => x.severity === "warning"));
   const cell = byWrong.get("满意度满意度")!.evidence[0];
   assert.deepEqual(cell.table, { index: 0, row: 1, col: 0 });

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { ConfigError, parseConfig } from "../../src/config/load.ts";
+import { RULE_METAS } from "../../src/audit.ts";
 import { runChecks } from "../../src/audit.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
-import type { Rule } from "../../checks/rule.ts";
+import type { Rule } from "../../src/model/rule.ts";
 import { makeDoc } from "../helpers/doc.ts";
 
 const fakeRule: Rule = {
@@ -10,12 +11,18 @@ const fakeRule: Rule = {
     id: "fake-rule",
     severity: "warning",
     title: "测试",
-    docs: { summary: "s", rationale: "r", example: "e" },
+    messages: { found: { description: "发现" }, guess: { description: "推测", certainty: "assumption" } },
+    docs: { summary: "s", rationale: "r", examples: [] },
   },
   check: ({ doc }) =>
     doc.blocks.flatMap((b) =>
       b.kind === "paragraph"
-        ? [{ message: "发现", evidence: [{ quote: b.text, section: "", block: b.index }], details: {} }]
+        ? [{
+          messageId: b.text.includes("推测") ? "guess" : "found",
+          message: "发现",
+          evidence: [{ quote: b.text, section: "", block: b.index }],
+          details: {},
+        }]
         : []
     ),
 };
@@ -82,4 +89,64 @@ Deno.test("config (16.20): inverted or out-of-range grade bands are refused, nam
     good: 80,
     pass: 60,
   });
+});
+
+Deno.test("config: a severity never makes an assumption an error; per-message settings apply", () => {
+  const doc = makeDoc(["确定的问题", "推测的问题"]);
+  const ex = { figures: [], relations: [] };
+  const raised = runChecks(doc, ex, { ...DEFAULT_CONFIG, rules: { "fake-rule": "error" } }, [fakeRule]);
+  assert.deepEqual(raised.map((f) => [f.messageId, f.certainty, f.severity]), [
+    ["found", "certain", "error"],
+    ["guess", "assumption", "warning"],
+  ]);
+  const perCertainty = runChecks(doc, ex, {
+    ...DEFAULT_CONFIG,
+    rules: { "fake-rule": { certain: "info", assumption: "off" } },
+  }, [fakeRule]);
+  assert.deepEqual(perCertainty.map((f) => [f.messageId, f.severity]), [["found", "info"]]);
+  const perMessage = runChecks(doc, ex, { ...DEFAULT_CONFIG, rules: { "fake-rule:guess": "off" } }, [
+    fakeRule,
+  ]);
+  assert.deepEqual(perMessage.map((f) => f.messageId), ["found"]);
+});
+
+Deno.test("config: a rule's own error on an assumption is reported as a warning", () => {
+  const rule: Rule = {
+    meta: { ...fakeRule.meta, severity: "error" },
+    check: () => [{
+      messageId: "found",
+      severity: "error",
+      message: "推测",
+      evidence: [{ quote: "推测", section: "", block: 0 }],
+      details: { assumption: "按名称对应" },
+    }],
+  };
+  const [f] = runChecks(makeDoc(["推测"]), { figures: [], relations: [] }, DEFAULT_CONFIG, [rule]);
+  assert.equal(f.certainty, "assumption");
+  assert.equal(f.severity, "warning");
+});
+
+Deno.test("config: setting an assumption or a rounding to error is refused, naming the field", () => {
+  for (const key of ["assumption", "rounding"]) {
+    assert.throws(
+      () => parseConfig(JSON.stringify({ rules: { "score-sum": { [key]: "error" } } }), "c.json", RULE_METAS),
+      (e: Error) => {
+        assert.ok(e instanceof ConfigError);
+        assert.match(e.message, new RegExp(`rules\\.score-sum\\.${key}`));
+        assert.match(e.message, /不能设为 error/);
+        return true;
+      },
+    );
+  }
+  const ok = parseConfig(
+    '{"rules":{"score-sum":{"certain":"warning","assumption":"info"}}}',
+    "c.json",
+    RULE_METAS,
+  );
+  assert.deepEqual(ok.rules["score-sum"], { certain: "warning", assumption: "info" });
+  assert.ok(parseConfig('{"rules":{"score-sum:weights-vs-100":"off"}}', "c.json", RULE_METAS));
+  assert.throws(
+    () => parseConfig('{"rules":{"score-sum:nope":"off"}}', "c.json", RULE_METAS),
+    /不存在的规则/,
+  );
 });

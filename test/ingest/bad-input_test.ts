@@ -71,8 +71,9 @@ Deno.test("zero bytes → empty-file", async () => {
 Deno.test("a text file renamed .docx → not-docx; a PDF is named as such", async () => {
   const text = new TextEncoder().encode("这不是 Word 文档，只是文本。");
   assert.equal((await failure(text, "假的.docx")).code, "not-docx");
+  // A PDF goes to the PDF reader whatever its extension; a broken one is named as a PDF.
   const pdf = await failure(new TextEncoder().encode("%PDF-1.7\n..."), "报告.docx");
-  assert.equal(pdf.code, "not-docx");
+  assert.equal(pdf.code, "bad-pdf");
   assert.match(pdf.message, /PDF/);
 });
 
@@ -85,21 +86,22 @@ Deno.test("a real .docx cut in half → truncated-zip", async () => {
 });
 
 Deno.test("a zip without word/document.xml → missing-part", async () => {
-  const zip = zipSync({ "xl/workbook.xml": new TextEncoder().encode("<workbook/>") });
+  const zip = zipSync({ "customXml/item1.xml": new TextEncoder().encode("<item/>") });
   assert.equal((await failure(zip, "表格.docx")).code, "missing-part");
 });
 
-Deno.test("an encrypted .docx (OLE2 with EncryptionInfo) → encrypted; without it → legacy-doc", async () => {
+Deno.test("an encrypted .docx (OLE2 with EncryptionInfo) → encrypted; without it → the .doc reader", async () => {
   const enc = await failure(ole2(["EncryptionInfo", "EncryptedPackage"]), "加密.docx");
   assert.equal(enc.code, "encrypted");
   assert.match(enc.message, /密码/);
+  // A .doc goes to the Word 97 reader; this one has a directory but no Word structure behind it.
   const doc = await failure(ole2(["WordDocument", "1Table"]), "旧版.doc");
-  assert.equal(doc.code, "legacy-doc");
+  assert.equal(doc.code, "bad-doc");
   assert.match(doc.message, /另存为/);
   // "EncryptionInfo" as ASCII (not the UTF-16 directory name) is not enough
   const ascii = ole2(["WordDocument"]);
   ascii.set(new TextEncoder().encode("EncryptionInfo"), 1400);
-  assert.equal((await failure(ascii, "旧版2.doc")).code, "legacy-doc");
+  assert.equal((await failure(ascii, "旧版2.doc")).code, "bad-doc");
 });
 
 Deno.test("a valid .docx without any text → empty-document", async () => {

@@ -62,14 +62,39 @@ try {
   out.visibleForRule = await page.locator("li.finding:visible").count();
   await page.locator("#rule-filter").selectOption("");
 
+  // Reached from a highlight, a finding's title is not hidden under the sticky filter bar.
+  // The panel scrolled to its end, then a highlight whose finding sits above: scrolled up to it.
+  await page.evaluate(() => {
+    const panel = document.getElementById("panel")!;
+    panel.style.height = "260px"; // so that the list scrolls even with few findings
+    panel.scrollTo(0, panel.scrollHeight);
+  });
+  const lastMark = page.locator("mark[data-finding]").first();
+  const lastId = (await lastMark.getAttribute("data-finding"))!.split(" ")[0];
+  await lastMark.click();
+  await page.waitForTimeout(300);
+  out.titleClearOfFilters = await page.evaluate((id) => {
+    const li = document.querySelector(`li.finding[data-finding="${id}"]`)!.getBoundingClientRect();
+    const bar = document.querySelector(".filters")!.getBoundingClientRect();
+    return li.top >= bar.bottom - 1;
+  }, lastId);
+  await page.evaluate(() => (document.getElementById("panel")!.style.height = ""));
+
   await page.emulateMedia({ media: "print" });
   out.printFiltersVisible = await page.locator(".filters").isVisible();
-  out.printPanelAfterDocument = await page.evaluate(() => {
+  out.printPanelBeforeDocument = await page.evaluate(() => {
     const main = document.querySelector("main")!.getBoundingClientRect();
     const panel = document.querySelector("#panel")!.getBoundingClientRect();
-    return panel.top >= main.bottom;
+    return panel.bottom <= main.top;
   });
+  await page.locator("#print-findings-only").evaluate((b) => {
+    (b as HTMLInputElement).checked = true;
+    b.dispatchEvent(new Event("change"));
+  });
+  out.printDocumentHiddenWhenFindingsOnly = !(await page.locator("main").isVisible());
+  out.printFindingsVisibleWhenFindingsOnly = await page.locator("li.finding").first().isVisible();
   await page.emulateMedia({ media: "screen" });
+  out.documentVisibleOnScreen = await page.locator("main").isVisible();
   out.errors = errors;
 
   if (shotPath) {

@@ -83,12 +83,19 @@ Deno.test("docx: comment text — severity, rule, stated vs computed, hint, link
   assert.match(pct, /修改建议：请核实后修改。/);
   // Two places, two comments, each pointing at the other.
   const a = text("满意度为95%"), b = text("得分合计95分");
-  assert.match(a.lines, new RegExp(`另见批注${b.c.number}`));
+  assert.match(
+    a.lines,
+    new RegExp(`另见批注${b.c.number}（[^）]+ › (第\\d+段“|表\\d+ 第)`),
+    "with its place",
+  );
   assert.match(b.lines, new RegExp(`另见批注${a.c.number}`));
   // A quote not in the text: the whole paragraph, and the comment says so.
   const missing = text("不存在的引文");
   assert.ok(!missing.c.exact);
-  assert.match(missing.lines, /未能在原文中精确定位引文，批注加在整段上。引文：“不存在的引文”/);
+  assert.match(
+    missing.lines,
+    /未能在原文中精确定位引文，批注加在整段上。(位置：[^；]+；)?引文：“不存在的引文”/,
+  );
   assert.deepEqual(rb.ranges.get(String(missing.c.id)), "培训人次见脚注说明。");
   // Suppressed finding without a place: on the title, marked.
   const toc = out.comments.find((c) => c.finding === 6)!;

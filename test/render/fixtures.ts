@@ -3,7 +3,7 @@ import { h, makeDoc, table } from "../helpers/doc.ts";
 import type { Document } from "../../src/model/document.ts";
 import type { Finding } from "../../src/model/finding.ts";
 import type { AuditReport, DocumentResult } from "../../src/model/report.ts";
-import type { RuleMeta } from "../../checks/rule.ts";
+import type { RuleMeta } from "../../src/model/rule.ts";
 import type { RenderInput } from "../../src/render/index.ts";
 
 export const FILE = "samples/测试 报告.docx";
@@ -32,23 +32,26 @@ export const RULES: RuleMeta[] = [
     id: "sum-mismatch",
     severity: "error",
     title: "合计不符",
+    messages: {},
     docs: {
       summary: "Table totals must equal the sum of their items.",
       rationale: "合计错误。",
-      example: "合计 96",
+      examples: [],
     },
   },
   {
     id: "duplicate-paragraph",
     severity: "warning",
     title: "重复段落",
-    docs: { summary: "Paragraphs repeated verbatim.", rationale: "复制粘贴。", example: "同一段落出现两次" },
+    messages: {},
+    docs: { summary: "Paragraphs repeated verbatim.", rationale: "复制粘贴。", examples: [] },
   },
   {
     id: "odd-quote",
     severity: "info",
     title: "特殊字符",
-    docs: { summary: "A quote with markup characters.", rationale: "测试转义。", example: "a|b" },
+    messages: {},
+    docs: { summary: "A quote with markup characters.", rationale: "测试转义。", examples: [] },
   },
 ];
 
@@ -112,7 +115,13 @@ export function docResult(findings: Finding[], file = FILE): DocumentResult {
     file,
     sha256: "ab".repeat(32),
     status: "ok",
-    meta: { title: "某单位2023年度部门整体支出绩效自评报告", year: 2023, unit: "某单位" },
+    meta: {
+      title: "某单位2023年度部门整体支出绩效自评报告",
+      year: 2023,
+      unit: "某单位",
+      score: 96,
+      grade: "优",
+    },
     findings,
     diagnostics: [],
   };

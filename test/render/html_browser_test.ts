@@ -92,8 +92,12 @@ Deno.test({
       assert.equal(m.shownWhenFiltered, "3");
       assert.equal(m.markMutedAfterReset, false);
       assert.equal(m.visibleForRule, 2, "two odd-quote findings");
+      assert.equal(m.titleClearOfFilters, true, "scroll-margin-top keeps the finding below the filter bar");
       assert.equal(m.printFiltersVisible, false);
-      assert.equal(m.printPanelAfterDocument, true);
+      assert.equal(m.printPanelBeforeDocument, true, "findings first on paper");
+      assert.equal(m.printDocumentHiddenWhenFindingsOnly, true);
+      assert.equal(m.printFindingsVisibleWhenFindingsOnly, true);
+      assert.equal(m.documentVisibleOnScreen, true, "findings-only is for printing only");
       assert.deepEqual(m.errors, []);
       const png = await Deno.readFile(m.screenshot);
       assert.deepEqual([...png.slice(1, 4)], [0x50, 0x4e, 0x47], "a PNG was written");

@@ -9,13 +9,18 @@ Deno.test("terminal: grouped by severity then section, with rule, place, message
   const err = out.indexOf("错误（1）"), warn = out.indexOf("警告（2）"), info = out.indexOf("提示（1）");
   const sup = out.indexOf("已豁免（1）");
   assert.ok(err > 0 && err < warn && warn < info && info < sup, out);
-  assert.match(out, /\[sum-mismatch\] 合计不符 · 表1 第4行第3列：表1合计得分96与各项之和19不符。/);
+  assert.match(out, /合计不符（sum-mismatch） · 表1 第4行第3列：表1合计得分96与各项之和19不符。/);
+  assert.match(out, /\n {8}修改建议：请核对合计行。\n/, "the hint, under the finding");
   assert.match(out, /陈述值 96；计算值 19；算式 9 \+ 10/);
-  assert.match(out, /\[duplicate-paragraph\] 重复段落 · 段落3：/);
+  assert.match(
+    out,
+    /重复段落（duplicate-paragraph） · 第1段“本单位共有在职人员32人…”：/,
+    "places as Word shows them",
+  );
   // the second evidence of a finding names its own location
-  assert.match(out, /「本单位共有在职人员32人」（二、存在的问题 › 段落8）/);
+  assert.match(out, /「本单位共有在职人员32人」（二、存在的问题 › 第1段“本单位共有在职人员32人…”）/);
   // unknown rule falls back to its id; newline in a quote is shown as ⏎, not a line break
-  assert.match(out, /\[unlisted-rule\] unlisted-rule/);
+  assert.match(out, /unlisted-rule（unlisted-rule）/);
   assert.ok(out.includes(`「得分|9<b>&"分" ⏎ 第二行」`), out);
   assert.match(out, /已豁免：口径不同，已与财政局确认/);
   assert.match(out, /合计：错误 1，警告 2，提示 1，已豁免 1（1 个文件）\n$/);
@@ -56,8 +61,8 @@ Deno.test("terminal: many quotes are capped with a count; same-section quotes na
   );
   f.details = { stated: ["32", "23"] };
   const out = renderTerminal(input);
-  assert.match(out, /「引文1」（段落2）/);
-  assert.match(out, /「引文4」（段落5）\n {8}……另有 3 处引文/);
+  assert.match(out, /「引文1」（(第\d+段|标题)“[^”]+”）/);
+  assert.match(out, /「引文4」（[^）›]+）\n {8}……另有 3 处引文/);
   assert.doesNotMatch(out, /引文5/);
   assert.match(out, /陈述值 32、23/);
 });

@@ -9,7 +9,7 @@ import type { RawBlock, RawCell, RawParagraph, RawTable } from "../../model/raw.
 import { parseXml } from "./xml.ts";
 import { TABLE_LIMITS, tooManyRows } from "../limits.ts";
 import { attr, nameNormaliser } from "./names.ts";
-import type { Styles } from "./styles.ts";
+import { onOff, type Styles } from "./styles.ts";
 import type { Numbering } from "./numbering.ts";
 
 export interface RevisionCounts {
@@ -25,6 +25,9 @@ interface Para {
   numId?: string;
   ilvl?: number;
   outlineLvl?: number;
+  /** Visible text seen in bold runs / in other runs (for RawParagraph.bold). */
+  boldText?: boolean;
+  plainText?: boolean;
   markDeleted: boolean;
   /** w:p ordinals whose text this paragraph holds (its own, after any carried over); only when tracing. */
   ords?: number[];
@@ -41,6 +44,8 @@ interface RowState {
   cells: CellState[];
   deleted: boolean;
   gridBefore: number;
+  /** w:tblHeader: the row repeats at the top of each page. */
+  header: boolean;
 }
 
 /** Elements whose whole content is not part of the text as Word shows it with changes accepted. */
@@ -101,6 +106,8 @@ const enum Op {
   TcPr,
   GridSpan,
   VMerge,
+  Bold,
+  TblHeader,
   Skip,
 }
 
@@ -136,6 +143,8 @@ const OPS = new Map<string, Op>([
   ["w:tcPr", Op.TcPr],
   ["w:gridSpan", Op.GridSpan],
   ["w:vMerge", Op.VMerge],
+  ["w:b", Op.Bold],
+  ["w:tblHeader", Op.TblHeader],
   ...[...SKIPPED].map((n) => [n, Op.Skip] as [string, Op]),
 ]);
 
@@ -180,6 +189,8 @@ export function readStory(
   let inT = false;
   let inPPr = false;
   let inPPrRPr = false;
+  let inRunRPr = false;
+  let runBold: boolean | undefined; // w:b of the current run, when it sets it
   let inTrPr = false;
   let inTcPr = false;
   let fieldStack: boolean[] = []; // true while in a field's instructions (begin … separate)
@@ -222,6 +233,7 @@ export function readStory(
       if (label !== undefined) raw.listLabel = label;
       const align = ALIGN.get(p.jc ?? styles.jc(p.styleId) ?? "");
       if (align) raw.align = align;
+      if (p.boldText && !p.plainText) raw.bold = true;
       blocks.push(raw);
       flushPending();
     }
@@ -269,6 +281,10 @@ export function readStory(
       out.push(cells);
     }
     const raw: RawTable = { kind: "table", origin, rows: out };
+    const live = rows.filter((r) => !r.deleted);
+    const marked = live.findIndex((r) => !r.header);
+    const headerRows = marked < 0 ? live.length : marked;
+    if (headerRows > 0) raw.headerRows = headerRows;
     if (trace) raw.source = { part };
     blocks.push(raw);
     flushPending();
@@ -286,6 +302,7 @@ export function readStory(
         inT = true;
         return;
       case Op.R:
+        runBold = undefined;
         return;
       case Op.P:
         paras.push({
@@ -301,7 +318,11 @@ export function readStory(
         return;
       case Op.RPr:
         if (inPPr) inPPrRPr = true;
-        else skip = 1; // run formatting: nothing to read
+        else if (cell || textboxDepth > 0) skip = 1; // run formatting of cells and text boxes: not read
+        else inRunRPr = true; // run formatting: only w:b is read
+        return;
+      case Op.Bold:
+        if (inRunRPr) runBold = onOff(attr(a, "val"));
         return;
       case Op.Inline:
         if (!inPPr) append(inlineText(name, a));
@@ -361,7 +382,10 @@ export function readStory(
     if (!table || innerTables > 0) return;
     switch (op) {
       case Op.Tr:
-        row = { cells: [], deleted: false, gridBefore: 0 };
+        row = { cells: [], deleted: false, gridBefore: 0, header: false };
+        return;
+      case Op.TblHeader:
+        if (inTrPr && row) row.header = onOff(attr(a, "val"));
         return;
       case Op.TrPr:
         inTrPr = true;
@@ -402,6 +426,7 @@ export function readStory(
         return;
       case Op.RPr:
         inPPrRPr = false;
+        inRunRPr = false;
         return;
       case Op.Txbx:
         textboxDepth--;
@@ -439,7 +464,13 @@ export function readStory(
     open,
     close,
     text(t) {
-      if (inT && skip === 0) append(t);
+      if (!inT || skip !== 0) return;
+      append(t);
+      const p = top();
+      if (p && instrDepth === 0 && /\S/.test(t)) {
+        if (runBold ?? styles.bold(p.styleId)) p.boldText = true;
+        else p.plainText = true;
+      }
     },
   });
   // Unbalanced fields or a trailing deleted paragraph mark must not lose text.

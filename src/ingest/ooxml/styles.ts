@@ -12,6 +12,8 @@ interface StyleDef {
   numId?: string;
   ilvl?: number;
   jc?: string;
+  /** w:b in the style's run properties (true/false), when it sets it. */
+  bold?: boolean;
 }
 
 export interface StyleNumbering {
@@ -66,6 +68,12 @@ export class Styles {
     for (const def of this.chain(styleId)) if (def.jc !== undefined) return def.jc;
     return undefined;
   }
+
+  /** Whether the paragraph style makes its text bold (through the w:basedOn chain). */
+  bold(styleId: string | undefined): boolean {
+    for (const def of this.chain(styleId)) if (def.bold !== undefined) return def.bold;
+    return false;
+  }
 }
 
 export function parseStyles(bytes: Uint8Array | undefined, file: string): Styles {
@@ -75,6 +83,7 @@ export function parseStyles(bytes: Uint8Array | undefined, file: string): Styles
   let cur: StyleDef | undefined;
   let norm = (n: string) => n;
   let inPPr = false;
+  let inRPr = false;
   let skip = 0; // depth inside *Change elements (old properties)
   let first = true;
   parseXml(bytes, "word/styles.xml", file, {
@@ -93,6 +102,8 @@ export function parseStyles(bytes: Uint8Array | undefined, file: string): Styles
       }
       if (!cur) return;
       if (name === "w:pPr") inPPr = true;
+      else if (name === "w:rPr" && !inPPr) inRPr = true;
+      else if (inRPr && name === "w:b") cur.bold = onOff(attr(a, "val"));
       else if (name === "w:name") cur.name = attr(a, "val");
       else if (name === "w:basedOn") cur.basedOn = attr(a, "val");
       else if (inPPr && name === "w:outlineLvl") cur.outlineLvl = Number(attr(a, "val"));
@@ -104,9 +115,15 @@ export function parseStyles(bytes: Uint8Array | undefined, file: string): Styles
       if (skip) return void skip--;
       const name = norm(raw);
       if (name === "w:pPr") inPPr = false;
+      else if (name === "w:rPr") inRPr = false;
       else if (name === "w:style") cur = undefined;
     },
     text() {},
   });
   return new Styles(defs, defaultId);
+}
+
+/** An OOXML on/off property value: absent, "1", "true" or "on" is on. */
+export function onOff(val: string | undefined): boolean {
+  return val === undefined || !/^(?:0|false|off|none)$/i.test(val);
 }

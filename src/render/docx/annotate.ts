@@ -5,9 +5,10 @@
  * the comments part's registration; every other zip entry is copied as stored.
  */
 import type { DocumentResult } from "../../model/report.ts";
-import type { Finding } from "../../model/finding.ts";
+import type { Evidence, Finding } from "../../model/finding.ts";
 import type { RawDocument } from "../../model/raw.ts";
-import type { RuleMeta } from "../../../checks/rule.ts";
+import type { Document } from "../../model/document.ts";
+import type { RuleMeta } from "../../model/rule.ts";
 import { inflateEntry, listEntries, unzipDocx, ZIP_LIMITS } from "../../ingest/zip.ts";
 import { readOoxml } from "../../ingest/ooxml/index.ts";
 import { decodeXml } from "../../ingest/ooxml/xml.ts";
@@ -25,12 +26,15 @@ import {
 } from "./comments-xml.ts";
 import { DEFAULT_REVIEW_AUTHOR, findingLines, summaryLines } from "./comment-text.ts";
 import { rewriteZip } from "./zip-write.ts";
+import { locationName, type Places, placesForEvidence } from "../place.ts";
 
 export { DEFAULT_REVIEW_AUTHOR } from "./comment-text.ts";
 
 export interface AnnotateOptions {
   file: string;
   rules: RuleMeta[];
+  /** Block places of the audited Document (place.ts), to name places in comment text the way Word shows them. */
+  places?: Places;
   author?: string;
   initials?: string;
   date?: Date;
@@ -43,6 +47,7 @@ const CONTENT_TYPES = "[content_types].xml";
 interface Entry {
   place: Place;
   finding?: Finding;
+  evidence?: Evidence;
   quote: string;
   number: number;
   id: number;
@@ -79,8 +84,10 @@ export function annotate(
     const b = parts[name];
     if (b) maps.set(name, mapPart(decodeXml(b)));
   }
-  const fallback = titlePlace(raw, maps);
+  const doc = buildDocument(raw);
+  const fallback = titlePlace(raw, maps, doc);
   const ctx = { raw, maps, fallback };
+  const places = opts.places ?? placesForEvidence(doc, result.findings.flatMap((f) => f.evidence));
 
   // Every place, then numbers in document order (the summary first when it shares the title's place).
   const entries: Omit<Entry, "number" | "id">[] = [{ place: fallback, quote: "" }];
@@ -97,7 +104,7 @@ export function annotate(
       const key = JSON.stringify([e.block, e.table ?? null, e.quote]);
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);
-      entries.push({ place: locate(e, n, ctx), finding: f, quote: e.quote });
+      entries.push({ place: locate(e, n, ctx), finding: f, evidence: e, quote: e.quote });
     }
   }
   const partOrder = (p: string) => STORIES.indexOf(p as typeof STORIES[number]);
@@ -123,18 +130,24 @@ export function annotate(
   const byFinding = new Map<Finding, Entry[]>();
   for (const e of numbered) if (e.finding) byFinding.set(e.finding, [...(byFinding.get(e.finding) ?? []), e]);
   const titleOf = (rule: string) => opts.rules.find((r) => r.id === rule)?.title ?? rule;
-  const lines = (e: Entry): string[] =>
-    e.finding
-      ? findingLines(e.finding, {
-        number: e.number,
-        title: titleOf(e.finding.rule),
-        others: (byFinding.get(e.finding) ?? []).filter((o) => o !== e).map((o) => o.number).sort((a, b) =>
-          a - b
-        ),
-        note: e.place.note,
-        quote: e.quote,
-      })
-      : summaryLines(e.number, result.findings, titleOf, (f) => byFinding.get(f)?.[0]?.number);
+  const where = (e: Entry) => (e.evidence ? locationName(e.evidence, places) : undefined);
+  const lines = (e: Entry): string[] => {
+    if (!e.finding) {
+      return summaryLines(e.number, result.findings, titleOf, (f) => byFinding.get(f)?.[0]?.number);
+    }
+    const others = (byFinding.get(e.finding) ?? []).filter((o) => o !== e).sort((a, b) =>
+      a.number - b.number
+    );
+    return findingLines(e.finding, {
+      number: e.number,
+      title: titleOf(e.finding.rule),
+      others: others.map((o) => o.number),
+      otherPlaces: others.map(where),
+      place: where(e),
+      note: e.place.note,
+      quote: e.quote,
+    });
+  };
 
   // Story parts with the range markup inserted.
   const replace = new Map<string, Uint8Array>();
@@ -181,9 +194,8 @@ export function annotate(
 }
 
 /** The title paragraph(s), else the first body paragraph, else the first paragraph of the body part. */
-function titlePlace(raw: RawDocument, maps: Map<string, PartMap>): Place {
+function titlePlace(raw: RawDocument, maps: Map<string, PartMap>, doc: Document): Place {
   const body = maps.get("word/document.xml")!;
-  const doc = buildDocument(raw);
   const pick = doc.blocks.find((b) => b.origin === "body" && b.kind === "paragraph" && b.role === "title") ??
     doc.blocks.find((b) => b.origin === "body" && b.kind !== "table");
   const rb = pick ? raw.blocks[pick.index] : undefined;

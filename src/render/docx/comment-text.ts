@@ -17,6 +17,10 @@ export interface FindingComment {
   title: string;
   /** Numbers of the comments on the finding's other places. */
   others: number[];
+  /** Where those other comments are (section › 第N段“…”), in the same order, when known. */
+  otherPlaces?: (string | undefined)[];
+  /** Where this comment's quote is, named as Word shows it (said when the comment could not sit on it). */
+  place?: string;
   note?: string;
   quote: string;
 }
@@ -33,8 +37,14 @@ export function findingLines(f: Finding, c: FindingComment): string[] {
   ].filter(Boolean);
   if (values.length) lines.push(values.join("；"));
   if (f.hint) lines.push(`修改建议：${f.hint}`);
-  if (c.others.length) lines.push(`另见${c.others.map((n) => `批注${n}`).join("、")}`);
-  if (c.note) lines.push(`${c.note}引文：“${truncate(c.quote, 80)}”`);
+  if (c.others.length) {
+    const other = (n: number, i: number) => {
+      const where = c.otherPlaces?.[i];
+      return where ? `批注${n}（${where}）` : `批注${n}`;
+    };
+    lines.push(`另见${c.others.map(other).join("、")}`);
+  }
+  if (c.note) lines.push(`${c.note}${c.place ? `位置：${c.place}；` : ""}引文：“${truncate(c.quote, 80)}”`);
   return lines;
 }
 

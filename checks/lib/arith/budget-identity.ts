@@ -1,0 +1,79 @@
+/**
+ * Definitional identities of budget accounts stated across a report: 支出 = 基本支出 + 项目支出 for the same
+ * fund (the same qualifier before the account name: 一般公共预算财政拨款, 财政拨款, …). The total and its
+ * parts often sit in different paragraphs (the total first, then 1.基本支出 / 2.项目支出), so the check
+ * assumes they describe the same scope and says so: a warning, never an error.
+ */
+import type { Figure } from "../../../src/model/figure.ts";
+import type { Total } from "./totals.ts";
+
+interface Identity {
+  /** Account names of the total (after the qualifier). */
+  total: readonly string[];
+  /** Account names of the parts, each of which must be stated once. */
+  parts: readonly string[];
+}
+
+export const BUDGET_IDENTITIES: readonly Identity[] = [
+  { total: ["支出", "总支出", "支出合计", "支出总额"], parts: ["基本支出", "项目支出"] },
+];
+
+/** Leading words that say who speaks, not which fund: 我局, 本单位, 全年, 年度. */
+const SPEAKER = /^(?:我|本)(?:单位|部门|局|委|办|院|校|中心|所|站|镇|乡|街道)|^(?:全年|年度|本年|当年)/;
+
+function qualifierAndAccount(subject: string, accounts: readonly string[]): [string, string] | undefined {
+  const s = subject.replace(/\s+/g, "");
+  const account = accounts.filter((a) => s.endsWith(a)).sort((a, b) => b.length - a.length)[0];
+  if (!account) return undefined;
+  let q = s.slice(0, s.length - account.length);
+  for (let i = 0; i < 2; i++) q = q.replace(SPEAKER, "");
+  return [q, account];
+}
+
+/** One value per (qualifier, account), or nothing when the document states several different ones. */
+function statedOnce(figures: Figure[], accounts: readonly string[]): Map<string, Figure> {
+  const seen = new Map<string, Figure | null>();
+  for (const f of figures) {
+    if (f.unit !== "元" || f.approx !== "exact" || f.range || f.loc.table) continue;
+    const qa = qualifierAndAccount(f.subject, accounts);
+    // Parts must end exactly in a part name: 项目支出 inside 其他项目支出 is not the account.
+    if (!qa) continue;
+    const key = qa.join("|");
+    const prev = seen.get(key);
+    if (prev === undefined) seen.set(key, f);
+    else if (prev && prev.value !== f.value) seen.set(key, null);
+  }
+  const out = new Map<string, Figure>();
+  for (const [k, f] of seen) if (f) out.set(k, f);
+  return out;
+}
+
+export function budgetIdentityTotals(figures: Figure[], covered: Set<Figure>): Total[] {
+  const out: Total[] = [];
+  for (const id of BUDGET_IDENTITIES) {
+    const totals = statedOnce(figures, id.total);
+    const parts = statedOnce(figures, id.parts);
+    for (const [key, whole] of totals) {
+      const q = key.split("|")[0];
+      if (covered.has(whole) || q.length < 2) continue;
+      const terms = id.parts.map((p) => parts.get(`${q}|${p}`));
+      if (terms.some((t) => !t)) continue;
+      const figs = terms as Figure[];
+      if (figs.some((f) => f.year !== whole.year && f.year !== undefined && whole.year !== undefined)) {
+        continue;
+      }
+      out.push({
+        whole,
+        terms: figs.map((figure) => ({ figure, sign: 1 as const })),
+        quote: whole.quote,
+        loc: whole.loc,
+        what: `${id.parts.join("与")}之和`,
+        certain: false,
+        assumption: `已假设${
+          figs.map((f) => f.subject).join("、")
+        }与${whole.subject}为同一口径（同一资金、同一年度）`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,170 @@
+/**
+ * foreign-entity: another unit of the same kind named where the report speaks of its own unit (another
+ * county's bureau of the same department), and truncated forms of the unit's own place name
+ * (山回族自治县 for 青山回族自治县).
+ */
+import type { Document } from "../../src/model/document.ts";
+import type { FindingDraft, Rule } from "../../src/model/rule.ts";
+import { clip, evidence } from "../../src/analysis/evidence.ts";
+import { adminRank, AUTONOMOUS_SUFFIXES, PLAIN_ADMIN_SUFFIXES } from "../../src/analysis/vocab.ts";
+import { h } from "../../src/testing/doc-spec.ts";
+
+const byLength = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join("|");
+const ADMIN = `(?:${byLength([...AUTONOMOUS_SUFFIXES, ...PLAIN_ADMIN_SUFFIXES])})`;
+const UNIT = new RegExp(`^(\\p{Script=Han}{2,12}?(${ADMIN}))(\\p{Script=Han}{2,20})$`, "u");
+
+interface OwnUnit {
+  /** Full place, e.g. 某某回族彝族自治县. */
+  place: string;
+  /** Administrative suffix of the place (县, 自治县, 市, …). */
+  admin: string;
+  /** Department part, e.g. 人力资源和社会保障局. */
+  department: string;
+}
+
+/**
+ * Place, level and department of a unit's name. A province or prefecture before the place (某省某县…) is
+ * skipped down to a county at most: 街道/乡/镇 after a city or county stay in the department's name
+ * (某市某街道办事处), as 城乡 does in 城乡建设局.
+ */
+export function splitUnit(unit: string): OwnUnit | undefined {
+  const m = UNIT.exec(unit.trim());
+  if (!m) return undefined;
+  const own = { place: m[1], admin: m[2], department: m[3] };
+  if (adminRank(own.admin) >= COUNTY_RANK) return own;
+  const lower = splitUnit(own.department);
+  const rank = lower ? adminRank(lower.admin) : -1;
+  return lower && rank > adminRank(own.admin) && rank <= COUNTY_RANK ? lower : own;
+}
+const COUNTY_RANK = adminRank("县");
+
+/**
+ * The names the report itself uses for its own department: the full name, and every …局-style short form
+ * written right after its own place name (人社局 in 某县人社局). Only these are compared across places.
+ */
+function ownDepartmentForms(doc: Document, own: OwnUnit): string[] {
+  const forms = new Set([own.department]);
+  const suffix = own.department.slice(-1);
+  const short = own.place.slice(0, 2);
+  const re = new RegExp(
+    `(?:${own.place}|${short}${own.admin.slice(-1)})(\\p{Script=Han}{1,5}?${suffix})`,
+    "gu",
+  );
+  for (const b of doc.blocks) {
+    // Both alternatives start with the place's first two characters: most blocks are skipped cheaply.
+    if (b.kind === "table" || !b.text.includes(short)) continue;
+    for (const m of b.text.matchAll(re)) if (abbreviates(m[1], own.department)) forms.add(m[1]);
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** 人社局 abbreviates 人力资源和社会保障局: its characters appear in the full name, in order. */
+function abbreviates(short: string, full: string): boolean {
+  let i = 0;
+  for (const ch of full) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+function truncations(doc: Document, own: OwnUnit): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  const cut = own.place.slice(1);
+  if (cut.length < 4) return out;
+  for (const b of doc.blocks) {
+    if (b.kind === "table") continue;
+    let from = 0;
+    for (let i = b.text.indexOf(cut, from); i >= 0; i = b.text.indexOf(cut, from)) {
+      from = i + cut.length;
+      if (i > 0 && b.text[i - 1] === own.place[0]) continue;
+      out.push({
+        message: `“${cut}”疑为本单位所在地名“${own.place}”的笔误（缺“${own.place[0]}”字）。`,
+        messageId: "truncated-own-name",
+        hint: `改为“${own.place}”。`,
+        evidence: [evidence(doc, b.index, clip(b.text, i, i + cut.length, 40))],
+        details: { found: cut, expected: own.place },
+      });
+    }
+  }
+  return out;
+}
+
+function foreignPlaces(doc: Document, own: OwnUnit): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  const short = own.place.slice(0, 2);
+  const formList = ownDepartmentForms(doc, own);
+  const forms = formList.join("|");
+  // A place starts at the text's start, after a non-Han character or after a preposition; its name has
+  // 2–4 characters (up to 8 before 自治县/自治州/自治旗).
+  const re = new RegExp(
+    `(?<=^|[^\\p{Script=Han}]|[由经向与在对从将把被和及于为据])(?![由经向与在对从将把被和及于为据])` +
+      `((?:\\p{Script=Han}{2,8}(${byLength(AUTONOMOUS_SUFFIXES)}))|(?:\\p{Script=Han}{2,4}?(${
+        byLength(PLAIN_ADMIN_SUFFIXES)
+      })))(${forms})`,
+    "gu",
+  );
+  for (const b of doc.blocks) {
+    // Every match ends with a department form; the lookbehind regex is slow on blocks without one.
+    if (b.kind === "table" || !formList.some((f) => b.text.includes(f))) continue;
+    for (const m of b.text.matchAll(re)) {
+      const [, place, autonomous, plain, department] = m;
+      const admin = autonomous ?? plain;
+      if (admin !== own.admin && !(own.admin.endsWith(admin))) continue; // another level (市 above a 县)
+      // A match can start a few characters early (组织某县…), so the own place counts anywhere in it.
+      if (place.includes(short) || own.place.endsWith(place)) continue;
+      if (own.place.includes(place.slice(1)) && place.length - 1 >= 4) continue; // a truncation: reported above
+      out.push({
+        message: `文中出现“${
+          place + department
+        }”，与本单位（${own.place}${own.department}）同级但不同地名，疑为套用其他单位的材料。`,
+        messageId: "other-unit",
+        hint: "核实该处是否应为本单位；如确为引用其他单位，请写明引用关系。",
+        evidence: [evidence(doc, b.index, clip(b.text, m.index!, m.index! + m[0].length, 40))],
+        details: {
+          found: place + department,
+          ownUnit: own.place + own.department,
+          assumption: "同级同类单位被写成本单位",
+        },
+      });
+    }
+  }
+  return out;
+}
+
+export const foreignEntity: Rule = {
+  meta: {
+    id: "foreign-entity",
+    severity: "warning",
+    title: "单位名称不符",
+    messages: {
+      "other-unit": { description: "出现同级同类的其他单位名称", certainty: "assumption" },
+      "truncated-own-name": { description: "本单位地名缺字" },
+    },
+    docs: {
+      summary:
+        "Another county's unit of the same department named in the report, or a truncated form of the " +
+        "unit's own place name.",
+      rationale:
+        "A report reused from another unit keeps that unit's name in places; a truncated own name is a " +
+        "copy slip a reviewer will ask to correct.",
+      examples: [
+        {
+          title: "东山县人社局的报告中出现西河县人社局",
+          kind: "invalid",
+          messageId: "other-unit",
+          config: { unit: "东山县人社局" },
+          doc: [h(1, "一、基本情况"), "东山县人社局认真落实部署，西河县人社局制定了考核办法。"],
+        },
+        {
+          title: "只提到本单位",
+          kind: "valid",
+          config: { unit: "东山县人社局" },
+          doc: [h(1, "一、基本情况"), "东山县人社局认真落实部署，制定了考核办法。"],
+        },
+      ],
+    },
+  },
+  check: ({ doc, config }) => {
+    const unit = doc.meta.unit ?? config.unit;
+    const own = unit ? splitUnit(unit) : undefined;
+    return own ? [...truncations(doc, own), ...foreignPlaces(doc, own)] : [];
+  },
+};

@@ -1,0 +1,88 @@
+/**
+ * score-grade: the grade word stated for the evaluation (评价等级为优 / 等级：良好 / 综合评定为…) against
+ * the total score it goes with and the grade bands of the configuration (90/80/60 by default, lower bounds
+ * inclusive: exactly 90 is 优). Grade statements and their scores come from the analysis
+ * (ctx.views.gradeStatements); grade words and keywords are vocabulary (src/analysis/vocab.ts).
+ */
+import type { FindingDraft, Rule } from "../../src/model/rule.ts";
+import type { Config } from "../../src/model/config.ts";
+import { type Band, BAND_NAME } from "../../src/analysis/vocab.ts";
+import { h } from "../../src/testing/doc-spec.ts";
+
+export const scoreGrade: Rule = {
+  meta: {
+    id: "score-grade",
+    severity: "error",
+    title: "评价等级与得分不符",
+    messages: {
+      "grade-vs-score": { description: "评价等级与总得分不符" },
+    },
+    docs: {
+      summary:
+        "The stated grade (优/良/中/差 …) does not follow from the stated total score and the grade bands.",
+      rationale:
+        "The grade is what readers remember; a grade above the band of the score overstates the result.",
+      examples: [
+        {
+          title: "89.9分评为优",
+          kind: "invalid",
+          messageId: "grade-vs-score",
+          doc: [h(1, "一、评价结论"), "综合得分89.9分，评价等级为“优”。"],
+        },
+        {
+          title: "90分评为优（下限含本数）",
+          kind: "valid",
+          doc: [h(1, "一、评价结论"), "综合得分90分，评价等级为“优”。"],
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    const bands = ctx.config.gradeBands;
+    const out: FindingDraft[] = [];
+    for (const g of ctx.views.gradeStatements) {
+      const score = g.score;
+      if (!score) continue;
+      const actual = bandOf(score.value, bands);
+      if (actual === g.band) continue;
+      out.push({
+        messageId: "grade-vs-score",
+        message: `得分${score.value}分按等级标准（${bandRange(actual, bands)}为“${
+          BAND_NAME[actual]
+        }”）应评为“${BAND_NAME[actual]}”，但文中评定为“${g.word}”。`,
+        hint:
+          `按评分标准（优≥${bands.excellent}分，良≥${bands.good}分，中≥${bands.pass}分）核对评价等级或总得分。`,
+        evidence: g.fromTable ? [g.evidence(g.raw), score.evidence] : [score.evidence, g.evidence(g.raw)],
+        details: {
+          score: score.value,
+          statedGrade: g.word,
+          expectedGrade: BAND_NAME[actual],
+          bands,
+          ...(g.fromTable ? { assumption: "该等级对应评分表合计行的总得分" } : {}),
+        },
+        ...(g.fromTable ? { severity: "warning" as const } : {}),
+      });
+    }
+    return out;
+  },
+};
+
+export function bandOf(score: number, bands: Config["gradeBands"]): Band {
+  if (score >= bands.excellent) return "excellent";
+  if (score >= bands.good) return "good";
+  if (score >= bands.pass) return "pass";
+  return "fail";
+}
+
+function bandRange(b: Band, bands: Config["gradeBands"]): string {
+  switch (b) {
+    case "excellent":
+      return `${bands.excellent}分及以上`;
+    case "good":
+      return `${bands.good}分至${bands.excellent}分（不含）`;
+    case "pass":
+      return `${bands.pass}分至${bands.good}分（不含）`;
+    case "fail":
+      return `${bands.pass}分以下`;
+  }
+}

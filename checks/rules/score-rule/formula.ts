@@ -1,0 +1,241 @@
+/**
+ * Scoring rules (指标评分细则) written as a formula on one rate: "执行率≥95%得满分，每低1%扣0.1分，扣完为止",
+ * "控制率≤100%得满分，≥120%得0分，区间内按权重扣分", "在职人员控制率≤100%得满分，有超出不得分". Also the
+ * rate's own definition when the row gives one: "在职人员控制率=（在职人员数/编制数）×100%".
+ * Anything else (several rates in one condition, points by judgement, counts instead of rates) is not a
+ * formula: parseFormula returns undefined and the rule stays silent.
+ */
+import { asciiDigits } from "../../../src/extract/numbers.ts";
+import type { Interval } from "../../../src/extract/tolerance.ts";
+
+export type Op = "ge" | "gt" | "le" | "lt" | "eq";
+
+export interface Condition {
+  op: Op;
+  threshold: number;
+}
+
+export interface Step {
+  /** Rate points per step (每低1% → 1). */
+  per: number;
+  /** Points deducted per step; undefined when given as a share of the weight. */
+  points?: number;
+  /** 扣权重分的5% → 5. */
+  percentOfWeight?: number;
+}
+
+export interface ScoreFormula {
+  /** The rate the rule is about, as written before the comparison ("预算完成率"). */
+  metric: string;
+  full: Condition;
+  /** Explicit points for meeting `full` ("=100%得3分"); otherwise full marks = the weight. */
+  fullPoints?: number;
+  zero?: Condition;
+  /** 有超出不得分 / 否则不得分 / 未达到不得分: anything short of `full` scores 0. */
+  zeroOtherwise: boolean;
+  step?: Step;
+  /** 区间内按权重扣分 / 按比例扣分: linear between the full and the zero thresholds. */
+  interpolate: boolean;
+  /** The rule as quoted (from the metric to the end of its sentence), an exact substring of the source. */
+  quote: string;
+}
+
+export interface Definition {
+  name: string;
+  numerator: string;
+  denominator: string;
+  quote: string;
+}
+
+/** Same-length normalisation (offsets into the original text stay valid). */
+export function normalize(text: string): string {
+  return asciiDigits(text)
+    .replace(/％/g, "%")
+    .replace(/[≧]/g, "≥")
+    .replace(/[≦]/g, "≤")
+    .replace(/＞/g, ">")
+    .replace(/＜/g, "<")
+    .replace(/＝/g, "=")
+    .replace(/[（]/g, "(")
+    .replace(/[）]/g, ")");
+}
+
+const NUM = String.raw`(\d+(?:\.\d+)?)`;
+const CMP = String.raw`(>=|<=|≥|≤|>|<|=|不低于|不高于|不超过|不少于|达到|高于|低于|超过|大于|小于|等于)`;
+const FULL = new RegExp(
+  String
+    .raw`([\u4e00-\u9fff“”"、]{2,24}?)\s*${CMP}\s*${NUM}\s*%\s*(及以上|以上|及以下|以下)?\s*(?:的|时)?\s*[,，]?\s*` +
+    String.raw`(?:(?:则|即)?(?:得满分|为满分|计满分|得全分)(?:\s*${NUM}\s*分)?|得\s*${NUM}\s*分)`,
+);
+const ZERO = new RegExp(
+  String
+    .raw`${CMP}\s*${NUM}\s*%\s*(及以上|以上|及以下|以下)?\s*(?:的|时)?\s*[,，]?\s*(?:得\s*0\s*分|得零分|不得分|为0分|计0分)`,
+);
+const ZERO_OTHERWISE =
+  /(?:有超出|超出的?|否则|未达到的?|未达标的?|达不到的?)\s*[,，]?\s*(?:不得分|得\s*0\s*分|不计分)/;
+const STEP = new RegExp(
+  String
+    .raw`每(?:低于|低|降低|下降|减少|少|超出|超过|超|高于|高|增加|多)\s*${NUM}\s*(?:%|个百分点)\s*[,，]?\s*扣\s*` +
+    String.raw`(?:${NUM}\s*分|权重分?\s*(?:\(\s*\d+(?:\.\d+)?\s*分\s*\))?\s*的\s*${NUM}\s*%)`,
+);
+const INTERPOLATE = /(?:区间内|之间的?|中间)[^。；;]{0,6}按(?:权重|比例)[^。；;]{0,4}扣分/;
+const DEFINITION = new RegExp(
+  String
+    .raw`([\u4e00-\u9fff“”"]{2,20})\s*=\s*\(?\s*([^/÷=()。；,，]{2,30}?)\s*[/÷]\s*([^/÷=()。；,，×*]{2,30}?)\s*\)?\s*[×*xX]\s*100\s*%`,
+);
+
+function opOf(cmp: string, suffix: string | undefined): Op | undefined {
+  if (suffix === "以上" || suffix === "及以上") return "ge";
+  if (suffix === "以下" || suffix === "及以下") return "le";
+  switch (cmp) {
+    case ">=":
+    case "≥":
+    case "不低于":
+    case "不少于":
+    case "达到":
+      return "ge";
+    case ">":
+    case "高于":
+    case "超过":
+    case "大于":
+      return "gt";
+    case "<=":
+    case "≤":
+    case "不高于":
+    case "不超过":
+      return "le";
+    case "<":
+    case "低于":
+    case "小于":
+      return "lt";
+    case "=":
+    case "等于":
+      return "eq";
+  }
+  return undefined;
+}
+
+const LEADING = /^(?:若|如|当|其中|对|且|凡|则|即)+/;
+/** % or its full-width form (normalize folds ％ to %): both patterns need one. */
+const PERCENT = /[%％]/;
+
+/** The one-rate formula in a rule text, if there is one. */
+export function parseFormula(text: string): ScoreFormula | undefined {
+  if (!PERCENT.test(text)) return undefined; // cheap rejection of most cells: FULL needs a %
+  const t = normalize(text);
+  const m = FULL.exec(t);
+  if (!m) return undefined;
+  const metric = m[1].replace(LEADING, "");
+  // Several rates under one condition (“A、B=100%得3分”, “A和B满意度>90%”): not a one-rate formula.
+  if (metric.length < 2 || /[、和及与]/.test(metric)) return undefined;
+  const op = opOf(m[2], m[4]);
+  if (!op) return undefined;
+  const start = m.index + m[1].length - metric.length;
+  const end = sentenceEnd(t, m.index + m[0].length);
+  const rest = t.slice(m.index + m[0].length, end);
+  const full: Condition = { op, threshold: Number(m[3]) };
+  const fullPoints = m[6] ?? m[5];
+  const z = ZERO.exec(rest);
+  const zeroOp = z ? opOf(z[1], z[3]) : undefined;
+  const s = STEP.exec(rest);
+  return {
+    metric,
+    full,
+    fullPoints: fullPoints !== undefined ? Number(fullPoints) : undefined,
+    zero: z && zeroOp ? { op: zeroOp, threshold: Number(z[2]) } : undefined,
+    zeroOtherwise: ZERO_OTHERWISE.test(rest),
+    step: s
+      ? {
+        per: Number(s[1]),
+        points: s[2] !== undefined ? Number(s[2]) : undefined,
+        percentOfWeight: s[3] ? Number(s[3]) : undefined,
+      }
+      : undefined,
+    interpolate: INTERPOLATE.test(rest),
+    quote: text.slice(start, end),
+  };
+}
+
+/** End of the sentence that starts the rule: the next 。 (or the end of the text). */
+function sentenceEnd(t: string, from: number): number {
+  const i = t.slice(from).search(/[。\n]/);
+  return i < 0 ? t.length : from + i + 1;
+}
+
+export function parseDefinition(text: string): Definition | undefined {
+  if (!PERCENT.test(text)) return undefined; // DEFINITION ends in ×100%
+  const t = normalize(text);
+  const m = DEFINITION.exec(t);
+  if (!m) return undefined;
+  return {
+    name: m[1],
+    numerator: m[2],
+    denominator: m[3],
+    quote: text.slice(m.index, m.index + m[0].length),
+  };
+}
+
+/** A formula says something beyond "meets the threshold → full marks": what happens below it. */
+export function isComplete(f: ScoreFormula): boolean {
+  return f.zero !== undefined || f.zeroOtherwise || f.step !== undefined || f.interpolate;
+}
+
+function meets(c: Condition, r: number): boolean {
+  const eps = 1e-9;
+  switch (c.op) {
+    case "ge":
+      return r >= c.threshold - eps;
+    case "gt":
+      return r > c.threshold + eps;
+    case "le":
+      return r <= c.threshold + eps;
+    case "lt":
+      return r < c.threshold - eps;
+    case "eq":
+      return Math.abs(r - c.threshold) <= eps;
+  }
+}
+
+/** The scores the rule allows at rate r (an interval when the rule leaves room: 每低1% read as pro rata or per whole step). */
+export function scoreAt(f: ScoreFormula, weight: number, r: number): Interval {
+  const full = f.fullPoints ?? weight;
+  if (meets(f.full, r)) return { low: full, high: full };
+  if (f.zero && meets(f.zero, r)) return { low: 0, high: 0 };
+  const gap = Math.abs(r - f.full.threshold);
+  if (f.interpolate && f.zero) {
+    const span = Math.abs(f.zero.threshold - f.full.threshold);
+    if (span > 0) {
+      const v = Math.max(0, full * (1 - gap / span));
+      return { low: v, high: v };
+    }
+  }
+  if (f.step) {
+    const pts = f.step.points ?? (weight * (f.step.percentOfWeight ?? 0)) / 100;
+    const steps = gap / f.step.per;
+    const most = Math.ceil(steps - 1e-9) * pts;
+    const least = Math.floor(steps + 1e-9) * pts;
+    return { low: Math.max(0, full - most), high: Math.max(0, full - least) };
+  }
+  if (f.zeroOtherwise) return { low: 0, high: 0 };
+  return { low: 0, high: full };
+}
+
+/**
+ * The scores the rule allows for a rate known only to lie in `rate`. Between thresholds every reading is
+ * monotone in the rate, so the ends of the interval and the thresholds inside it bound the result.
+ */
+export function scoreRange(f: ScoreFormula, weight: number, rate: Interval): Interval {
+  const points = [rate.low, rate.high];
+  for (const b of [f.full.threshold, f.zero?.threshold]) {
+    if (b === undefined) continue;
+    for (const x of [b - 1e-7, b, b + 1e-7]) if (x > rate.low && x < rate.high) points.push(x);
+  }
+  const finite = points.filter((p) => Number.isFinite(p));
+  const ivs = finite.map((p) => scoreAt(f, weight, p));
+  if (rate.high === Infinity || rate.low === -Infinity) {
+    // An open bound: the far end behaves like a rate far beyond the last threshold.
+    const far = rate.high === Infinity ? 1e6 : -1e6;
+    ivs.push(scoreAt(f, weight, far));
+  }
+  return { low: Math.min(...ivs.map((i) => i.low)), high: Math.max(...ivs.map((i) => i.high)) };
+}

@@ -1,0 +1,238 @@
+/**
+ * toc-mismatch: the 目录 against the body: entries the body lacks, body sections the 目录 lacks, the same
+ * entry with another number or title, annexes listed but empty.
+ */
+import type { Document, HeadingBlock, ParagraphBlock } from "../../src/model/document.ts";
+import type { FindingDraft, Rule } from "../../src/model/rule.ts";
+import { evidence } from "../../src/analysis/evidence.ts";
+import { parseMarker } from "../../src/ingest/headings.ts";
+import { titleKey } from "../../src/analysis/text/normalize.ts";
+import { similarity } from "../lib/similarity.ts";
+import { h, toc } from "../../src/testing/doc-spec.ts";
+
+interface Entry {
+  block: ParagraphBlock;
+  marker: string;
+  title: string;
+}
+
+/** Equal titles, or one the short form of the other (评价指标体系 for 某局2023年部门整体支出绩效评价指标体系). */
+function sameEntry(body: string, toc: string): boolean {
+  return body === toc || (toc.length >= 4 && body.length >= 4 && (body.endsWith(toc) || toc.endsWith(body)));
+}
+
+function entries(doc: Document): Entry[] {
+  return doc.blocks
+    .filter((b): b is ParagraphBlock => b.kind === "paragraph" && b.role === "toc")
+    .map((block) => {
+      const m = parseMarker(block.text);
+      return {
+        block,
+        marker: titleKey(m?.number.raw ?? ""),
+        title: titleKey(m ? m.title : block.text),
+      };
+    });
+}
+
+/** An annex heading often holds only "附件N"; its title is then the next short paragraph. */
+function headingTitle(doc: Document, h: HeadingBlock): string {
+  if (titleKey(h.title) !== "" || h.number.style !== "annex") return titleKey(h.title);
+  const next = doc.blocks[h.index + 1];
+  return next && next.kind !== "table" && next.text.length <= 40 ? titleKey(next.text) : "";
+}
+
+function isInsideAnnex(doc: Document, h: HeadingBlock): boolean {
+  let id = doc.sections[h.section]?.parent;
+  while (id) {
+    const s = doc.sections[id];
+    const hb = doc.blocks[s.headingBlock];
+    if (hb?.kind === "heading" && hb.number.style === "annex") return true;
+    id = s.parent;
+  }
+  return false;
+}
+
+/** True when an annex has nothing but its heading (and the title line under it). */
+function isEmptySection(doc: Document, h: HeadingBlock): boolean {
+  const s = doc.sections[h.section];
+  const titleLine = titleKey(h.title) === "" ? h.index + 1 : -1;
+  const content = s.blocks.filter((i) => {
+    const b = doc.blocks[i];
+    return i !== h.index && i !== titleLine && (b.kind === "table" || titleKey(b.text) !== "");
+  });
+  return s.children.length === 0 && content.length === 0;
+}
+
+function emptyAnnex(doc: Document, e: Entry, h: HeadingBlock): FindingDraft {
+  return {
+    message: `目录列出的“${e.block.text}”在正文中只有标题，没有内容。`,
+    hint: "补齐该附件的内容，或从目录中删去。",
+    evidence: [evidence(doc, e.block.index, e.block.text), evidence(doc, h.index, h.text)],
+    messageId: "empty-annex",
+
+    details: {},
+  };
+}
+
+/**
+ * When not one entry matches the body, the 目录 as a whole belongs to another version of the document (or
+ * the file is incomplete): one finding for the whole 目录, not one per entry.
+ */
+function unmatchedToc(doc: Document, missing: Entry[]): FindingDraft {
+  return {
+    message: `目录的${missing.length}项在正文中都找不到对应章节，目录可能未随正文更新，或取自其他文档。`,
+    hint: "按正文的实际结构重新生成目录（在 Word 中更新目录域）。",
+    evidence: missing.map((e) => evidence(doc, e.block.index, e.block.text)),
+    messageId: "toc-unmatched",
+
+    details: { entries: missing.length },
+  };
+}
+
+function checkToc(doc: Document): FindingDraft[] {
+  const toc = entries(doc);
+  if (toc.length === 0) return [];
+  const headings = doc.blocks.filter((b): b is HeadingBlock => b.kind === "heading" && b.origin === "body");
+  const titles = new Map(headings.map((h) => [h, headingTitle(doc, h)]));
+  const used = new Set<HeadingBlock>();
+  const out: FindingDraft[] = [];
+  const missing: Entry[] = [];
+  const tocEv = (e: Entry) => evidence(doc, e.block.index, e.block.text);
+  const take = (pred: (h: HeadingBlock) => boolean) => {
+    const h = headings.find((h) => !used.has(h) && pred(h));
+    if (h) used.add(h);
+    return h;
+  };
+  for (const e of toc) {
+    const annexByNumber = headings.find((h) =>
+      !used.has(h) && h.number.style === "annex" && titleKey(h.number.raw) === e.marker &&
+      titles.get(h) === ""
+    );
+    if (annexByNumber && isEmptySection(doc, annexByNumber)) {
+      used.add(annexByNumber);
+      out.push(emptyAnnex(doc, e, annexByNumber));
+      continue;
+    }
+    const exact = take((h) => titleKey(h.number.raw) === e.marker && sameEntry(titles.get(h)!, e.title));
+    if (exact) {
+      if (exact.number.style === "annex" && isEmptySection(doc, exact)) out.push(emptyAnnex(doc, e, exact));
+      continue;
+    }
+    const sameTitle = take((h) => e.title !== "" && sameEntry(titles.get(h)!, e.title));
+    if (sameTitle) {
+      out.push({
+        message: `目录中“${e.block.text}”在正文中编号为“${sameTitle.text}”，编号不一致。`,
+        hint: "按正文的实际结构更新目录（在 Word 中更新目录域），或修正正文编号。",
+        evidence: [tocEv(e), evidence(doc, sameTitle.index, sameTitle.text)],
+        messageId: "number",
+
+        details: { toc: e.block.text, body: sameTitle.text },
+      });
+      continue;
+    }
+    const sameNumber = take((h) =>
+      // Annexes are identified by their number alone; other headings need a similar title too.
+      titleKey(h.number.raw) === e.marker && e.marker !== "" &&
+      (h.number.style === "annex" || similarity(titles.get(h)!, e.title) >= 0.5)
+    );
+    if (sameNumber) {
+      const bodyTitle = titles.get(sameNumber)!;
+      const close = similarity(bodyTitle, e.title) >= 0.8;
+      out.push({
+        // A near-identical title (年 vs 年度) is a wording slip, not a structural mismatch.
+        ...(close ? { severity: "info" as const } : {}),
+        message: `目录中“${e.block.text}”与正文标题“${sameNumber.text}${
+          sameNumber.title === "" ? " " + bodyTitle : ""
+        }”不一致。`,
+        hint: "统一目录与正文的标题文字。",
+        evidence: [tocEv(e), evidence(doc, sameNumber.index, sameNumber.text)],
+        messageId: "title",
+
+        details: { toc: e.title, body: bodyTitle },
+      });
+      continue;
+    }
+    missing.push(e);
+    out.push({
+      message: `目录中的“${e.block.text}”在正文中找不到对应章节。`,
+      hint: "补写该章节，或从目录中删去。",
+      evidence: [tocEv(e)],
+      messageId: "missing-in-body",
+
+      details: {},
+    });
+  }
+  if (used.size === 0 && missing.length >= 2) {
+    return [...out.filter((f) => f.messageId !== "missing-in-body"), unmatchedToc(doc, missing)];
+  }
+  const tocLevels = new Set([...used].map((h) => h.level));
+  for (const h of headings) {
+    if (used.has(h) || !tocLevels.has(h.level) || isInsideAnnex(doc, h)) continue;
+    // Where the 目录 lists none of this heading's siblings it simply stops at the level above: a note only.
+    const siblings = doc.sections[doc.sections[h.section].parent ?? "s0"]?.children ?? [];
+    const listed = siblings.some((id) => [...used].some((u) => u.section === id));
+    out.push({
+      ...(listed ? {} : { severity: "info" as const }),
+      message: `正文章节“${h.text}”未列入目录。`,
+      hint: "更新目录，使其包含全部章节。",
+      evidence: [evidence(doc, h.index, h.text)],
+      messageId: "missing-in-toc",
+
+      details: {},
+    });
+  }
+  return out;
+}
+
+export const tocMismatch: Rule = {
+  meta: {
+    id: "toc-mismatch",
+    severity: "warning",
+    title: "目录与正文不符",
+    messages: {
+      "missing-in-body": { description: "目录项在正文中找不到" },
+      "missing-in-toc": { description: "正文章节未列入目录" },
+      number: { description: "目录与正文编号不一致" },
+      title: { description: "目录与正文标题不一致" },
+      "empty-annex": { description: "目录列出的附件没有内容" },
+      "toc-unmatched": { description: "目录整体与正文不对应" },
+    },
+    docs: {
+      summary:
+        "目录 entries against body headings: missing either way, different numbers or titles, empty annexes.",
+      rationale:
+        "A 目录 that does not match the body shows sections were added, dropped or renumbered after the " +
+        "report was assembled, often by copying from another report.",
+      examples: [
+        {
+          title: "目录编号与正文不一致",
+          kind: "invalid",
+          messageId: "number",
+          doc: [
+            { text: "目录", role: "toc-heading" },
+            toc("一、基本情况"),
+            toc("三、存在的问题"),
+            h(1, "一、基本情况"),
+            "正文。",
+            h(1, "二、存在的问题"),
+            "正文。",
+          ],
+        },
+        {
+          title: "目录与正文一致",
+          kind: "valid",
+          doc: [
+            { text: "目录", role: "toc-heading" },
+            toc("一、基本情况"),
+            toc("二、存在的问题"),
+            h(1, "一、基本情况"),
+            "正文。",
+            h(1, "二、存在的问题"),
+            "正文。",
+          ],
+        },
+      ],
+    },
+  },
+  check: ({ doc }) => checkToc(doc),
+};

@@ -1,0 +1,192 @@
+/**
+ * typo (笔误): the frequent slips of 公文, each kind a table of data with its own tests —
+ * word confusions (typo/vocab.ts), doubled words (typo/doubled.ts), malformed numbers and units
+ * (typo/numbers.ts), template leftovers (typo/template.ts), plus the score and punctuation slips below.
+ * Paragraphs, headings and table cells are read; text around a broken character (U+FFFD) is skipped.
+ */
+import type { Document } from "../../src/model/document.ts";
+import type { Evidence } from "../../src/model/finding.ts";
+import type { FindingDraft, Rule } from "../../src/model/rule.ts";
+import { cellEvidence, clip, evidence } from "../../src/analysis/evidence.ts";
+import type { TypoHit } from "./typo/types.ts";
+import { findConfusions } from "./typo/confusions.ts";
+import { findDoubled } from "./typo/doubled.ts";
+import { findNumberSlips } from "./typo/numbers.ts";
+import { findTemplateLeftovers } from "./typo/template.ts";
+
+interface TypoPattern {
+  id: string;
+  /** Must have the `g` flag. */
+  regex: RegExp;
+  message: (m: RegExpExecArray) => string;
+  hint: (m: RegExpExecArray) => string;
+  right: (m: RegExpExecArray) => string;
+  kind: TypoHit["kind"];
+}
+
+export const TYPO_PATTERNS: TypoPattern[] = [
+  {
+    // "…具有一致性，的3分；" — a score clause that starts with 的 where 得 was meant.
+    id: "de-for-score",
+    regex: /(?<=^|[，,；;。：:\s])的\s*(?<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分/g,
+    message: (m) => `“${m[0]}”疑为“得${m.groups!.n}分”的笔误（“的”应为“得”）。`,
+    hint: (m) => `将“${m[0]}”改为“得${m.groups!.n}分”。`,
+    right: (m) => `得${m.groups!.n}分`,
+    kind: "score-de",
+  },
+  {
+    id: "doubled-punctuation",
+    regex: /([，。；：、！？])\1/g,
+    message: (m) => `标点“${m[1]}”重复书写。`,
+    hint: (m) => `删除多余的“${m[1]}”。`,
+    right: (m) => m[1],
+    kind: "punctuation",
+  },
+  {
+    // A full stop directly after a comma or semicolon (or the reverse) is a leftover of an edit.
+    id: "clashing-punctuation",
+    regex: /[，；][。]|[。][，；]/g,
+    message: (m) => `标点“${m[0]}”连用，疑为修改遗留。`,
+    hint: () => "保留一个恰当的标点。",
+    right: () => "",
+    kind: "punctuation",
+  },
+];
+
+function patternHits(text: string): TypoHit[] {
+  const out: TypoHit[] = [];
+  for (const p of TYPO_PATTERNS) {
+    for (const m of text.matchAll(p.regex)) {
+      out.push({
+        start: m.index!,
+        end: m.index! + m[0].length,
+        wrong: m[0],
+        right: p.right(m),
+        kind: p.kind,
+        pattern: p.id,
+        message: p.message(m),
+        hint: p.hint(m),
+      });
+    }
+  }
+  return out;
+}
+
+/** Every slip in one text, overlapping hits collapsed (the first detector wins), in text order. */
+export function findTypoHits(text: string, opts: { cell?: boolean } = {}): TypoHit[] {
+  const all = [
+    ...patternHits(text),
+    ...findTemplateLeftovers(text),
+    ...findConfusions(text),
+    ...findNumberSlips(text, opts),
+    ...findDoubled(text),
+  ];
+  const kept: TypoHit[] = [];
+  for (const h of all) {
+    if (nearBrokenText(text, h)) continue;
+    if (kept.some((k) => h.start < k.end && k.start < h.end)) continue;
+    kept.push(h);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Mojibake (U+FFFD) makes neighbouring characters unreliable. */
+function nearBrokenText(text: string, h: TypoHit): boolean {
+  return text.slice(Math.max(0, h.start - 8), h.end + 8).includes("\uFFFD");
+}
+
+/** At most this many quotes on one finding; further occurrences are counted. */
+const MAX_QUOTES = 5;
+
+interface Located {
+  hit: TypoHit;
+  evidence: Evidence;
+}
+
+function located(doc: Document): Located[] {
+  const out: Located[] = [];
+  const quote = (text: string, h: TypoHit) => clip(text, h.start, h.end, 30);
+  for (const block of doc.blocks) {
+    if (block.kind !== "table") {
+      for (const hit of findTypoHits(block.text)) {
+        out.push({ hit, evidence: evidence(doc, block.index, quote(block.text, hit)) });
+      }
+      continue;
+    }
+    for (const row of block.grid) {
+      for (const cell of row) {
+        if (cell.row !== cell.anchorRow || cell.col !== cell.anchorCol) continue;
+        for (const hit of findTypoHits(cell.text, { cell: true })) {
+          out.push({ hit, evidence: cellEvidence(doc, block, cell.row, cell.col, quote(cell.text, hit)) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** One finding per slip: the same wrong form repeated (a placeholder in every row) is reported once. */
+function findTypos(doc: Document): FindingDraft[] {
+  const groups = new Map<string, Located[]>();
+  for (const l of located(doc)) {
+    const key = `${l.hit.pattern}\u0000${l.hit.wrong}`;
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  return [...groups.values()].map((ls) => {
+    const h = ls[0].hit;
+    const more = ls.length > 1 ? `（全文共${ls.length}处）` : "";
+    return {
+      messageId: h.kind,
+      message: h.message + more,
+      hint: h.hint,
+      evidence: ls.slice(0, MAX_QUOTES).map((l) => l.evidence),
+      details: {
+        wrong: h.wrong,
+        right: h.right,
+        pattern: h.pattern,
+        matched: h.wrong,
+        ...(ls.length > 1 ? { occurrences: ls.length } : {}),
+      },
+    };
+  });
+}
+
+export const typo: Rule = {
+  meta: {
+    id: "typo",
+    severity: "warning",
+    title: "笔误",
+    messages: {
+      confusion: { description: "易混词误用" },
+      doubled: { description: "字词重复" },
+      number: { description: "年份、数字或单位书写错误" },
+      template: { description: "模板占位内容未删除" },
+      "score-de": { description: "“得N分”误作“的N分”" },
+      punctuation: { description: "标点重复或连用" },
+    },
+    docs: {
+      summary:
+        "Frequent slips of official documents: word confusions (确实/切实做好, 较好的完成, 截止/截至, 台帐), " +
+        "doubled words (内设内设), years without 年 or ranges ending before they start, unit clashes, template " +
+        "leftovers (XXX, （2000字以内）), 的N分 for 得N分, doubled or clashing punctuation.",
+      rationale:
+        "Slips change the meaning of a sentence or show that the text was not proofread. Every pattern is " +
+        "data with a context that makes it wrong in essentially every use; look-alikes that are right (确实存在, " +
+        "截止日期, 党委委员, 2018—2020) are kept out and tested.",
+      examples: [
+        {
+          title: "“切实做好”误作“确实做好”",
+          kind: "invalid",
+          messageId: "confusion",
+          doc: ["为确实做好年度绩效自评工作，成立了工作小组。"],
+        },
+        {
+          title: "“确实存在”用法正确",
+          kind: "valid",
+          doc: ["为切实做好年度绩效自评工作，成立了工作小组，确实存在的问题已整改。"],
+        },
+      ],
+    },
+  },
+  check: ({ doc }) => findTypos(doc),
+};

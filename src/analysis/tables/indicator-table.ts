@@ -1,0 +1,272 @@
+/**
+ * Indicator tables (评价指标体系 / 评分表) parsed into a tree: 一级 → 二级 → 三级 by the merged label columns.
+ * Groups are keyed by code + name (weight annotations removed), so a label the grid restarts further down
+ * ("A3资源配置（13分）" twice) is one node that was declared twice. Each data row is a leaf.
+ */
+import type { TableBlock } from "../../model/document.ts";
+import { type CellNumber, isBlank, parseCellNumber, squash } from "./cell-number.ts";
+import { asciiDigits } from "../../extract/numbers.ts";
+import { show, total } from "./compare.ts";
+import { INDICATOR_TOTAL_LABELS, startsWithOne, SUBTOTAL_LABELS } from "../vocab.ts";
+
+/** A number read from a cell, with where it sits. */
+export interface CellValue extends CellNumber {
+  row: number;
+  col: number;
+}
+
+/** One label as written in one (anchor) cell. */
+export interface LabelOccurrence {
+  text: string;
+  row: number;
+  col: number;
+  /** Weights the label declares: "（12分）" / "(12分)"; several when the label repeats the annotation. */
+  weights: CellValue[];
+}
+
+export interface Leaf {
+  row: number;
+  label: LabelOccurrence;
+  code?: string;
+  name: string;
+  /** The weight column (分值/权重). */
+  weight?: CellValue;
+  /** The score column (得分). */
+  score?: CellValue;
+  parent?: IndicatorNode;
+}
+
+export interface IndicatorNode {
+  key: string;
+  level: number;
+  code?: string;
+  name: string;
+  occurrences: LabelOccurrence[];
+  children: IndicatorNode[];
+  leaves: Leaf[];
+  parent?: IndicatorNode;
+}
+
+export interface TotalRow {
+  row: number;
+  /** The label cell that marks the row (合计 / 总分 / a bare "100分"). */
+  label: LabelOccurrence;
+  /** A number written in a label column ("100分"): a stated total weight. */
+  labelNumber?: CellValue;
+  weight?: CellValue;
+  score?: CellValue;
+}
+
+export interface IndicatorTable {
+  table: TableBlock;
+  headerRow: number;
+  labelCols: number[];
+  weightCol: number;
+  scoreCol?: number;
+  roots: IndicatorNode[];
+  leaves: Leaf[];
+  totals: TotalRow[];
+}
+
+const LABEL_HEADER = /^(?:[一二三四1-4]级)?指标(?:名称)?$|^[一二三四]级$/;
+const WEIGHT_HEADER = /^(?:指标)?(?:分值|权重|满分|标准分值?|分数)(?:[（(]分[)）])?$/;
+const SCORE_HEADER = /^(?:自评|评价|实际|考核)?得分(?:[（(]分[)）])?$|^评分$/;
+const TOTAL_LABEL = startsWithOne(INDICATOR_TOTAL_LABELS);
+const SUBTOTAL_LABEL = startsWithOne(SUBTOTAL_LABELS);
+const WEIGHT_NOTE = /[（(][\s\u3000]*([0-9０-９]+(?:[.．][0-9０-９]+)?)[\s\u3000]*分[\s\u3000]*[)）]/g;
+const CODE = /^([A-Za-zＡ-Ｚ]\d+(?:[.．]\d+)*|[A-Za-zＡ-Ｚ](?=[\u4e00-\u9fff]))/;
+
+export function labelWeights(text: string, row: number, col: number): CellValue[] {
+  const out: CellValue[] = [];
+  for (const m of text.matchAll(WEIGHT_NOTE)) {
+    const n = parseCellNumber(m[1]);
+    if (n) out.push({ ...n, raw: m[0], row, col });
+  }
+  return out;
+}
+
+/** Code and name of a label: "A1部门目标（12分）" → A1 / 部门目标. */
+export function parseLabel(text: string): { code?: string; name: string } {
+  const s = squash(text.replace(WEIGHT_NOTE, ""));
+  const m = CODE.exec(asciiDigits(s));
+  if (!m) return { name: s };
+  return { code: m[1].toUpperCase(), name: s.slice(m[1].length) };
+}
+
+function findHeader(t: TableBlock) {
+  const limit = Math.min(t.rowCount, Math.max(t.headerRows, 1) + 2);
+  for (let r = 0; r < limit; r++) {
+    const texts = t.grid[r].map((c) => squash(c.text));
+    const labelCols = texts.flatMap((x, c) => LABEL_HEADER.test(x) ? [c] : []);
+    const weightCol = texts.findIndex((x) => WEIGHT_HEADER.test(x));
+    const scoreCol = texts.findIndex((x) => SCORE_HEADER.test(x));
+    if (labelCols.length > 0 && weightCol >= 0) {
+      return { headerRow: r, labelCols, weightCol, scoreCol: scoreCol >= 0 ? scoreCol : undefined };
+    }
+  }
+  return undefined;
+}
+
+function numberAt(t: TableBlock, row: number, col: number | undefined): CellValue | undefined {
+  if (col === undefined) return undefined;
+  const cell = t.grid[row][col];
+  if (cell.anchorRow !== row) return undefined; // merged down from a row above: not this row's value
+  const n = parseCellNumber(cell.text);
+  return n ? { ...n, row: cell.anchorRow, col: cell.anchorCol } : undefined;
+}
+
+function occurrence(t: TableBlock, row: number, col: number): LabelOccurrence {
+  const cell = t.grid[row][col];
+  return {
+    text: cell.text,
+    row: cell.anchorRow,
+    col: cell.anchorCol,
+    weights: labelWeights(cell.text, cell.anchorRow, cell.anchorCol),
+  };
+}
+
+export function parseIndicatorTable(t: TableBlock): IndicatorTable | undefined {
+  const header = findHeader(t);
+  if (!header) return undefined;
+  const { headerRow, labelCols, weightCol, scoreCol } = header;
+  const roots: IndicatorNode[] = [];
+  const leaves: Leaf[] = [];
+  const totals: TotalRow[] = [];
+  const byKey = new Map<string, IndicatorNode>();
+  /** Fill-down for tables written without merges: the group last seen in each label column. */
+  const lastGroup = new Map<number, IndicatorNode>();
+
+  for (let r = headerRow + 1; r < t.rowCount; r++) {
+    const row = t.grid[r];
+    const own = labelCols.filter((c) =>
+      row[c].anchorRow === r && row[c].anchorCol === c && !isBlank(row[c].text)
+    );
+    const ownTexts = own.map((c) => squash(row[c].text));
+    if (ownTexts.some((x) => SUBTOTAL_LABEL.test(x))) continue;
+    const totalAt = own.find((c, i) =>
+      TOTAL_LABEL.test(ownTexts[i]) || parseCellNumber(row[c].text) !== undefined
+    );
+    const weight = numberAt(t, r, weightCol);
+    const score = numberAt(t, r, scoreCol);
+    if (totalAt !== undefined) {
+      const label = occurrence(t, r, totalAt);
+      const n = parseCellNumber(row[totalAt].text);
+      totals.push({
+        row: r,
+        label,
+        labelNumber: n ? { ...n, row: r, col: totalAt } : undefined,
+        weight,
+        score,
+      });
+      continue;
+    }
+    // The leaf is the deepest non-blank label column; the columns before it are its groups.
+    const filled = labelCols.filter((c) => !isBlank(row[c].text));
+    if (filled.length === 0) continue;
+    const leafCol = filled[filled.length - 1];
+    const leafCell = row[leafCol];
+    if (weight === undefined && score === undefined && leafCell.anchorRow !== r) continue;
+    let parent: IndicatorNode | undefined;
+    const seen = new Set<string>();
+    for (const c of labelCols) {
+      if (c >= leafCol) break;
+      const cell = row[c];
+      if (cell.anchorRow === leafCell.anchorRow && cell.anchorCol === leafCell.anchorCol) break;
+      let node: IndicatorNode | undefined;
+      if (isBlank(cell.text)) {
+        node = lastGroup.get(c);
+        if (!node || node.parent !== parent) continue;
+      } else {
+        const anchor = `${cell.anchorRow}:${cell.anchorCol}`;
+        if (seen.has(anchor)) continue; // one cell spanning several label columns
+        seen.add(anchor);
+        const { code, name } = parseLabel(cell.text);
+        const key = `${parent?.key ?? ""}/${code ?? ""}${name}`;
+        node = byKey.get(key);
+        if (!node) {
+          node = {
+            key,
+            level: (parent?.level ?? 0) + 1,
+            code,
+            name,
+            occurrences: [],
+            children: [],
+            leaves: [],
+            parent,
+          };
+          byKey.set(key, node);
+          (parent ? parent.children : roots).push(node);
+        }
+        if (!node.occurrences.some((o) => o.row === cell.anchorRow && o.col === cell.anchorCol)) {
+          node.occurrences.push(occurrence(t, r, c));
+        }
+      }
+      lastGroup.set(c, node);
+      parent = node;
+    }
+    const label = occurrence(t, r, leafCol);
+    const { code, name } = parseLabel(leafCell.text);
+    const leaf: Leaf = { row: r, label, code, name, weight, score, parent };
+    leaves.push(leaf);
+    if (parent) parent.leaves.push(leaf);
+  }
+  if (leaves.length === 0) return undefined;
+  return { table: t, headerRow, labelCols, weightCol, scoreCol, roots, leaves, totals };
+}
+
+/** Every leaf under a node, in row order. */
+export function leavesUnder(node: IndicatorNode): Leaf[] {
+  return [...node.leaves, ...node.children.flatMap(leavesUnder)].sort((a, b) => a.row - b.row);
+}
+
+/** Every node of the tree, depth first. */
+export function allNodes(roots: IndicatorNode[]): IndicatorNode[] {
+  return roots.flatMap((n) => [n, ...allNodes(n.children)]);
+}
+
+/** The distinct weights a node's labels declare (by value). */
+export function declaredWeights(node: IndicatorNode): CellValue[] {
+  const out: CellValue[] = [];
+  for (const o of node.occurrences) {
+    for (const w of o.weights) if (!out.some((x) => x.value === w.value)) out.push(w);
+  }
+  return out;
+}
+
+/** A leaf's weights: the column, then what its label declares (distinct values). */
+export function leafWeights(leaf: Leaf): CellValue[] {
+  const out: CellValue[] = leaf.weight ? [leaf.weight] : [];
+  for (const w of leaf.label.weights) if (!out.some((x) => x.value === w.value)) out.push(w);
+  return out;
+}
+
+/** A leaf's one weight: the weight column, else a single label annotation. */
+export function leafWeight(leaf: Leaf): CellValue | undefined {
+  return leaf.weight ?? (leaf.label.weights.length === 1 ? leaf.label.weights[0] : undefined);
+}
+
+/** A node's label as written (first occurrence), squashed. */
+export function nodeLabel(node: IndicatorNode): string {
+  return squash(node.occurrences[0]?.text ?? node.name);
+}
+
+/**
+ * The effective weight(s) of an indicator: for a leaf, its column and label annotations; for a group, the
+ * weights its labels declare, else the sum of its leaves' weights (one value, when every leaf has one).
+ * `declared` are the cells actually written for it (empty when the weight is a sum).
+ */
+export function effectiveWeights(
+  named: { kind: "node"; node: IndicatorNode } | { kind: "leaf"; leaf: Leaf },
+): { weights: CellValue[]; declared: CellValue[]; name: string } {
+  if (named.kind === "leaf") {
+    const ws = leafWeights(named.leaf);
+    return { weights: ws, declared: ws, name: squash(named.leaf.label.text) };
+  }
+  const declared = declaredWeights(named.node);
+  const name = nodeLabel(named.node);
+  if (declared.length > 0) return { weights: declared, declared, name };
+  const lw = leavesUnder(named.node).map(leafWeight);
+  if (lw.length === 0 || lw.some((w) => w === undefined)) return { weights: [], declared, name };
+  const sum = total(lw as CellValue[]);
+  return { weights: [{ ...(lw[0] as CellValue), value: sum, raw: show(sum) }], declared, name };
+}

@@ -1,0 +1,172 @@
+/**
+ * Passage fingerprints for the archive index: the comparison form of a passage with unit and place names,
+ * years and numbers masked (so a copy with names, years and figures swapped still matches), 52-bit
+ * fingerprints of three masking levels, and MinHash signatures with their LSH band keys.
+ */
+import { normalize } from "../analysis/text/normalize.ts";
+
+/** Number of MinHash values per passage (BANDS × ROWS). */
+export const SIGNATURE_SIZE = 24;
+/** LSH: 6 bands of 4 rows: a pair with Jaccard 0.8 shares a band with probability 0.96, 0.5 with 0.32. */
+export const BANDS = 6;
+export const ROWS = 4;
+/** Character shingle length of the masked comparison form. */
+const SHINGLE = 3;
+
+/**
+ * Mask characters in the comparison form: unit/place name, year, other number (letters or "#", which the
+ * comparison form keeps; Greek letters do not occur in these reports).
+ */
+export const MASK = { unit: "ω", year: "ψ", number: "#" } as const;
+
+/** Units of administration that end a place name (南县, 寻甸回族彝族自治县, 双桥镇). */
+const PLACE = /[\u4e00-\u9fff]{1,3}?(?:自治州|自治县|自治区|特别行政区|省|市|县|区|州|旗|盟|镇|乡|街道)/g;
+/** A year: four digits 19xx/20xx followed by 年 (or 年度), full-width digits included. */
+const YEAR = /(?<![0-9０-９.．])(?:19|20|１９|２０)[0-9０-９]{2}(?=\s*年)/g;
+/** Any other Arabic number (with thousands commas and a decimal part). */
+const NUMBER = /[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/g;
+
+/** Escape a string for use in a RegExp. */
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Names of a unit as a report writes them: the full name, without its place prefix (寻甸县人社局 →
+ * 人社局), without 中共 — longest first, so the longest written form is masked whole.
+ */
+export function unitVariants(unit: string | null | undefined): string[] {
+  if (!unit) return [];
+  const out = new Set<string>();
+  const u = unit.replace(/[\s\u3000]+/g, "");
+  if (u.length < 2) return [];
+  out.add(u);
+  const key = unitKey(u);
+  if (key && key !== u) out.add(key);
+  const noParty = u.replace(/^中共|^中国共产党/, "");
+  if (noParty.length >= 2) out.add(noParty);
+  // Without the leading place name: the part after the last place suffix within the first 14 characters.
+  const m = /^.{0,14}?(?:自治州|自治县|自治区|省|市|县|区|州|旗|镇|乡)(?=.{2,})/.exec(noParty);
+  if (m) {
+    let rest = noParty.slice(m[0].length);
+    const again = /^.{0,8}?(?:县|区|市|镇|乡)(?=.{2,})/.exec(rest);
+    if (again && !/委|局|办|部/.test(again[0])) rest = rest.slice(again[0].length);
+    if (rest.length >= 3) out.add(rest);
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** A compiled masker for one document's own unit names. */
+export interface Masker {
+  /** Comparison form with unit/place names, years and numbers masked. */
+  full(text: string): string;
+  /** Comparison form with unit/place names and years masked, other numbers kept. */
+  yearOnly(text: string): string;
+  /** Comparison form with nothing masked. */
+  raw(text: string): string;
+}
+
+export function masker(unit: string | null | undefined): Masker {
+  const variants = unitVariants(unit);
+  const own = variants.length ? new RegExp(variants.map(escapeRe).join("|"), "g") : null;
+  const names = (t: string) => (own ? t.replace(own, MASK.unit) : t).replace(PLACE, MASK.unit);
+  const years = (t: string) => t.replace(YEAR, MASK.year);
+  return {
+    full: (t) => normalize(years(names(t)).replace(NUMBER, MASK.number)),
+    yearOnly: (t) => normalize(years(names(t))),
+    raw: (t) => normalize(t),
+  };
+}
+
+/** Characters of a masked comparison form that are not masks: how much wording it carries. */
+export function wording(masked: string): number {
+  let n = 0;
+  for (const ch of masked) if (ch !== MASK.unit && ch !== MASK.year && ch !== MASK.number) n++;
+  return n;
+}
+
+/** murmur3 fmix32. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** 32-bit hash of a string with a seed. */
+export function hash32(s: string, seed = 0): number {
+  let h = seed ^ 0x9e3779b9;
+  for (let i = 0; i < s.length; i++) {
+    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = (h << 13) | (h >>> 19);
+  }
+  return fmix(h ^ s.length);
+}
+
+/** A 52-bit fingerprint (a safe integer, stored as an SQLite INTEGER). */
+export function fingerprint(s: string): number {
+  const a = hash32(s, 0x1234567) & 0xfffff;
+  const b = hash32(s, 0x7654321);
+  return a * 0x100000000 + b;
+}
+
+const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix(0x5bd1e995 + i * 0x27d4eb2d));
+
+/** MinHash signature of the character 3-shingles of a masked comparison form. */
+export function signature(masked: string): Uint32Array {
+  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  const n = Math.max(1, masked.length - SHINGLE + 1);
+  for (let i = 0; i < n; i++) {
+    // The shingle's three code units, hashed without slicing.
+    let h = 0x811c9dc5;
+    for (let k = i; k < Math.min(i + SHINGLE, masked.length); k++) {
+      h = Math.imul(h ^ masked.charCodeAt(k), 0x01000193);
+    }
+    for (let j = 0; j < SIGNATURE_SIZE; j++) {
+      const v = fmix(h ^ SEEDS[j]);
+      if (v < sig[j]) sig[j] = v;
+    }
+  }
+  return sig;
+}
+
+/** The LSH band keys of a signature: signed 32-bit (4 bytes in SQLite), the band number mixed in. */
+export function bandKeys(sig: Uint32Array): number[] {
+  const keys: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = fmix(0xb5297a4d + b);
+    for (let r = 0; r < ROWS; r++) h = fmix(Math.imul(h ^ sig[b * ROWS + r], 0x9e3779b1) + r);
+    keys.push(h | 0);
+  }
+  return keys;
+}
+
+/** Estimated Jaccard similarity: the share of equal MinHash values. */
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
+  return same / SIGNATURE_SIZE;
+}
+
+/** Signature as stored (little-endian bytes). */
+export function sigBytes(sig: Uint32Array): Uint8Array {
+  return new Uint8Array(sig.buffer.slice(0));
+}
+
+export function sigFromBytes(b: Uint8Array): Uint32Array {
+  const copy = new Uint8Array(b);
+  return new Uint32Array(copy.buffer, 0, SIGNATURE_SIZE);
+}
+
+/** A unit name as a matching key: whitespace and punctuation gone, ethnic-autonomy words and 中共 dropped. */
+export function unitKey(unit: string | null | undefined): string | null {
+  if (!unit) return null;
+  const k = unit.normalize("NFKC")
+    .replace(/[\s\p{P}]/gu, "")
+    .replace(/^中国共产党/, "中共")
+    .replace(/^([\u4e00-\u9fff]{2})(?:[\u4e00-\u9fff]{1,3}?族)+自治(县|州|旗)/, "$1$2")
+    .replace(/本级$/, "");
+  return k.length >= 2 ? k : null;
+}
