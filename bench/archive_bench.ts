@@ -47,7 +47,9 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function corpusCheck(dir: string): Promise<void> {
-  const files = [...Deno.readDirSync(dir)].filter((e) => e.isFile && /\.docx$/i.test(e.name)).map((e) => e.name)
+  const files = [...Deno.readDirSync(dir)].filter((e) => e.isFile && /\.docx$/i.test(e.name)).map((e) =>
+    e.name
+  )
     .sort();
   const db = new DatabaseSync(":memory:");
   const index = new ArchiveIndex(db);
@@ -62,7 +64,9 @@ async function corpusCheck(dir: string): Promise<void> {
     errors += fs.filter((f) => f.severity === "error").length;
     for (const f of fs) console.log(`  ${d.file}: ${f.rule} ${f.severity} ${f.message}`);
     for (const sh of index.shares(id)) {
-      if (sh.doc.unitKey !== d.unitKey && sh.share > best.share) best = { share: sh.share, a: d.file, b: sh.doc.file };
+      if (sh.doc.unitKey !== d.unitKey && sh.share > best.share) {
+        best = { share: sh.share, a: d.file, b: sh.doc.file };
+      }
     }
   }
   console.log(
@@ -90,14 +94,22 @@ try {
   const figures = (r.db.prepare("SELECT COUNT(*) AS n FROM archive_figures").get() as { n: number }).n;
   const size = (await Deno.stat(file)).size;
   console.log(
-    `index: ${s(r.indexMs)} for ${plan.reports.length} reports (${(r.indexMs / plan.reports.length).toFixed(1)} ms each: ` +
-      `entry incl. extraction ${s(r.entryMs)}, SQLite ${s(r.addMs)}); ${passages} passages, ${lsh} LSH rows, ` +
+    `index: ${s(r.indexMs)} for ${plan.reports.length} reports (${
+      (r.indexMs / plan.reports.length).toFixed(1)
+    } ms each: ` +
+      `entry incl. extraction ${s(r.entryMs)}, SQLite ${
+        s(r.addMs)
+      }); ${passages} passages, ${lsh} LSH rows, ` +
       `${figures} figures; database ${mb(size)}`,
   );
-  console.log(`analyse all: ${s(r.analyseMs)} (${(r.analyseMs / plan.reports.length).toFixed(1)} ms per report)`);
+  console.log(
+    `analyse all: ${s(r.analyseMs)} (${(r.analyseMs / plan.reports.length).toFixed(1)} ms per report)`,
+  );
   const sc = r.score;
   console.log(
-    `planted: ${JSON.stringify(sc.planted)} found: ${JSON.stringify(sc.found)} recall ${(sc.recall * 100).toFixed(1)}%; ` +
+    `planted: ${JSON.stringify(sc.planted)} found: ${JSON.stringify(sc.found)} recall ${
+      (sc.recall * 100).toFixed(1)
+    }%; ` +
       `error-level false alarms ${sc.errorFalseAlarms.length}; warnings on untouched reports ${sc.warningsOnClean}; ` +
       `findings ${sc.findings}`,
   );
@@ -107,7 +119,12 @@ try {
   // One more report (a copy of an indexed one) added to the indexed archive, as a resumed batch run does.
   const { db, index, store } = openArchive(file);
   const t0 = performance.now();
-  const extra = { key: "extra", unit: 0, year: years[years.length - 1], copyOf: [1, years[0]] as [number, number] };
+  const extra = {
+    key: "extra",
+    unit: 0,
+    year: years[years.length - 1],
+    copyOf: [1, years[0]] as [number, number],
+  };
   const doc = buildReport(plan, extra, pool);
   const entry = archiveEntry(doc, extract(doc), doc.meta);
   const t1 = performance.now();
@@ -117,7 +134,9 @@ try {
   const t3 = performance.now();
   const got = (store.findings.get("extra") ?? []).filter((f) => f.rule === "copied-report").length;
   console.log(
-    `add one report: ${(t3 - t0).toFixed(0)} ms (entry ${(t1 - t0).toFixed(0)} ms, index ${(t2 - t1).toFixed(0)} ms, ` +
+    `add one report: ${(t3 - t0).toFixed(0)} ms (entry ${(t1 - t0).toFixed(0)} ms, index ${
+      (t2 - t1).toFixed(0)
+    } ms, ` +
       `findings of ${u.analysed} affected reports ${(t3 - t2).toFixed(0)} ms, incl. opening the index); ` +
       `copy of ${reportKey(1, years[0])} found: ${got > 0}`,
   );

@@ -87,6 +87,7 @@ if (Deno.args[0] === "--child") {
           "--allow-write",
           "--allow-env",
           "--allow-sys",
+          "--allow-run", // the batch audits in subprocesses (src/batch/pool.ts)
           new URL(import.meta.url).pathname,
           "--child",
           path.join(dir, "archive"),

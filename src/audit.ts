@@ -100,7 +100,11 @@ export async function auditBytes(file: string, bytes: Uint8Array, opts: AuditOpt
         file,
         sha256,
         status: "ok",
-        meta: { ...resultMeta(doc.meta, config), ...audited.views.selfAssessment },
+        meta: {
+          ...resultMeta(doc.meta, config),
+          ...audited.views.selfAssessment,
+          coverage: audited.views.coverage,
+        },
         findings: audited.findings,
         diagnostics: doc.diagnostics,
       },

@@ -1,7 +1,7 @@
 /** conflicting-figure: the same quantity stated with different values. */
 import type { CheckContext, FindingDraft, Rule } from "../../src/model/rule.ts";
 import type { Evidence } from "../../src/model/finding.ts";
-import type { Figure } from "../../src/model/figure.ts";
+import type { Figure, Relation } from "../../src/model/figure.ts";
 import { intervalOf } from "../../src/extract/tolerance.ts";
 import { normalize } from "../../src/analysis/text/normalize.ts";
 import { trailingWordsStripper } from "../../src/analysis/text/affixes.ts";
@@ -19,6 +19,15 @@ import { evidenceOf, placeOf, type TextUnit } from "../../src/analysis/text/unit
 import { PLAIN_ADMIN_SUFFIXES } from "../../src/analysis/vocab.ts";
 import { evidence as textEvidence } from "../../src/analysis/evidence.ts";
 import { h } from "../../src/testing/doc-spec.ts";
+import type { Document } from "../../src/model/document.ts";
+import { clauseAround as clauseSpan } from "../../src/extract/subject.ts";
+import { TRANSFER_VERBS } from "../../src/analysis/quantity-vocab.ts";
+import {
+  eventSubject,
+  frameOfContext,
+  type QuantitySubject,
+  quantitySubject,
+} from "../../src/analysis/quantity-key.ts";
 
 /** Shared wording (numbers aside) a sentence needs before two copies of it are aligned. */
 const MIN_WORDING = 15;
@@ -41,14 +50,24 @@ export const conflictingFigure: Rule = {
     messages: {
       "aligned-passages": { description: "相同表述中的数字不同" },
       "same-subject": { description: "同一数量在不同位置数值不同", certainty: "assumption" },
+      "all-versus-part": {
+        description: "称资金已全部拨付（到位），另一处所写已拨付金额却较少",
+        certainty: "assumption",
+      },
     },
     docs: {
       summary:
         "The same quantity stated with different values: (a) two copies of a passage whose wording is the " +
         "same and whose numbers differ (error, each differing number one finding); (b) figures with the same " +
-        "normalised subject, unit and year but incompatible values in different places (warning, assuming " +
-        "both mean the same quantity). Values that may be roundings of each other (12.35万人 / 12.3万人) and " +
-        "passages differing in a year or date are not reported.",
+        "normalised subject, unit, year and time frame but incompatible values in different places (warning, " +
+        "assuming they mean the same quantity; one finding with every place). The subject is normalised with " +
+        "the vocabulary of src/analysis/quantity-vocab.ts: stop words (共/累计/全年/实有/截至…) go, synonyms " +
+        "meet (在职职工 = 在职人员, 惠及群众 = 受益群众, 开展培训12期，累计N人次 = 培训N人次), qualifiers stay " +
+        "(编制/在编/在职/退休, 预算/执行, 计划/实际/完成/目标); 人 and 人次 differ, 万人 and 人 are compared after " +
+        "scaling; 年初/年末, 全年/一季度, 本年/上年 are different frames, and a figure without a frame joins the " +
+        "subject's only frame. (c) 「X万元已全部拨付」 against 「已拨付Y万元」 with the same verb and Y < X " +
+        "(warning). Values that may be roundings of each other (12.35万人 / 12.3万人), approximate values " +
+        "(约/余) and passages differing in a year or date are not reported.",
       rationale:
         "When a document states two values for one quantity, at least one is wrong; reviewers must ask which.",
       examples: [
@@ -60,6 +79,38 @@ export const conflictingFigure: Rule = {
             h(1, "一、部门工作完成情况"),
             "抓好引才工作，从外地引进专业技术人员12人，充实基层力量。完善服务机制。" +
             "抓好引才工作，从外地引进专业技术人员21人，充实基层力量。",
+          ],
+        },
+        {
+          title: "同一数量换了说法，数值不同",
+          kind: "invalid",
+          messageId: "same-subject",
+          doc: [
+            h(1, "一、部门概况"),
+            "本局内设4个股室，年末在职职工58人，退休人员20人。",
+            h(1, "三、绩效分析"),
+            "在队伍建设方面，在职职工共61人，均未超编。",
+          ],
+        },
+        {
+          title: "称资金已全部拨付，另一处已拨付金额较少",
+          kind: "invalid",
+          messageId: "all-versus-part",
+          doc: [
+            h(1, "一、资金到位情况"),
+            "专项资金850万元目前已全部拨付。",
+            h(1, "二、资金执行情况"),
+            "已完成拨付720万元，执行率84.71%。",
+          ],
+        },
+        {
+          title: "编制数与在职人数是不同数量",
+          kind: "valid",
+          doc: [
+            h(1, "一、部门概况"),
+            "核定行政编制62人，退休人员20人。",
+            h(1, "三、绩效分析"),
+            "在职人员共58人，均未超编。",
           ],
         },
         {
@@ -76,7 +127,7 @@ export const conflictingFigure: Rule = {
   },
   check(ctx) {
     const aligned = alignedConflicts(ctx);
-    return [...aligned.findings, ...subjectConflicts(ctx, aligned.covered)];
+    return [...aligned.findings, ...subjectConflicts(ctx, aligned.covered), ...transferConflicts(ctx)];
   },
 };
 
@@ -256,77 +307,199 @@ const RELATIONAL_SUBJECT =
   /^(占|完成|较|比|同比|环比|涉及|增长|减少|下降|增加|超过|达到|高于|低于)|目标任务|指标$|问卷$/;
 /** Rates and scores belong to the ratio and score rules: their subject rarely names the quantity itself. */
 const SKIPPED_UNITS = new Set(["%", "‰", "个百分点", "分"]);
+/** A leading clause of a sentence that only sets its time (截至2023年12月31日，…; 上半年，…). */
+const TIME_ADVERBIAL = /^(?:截至|截止|截止到|到|至)|^[^，,]{0,8}(?:年末|年底|年初|季度|半年|月底|月末)$/;
+const MAX_ADVERBIAL = 16;
 
 export function subjectKey(subject: string): string {
   return SUBJECT_TAIL(normalize(subject).replace(/\d+/g, "").replace(SUBJECT_LEAD, ""));
 }
 
-/** The subject's key, or null when it is too short, generic or relational to name one quantity. */
-function usableSubject(raw: string): string | null {
-  const subject = subjectKey(raw);
-  if (charCount(subject) < MIN_SUBJECT || GENERIC_SUBJECT.test(subject)) return null;
-  return RELATIONAL_SUBJECT.test(subject) ? null : subject;
+/** A figure of part (b) with the quantity it names. */
+interface Placed {
+  f: Figure;
+  q: QuantitySubject;
 }
 
-/** Part (b): figures of the extraction with the same subject, unit and years but incompatible values. */
+/**
+ * The quantity a figure names, or null when its subject is too short, generic or relational to name one:
+ * the subject as written, or (when it is only stop words: 开展培训12期，累计1200人次) the events counted in the
+ * clause before.
+ */
+function quantityOf(text: string, f: Figure, cache: Map<string, QuantitySubject>): QuantitySubject | null {
+  const raw = f.subjectRaw ?? f.subject;
+  let q = cache.get(raw);
+  if (!q) cache.set(raw, q = quantitySubject(raw));
+  if (!q.key) {
+    const clause = clauseSpan(text, f.loc.start, f.loc.end);
+    if (/[\d０-９]/.test(text.slice(clause.start, f.loc.start)) || clause.start === 0) return null;
+    const prev = clauseSpan(text, clause.start - 1, clause.start - 1);
+    if (/[；;。！？!?]/.test(text[clause.start - 1])) return null;
+    const events = eventSubject(text.slice(prev.start, prev.end));
+    if (!events) return null;
+    const eq = quantitySubject(events);
+    return eq.key ? { ...eq, frame: eq.frame || q.frame } : null;
+  }
+  if (!namedRightBefore(text, f, subjectKey(f.subject))) return null;
+  if (q.known) return q;
+  if (charCount(q.key) < MIN_SUBJECT || GENERIC_SUBJECT.test(q.key)) return null;
+  return RELATIONAL_SUBJECT.test(q.key) ? null : q;
+}
+
+/**
+ * The time frame of a figure: its subject's (年末在职人员), else one written before it in its clause (not
+ * past an earlier number), else a leading time adverbial of its sentence (截至2023年12月31日，…).
+ */
+function frameOf(text: string, f: Figure, q: QuantitySubject, sentences: readonly Span[]): string {
+  if (q.frame) return q.frame;
+  const raw = f.subjectRaw ?? f.subject;
+  const clause = clauseSpan(text, f.loc.start, f.loc.end);
+  const before = text.slice(clause.start, Math.max(clause.start, f.loc.start - raw.length));
+  const own = frameOfContext(before.replace(/^.*[\d０-９]/s, ""));
+  if (own) return own;
+  const sentence = sentences.find((s) => s.start <= f.loc.start && f.loc.start < s.end);
+  if (!sentence) return "";
+  const lead = clauseSpan(text, sentence.start, sentence.start);
+  if (lead.end >= clause.start || lead.end - lead.start > MAX_ADVERBIAL) return "";
+  const adverbial = normalize(text.slice(lead.start, lead.end)).replace(/^[\d.]+、?/, "");
+  return TIME_ADVERBIAL.test(adverbial) ? frameOfContext(adverbial) : "";
+}
+
+/** Part (b): figures of the extraction naming the same quantity, unit, years and time frame, with values that cannot both hold. */
 function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Covered): FindingDraft[] {
-  const groups = new Map<string, Figure[]>();
-  // Many figures share a subject: its key (or null when it names no one quantity) is worked out once.
-  const subjects = new Map<string, string | null>();
+  const groups = new Map<string, Placed[]>();
+  // Many figures share a subject: its quantity is worked out once.
+  const cache = new Map<string, QuantitySubject>();
+  const docYear = doc.meta.year ?? undefined;
+  const wholes = wholesOfParts(extraction.relations);
   for (const f of extraction.figures) {
     if (f.loc.table || f.approx !== "exact" || f.range || !f.unit || SKIPPED_UNITS.has(f.unit)) continue;
     const block = doc.blocks[f.loc.block];
     if (!block || block.kind === "table") continue;
-    let subject = subjects.get(f.subject);
-    if (subject === undefined) subjects.set(f.subject, subject = usableSubject(f.subject));
-    if (subject === null || !namedRightBefore(block.text, f, subject)) continue;
-    if (coveredBy(f, covered)) continue;
-    const key = `${subject}|${f.unit}|${f.year ?? ""}|${
-      yearsKey(views, views.sentencesOfBlock(f.loc.block), f.loc.start)
-    }`;
+    const q0 = quantityOf(block.text, f, cache);
+    if (!q0 || coveredBy(f, covered)) continue;
+    const sentences = views.sentencesOfBlock(f.loc.block);
+    const q = { ...q0, frame: frameOf(block.text, f, q0, sentences) };
+    // A part (其中 A x) is the quantity of its whole's part: 基本支出's 商品和服务支出 is not 项目支出's.
+    const whole = wholes.get(locKey(f));
+    if (whole) {
+      const wb = doc.blocks[whole.loc.block];
+      const wq = wb && wb.kind !== "table" && !whole.loc.table ? quantityOf(wb.text, whole, cache) : null;
+      if (!wq) continue;
+      q.key = `${wq.key}›${q.key}`;
+    } else if (partOfUnknownWhole(block.text, f, sentences)) continue;
+    const year = f.year === docYear ? "" : f.year ?? "";
+    const key = `${q.key}|${f.unit}|${year}|${yearsKey(views, sentences, f.loc.start, docYear)}`;
     const group = groups.get(key);
-    if (group) group.push(f);
-    else groups.set(key, [f]);
+    if (group) group.push({ f, q });
+    else groups.set(key, [{ f, q }]);
   }
   const findings: FindingDraft[] = [];
-  for (const figs of groups.values()) {
-    // Two values in one paragraph with one subject are usually a comparison or a list, not one quantity.
-    const conflict = firstConflict(figs);
-    if (!conflict) continue;
-    const distinct = conflict;
-    const evidence = distinct.map((f) => textEvidence(doc, f.loc.block, f.quote));
-    findings.push({
-      severity: "warning",
-      message: `“${distinct[0].subject}”在不同位置数值不一致：${
-        evidence.map((e) => `「${e.quote}」（${e.section ? `「${e.section}」` : "正文前部"}）`).join("与")
-      }。此处假定两处指同一数量（名称、单位、年度相同）；如口径或时点不同，请在文中注明。`,
-      hint: "核实该数量的正确值并统一全文表述；确属不同口径的，请写明统计口径或时点。",
-      evidence,
-      messageId: "same-subject",
-
-      details: {
-        subject: distinct[0].subject,
-        unit: distinct[0].unit,
-        stated: distinct.map((f) => f.raw),
-        values: distinct.map((f) => f.value),
-        assumption: "两处数字指同一数量",
-      },
-    });
+  for (const placed of groups.values()) {
+    for (const figs of byFrame(placed)) {
+      const clusters = conflictClusters(figs);
+      if (!clusters) continue;
+      // A short subject (培训, 在职) with three values or more is likely several quantities of one kind.
+      if (clusters.length > 2 && figs.some((p) => charCount(p.q.key) < MIN_SUBJECT)) continue;
+      findings.push(subjectFinding(doc, clusters));
+    }
   }
   return findings.sort((f, g) => f.evidence[0].block - g.evidence[0].block);
 }
 
+const locKey = (f: Figure) => `${f.loc.block}:${f.loc.start}`;
+
+/** The whole of every figure listed as a part (合计 N，其中 A x、B y), by the part's location. */
+function wholesOfParts(relations: readonly Relation[]): Map<string, Figure> {
+  const out = new Map<string, Figure>();
+  for (const r of relations) {
+    if (r.kind !== "part-whole") continue;
+    for (const p of r.parts) out.set(locKey(p), r.whole);
+  }
+  return out;
+}
+
+/** A figure after 其中 in its sentence with no whole known: part of something the key cannot name. */
+function partOfUnknownWhole(text: string, f: Figure, sentences: readonly Span[]): boolean {
+  const sentence = sentences.find((s) => s.start <= f.loc.start && f.loc.start < s.end);
+  return !!sentence && text.slice(sentence.start, f.loc.start).includes("其中");
+}
+
 /**
- * The first pair (in order) of figures in different paragraphs whose values are incompatible (each figure
- * compared with the next MAX_SUBJECT_PARTNERS).
+ * The figures to compare with each other, by time frame: figures of one frame together, and those without
+ * one joined to the frame when the subject has a single frame in the document (年末在职人员 / 在职人员);
+ * with several (年初预算 / 全年预算), a figure without a frame is compared only with others without one.
  */
-function firstConflict(figs: Figure[]): [Figure, Figure] | undefined {
-  for (let i = 0; i < figs.length; i++) {
-    for (let j = i + 1; j < figs.length && j <= i + MAX_SUBJECT_PARTNERS; j++) {
-      if (figs[j].loc.block !== figs[i].loc.block && !compatible(figs[i], figs[j])) return [figs[i], figs[j]];
+function byFrame(placed: Placed[]): Placed[][] {
+  const frames = new Map<string, Placed[]>();
+  for (const p of placed) {
+    const list = frames.get(p.q.frame);
+    if (list) list.push(p);
+    else frames.set(p.q.frame, [p]);
+  }
+  const named = [...frames.keys()].filter((k) => k !== "");
+  if (named.length === 1 && frames.has("")) return [[...frames.get("")!, ...frames.get(named[0])!]];
+  return [...frames.values()];
+}
+
+/**
+ * The figures grouped by compatible value, in document order, when two groups cannot both hold and hold
+ * figures of different paragraphs; undefined when the values agree, or when one paragraph states two of
+ * them (a comparison or a list, not one quantity).
+ */
+function conflictClusters(placed: Placed[]): Figure[][] | undefined {
+  const figs = placed.map((p) => p.f).slice(0, MAX_SUBJECT_PARTNERS)
+    .sort((a, b) => a.loc.block - b.loc.block || a.loc.start - b.loc.start);
+  const clusters: Figure[][] = [];
+  for (const f of figs) {
+    const home = clusters.find((c) => c.some((g) => compatible(f, g)));
+    if (home) home.push(f);
+    else clusters.push([f]);
+  }
+  if (clusters.length < 2) return undefined;
+  const blockOf = new Map<number, number>();
+  for (let c = 0; c < clusters.length; c++) {
+    for (const f of clusters[c]) {
+      const seen = blockOf.get(f.loc.block);
+      if (seen !== undefined && seen !== c) return undefined;
+      blockOf.set(f.loc.block, c);
     }
   }
-  return undefined;
+  return clusters;
+}
+
+function subjectFinding(doc: Document, clusters: Figure[][]): FindingDraft {
+  const figs = clusters.flat();
+  const first = clusters.map((c) => c[0]);
+  // One place per paragraph and clause: a passage copied into several sections is one finding.
+  const seen = new Set<string>();
+  const places = figs.filter((f) => {
+    const k = `${f.loc.block}:${f.quote}`;
+    return !seen.has(k) && !!seen.add(k);
+  }).sort((a, b) => a.loc.block - b.loc.block || a.loc.start - b.loc.start);
+  const evidence = [...first, ...places.filter((f) => !first.includes(f))]
+    .map((f) => textEvidence(doc, f.loc.block, f.quote));
+  const quoted = first.map((_, i) =>
+    `「${evidence[i].quote}」（${evidence[i].section ? `「${evidence[i].section}」` : "正文前部"}）`
+  );
+  const more = evidence.length > first.length ? `该数量在文中共出现${evidence.length}处。` : "";
+  return {
+    severity: "warning",
+    message: `“${first[0].subject || "该数量"}”在不同位置数值不一致：${quoted.join("与")}。${more}` +
+      `此处假定${evidence.length === 2 ? "两处" : "各处"}指同一数量（名称、单位、年度和时点相同）；` +
+      "如口径或时点不同，请在文中注明。",
+    hint: "核实该数量的正确值并统一全文表述；确属不同口径的，请写明统计口径或时点。",
+    evidence,
+    messageId: "same-subject",
+    details: {
+      subject: first[0].subject,
+      unit: first[0].unit,
+      stated: first.map((f) => f.raw),
+      values: first.map((f) => f.value),
+      occurrences: Object.fromEntries(clusters.map((c) => [c[0].raw, c.length])),
+      assumption: `${evidence.length === 2 ? "两处" : "各处"}数字指同一数量`,
+    },
+  };
 }
 
 /** The subject is written right before the number (城镇新增就业人数：969人), not somewhere else in the clause. */
@@ -338,17 +511,92 @@ function namedRightBefore(text: string, f: Figure, subject: string): boolean {
 }
 
 /**
- * Years written in the sentence holding a position, as a key: figures of different years are different
- * quantities. Cached per sentence.
+ * Years written in the sentence holding a position other than the year evaluated, as a key: figures of
+ * different years are different quantities. Cached per sentence.
  */
-function yearsKey(views: Views, sentences: readonly Span[], pos: number): string {
+function yearsKey(views: Views, sentences: readonly Span[], pos: number, docYear?: number): string {
   const sentence = sentences.find((s) => s.start <= pos && pos < s.end);
   if (!sentence) return "";
-  return views.per("conflicting-figure:years", sentence, (s) => {
+  const years = views.per("conflicting-figure:years", sentence, (s) => {
     const years = new Set<number>();
     for (const m of s.text.matchAll(/((?:19|20)\d\d)\s*年/g)) years.add(Number(m[1]));
-    return [...years].sort().join(",");
+    return [...years].sort();
   });
+  return years.filter((y) => y !== docYear).join(",");
+}
+
+const TRANSFER = TRANSFER_VERBS.join("|");
+/** After an amount: …万元（目前）已全部拨付 — the whole amount handed over. */
+const ALL_TRANSFERRED = new RegExp(`^(?:资金)?(?:目前|现已|现|均|已经|已|并)*全部(?:完成)?(${TRANSFER})`);
+/** Before an amount: 已（完成）拨付 … — the amount handed over so far, with nothing narrowing it. */
+const TRANSFERRED = new RegExp(`^(?:已经|已|共|累计|实际)*(?:完成)?(${TRANSFER})(?:资金)?$`);
+
+/**
+ * Part (c): 「X万元已全部拨付」 in one place, 「已拨付Y万元」 (same verb, nothing narrowing it) with Y < X in
+ * another. A warning: it assumes both speak of the same fund at the same time.
+ */
+function transferConflicts({ doc, extraction, views }: CheckContext): FindingDraft[] {
+  const docYear = doc.meta.year ?? undefined;
+  const whole = new Map<string, Figure[]>(), part = new Map<string, Figure[]>();
+  const add = (m: Map<string, Figure[]>, k: string, f: Figure) => m.set(k, [...m.get(k) ?? [], f]);
+  for (const f of extraction.figures) {
+    if (f.loc.table || f.approx !== "exact" || f.range || f.unit !== "元") continue;
+    const block = doc.blocks[f.loc.block];
+    if (!block || block.kind === "table") continue;
+    const sentences = views.sentencesOfBlock(f.loc.block);
+    if (yearsKey(views, sentences, f.loc.start, docYear)) continue;
+    const text = block.text;
+    const clause = clauseSpan(text, f.loc.start, f.loc.end);
+    const after = ALL_TRANSFERRED.exec(normalize(text.slice(f.loc.end, clause.end)));
+    if (after) {
+      add(whole, after[1], f);
+      continue;
+    }
+    const before = TRANSFERRED.exec(normalize(text.slice(clause.start, f.loc.start)));
+    if (before && !partOfUnknownWhole(text, f, sentences)) add(part, before[1], f);
+  }
+  const findings: FindingDraft[] = [];
+  for (const [verb, xs] of whole) {
+    const ys = part.get(verb);
+    if (!ys) continue;
+    const [x, y] = [xs[0], ys[0]];
+    // One amount on each side, in different paragraphs, the part below the whole beyond rounding.
+    if (xs.some((f) => !compatible(f, x)) || ys.some((f) => !compatible(f, y))) continue;
+    if (x.loc.block === y.loc.block || compatible(x, y) || y.value > x.value) continue;
+    // Two dated statements (截至6月底 … / 截至3月底 …) may be two stages of one payment.
+    const [dx, dy] = [x, y].map((f) => datesOf(doc, views, f));
+    if (dx && dy && dx !== dy) continue;
+    const evidence = [x, y].map((f) => textEvidence(doc, f.loc.block, f.quote));
+    const where = (e: Evidence) => e.section ? `「${e.section}」` : "正文前部";
+    findings.push({
+      severity: "warning",
+      message: `「${evidence[0].quote}」（${where(evidence[0])}）称${x.raw}已全部${verb}，` +
+        `「${evidence[1].quote}」（${where(evidence[1])}）却写已${verb}${y.raw}，少于前者。` +
+        `此处假定两处指同一笔资金、同一时点的${verb}情况；如口径或时点不同，请在文中注明。`,
+      hint: `核实实际${verb}金额，统一“全部${verb}”与${verb}金额的表述。`,
+      evidence,
+      messageId: "all-versus-part",
+      details: {
+        verb,
+        unit: x.unit,
+        stated: [x.raw, y.raw],
+        values: [x.value, y.value],
+        assumption: `两处指同一笔资金、同一时点的${verb}`,
+      },
+    });
+  }
+  return findings.sort((f, g) => f.evidence[0].block - g.evidence[0].block);
+}
+
+/** The month/day dates written in a figure's sentence, as a key ("" when none). */
+function datesOf(doc: Document, views: Views, f: Figure): string {
+  const block = doc.blocks[f.loc.block];
+  const sentence = views.sentencesOfBlock(f.loc.block).find((s) =>
+    s.start <= f.loc.start && f.loc.start < s.end
+  );
+  if (!block || block.kind === "table" || !sentence) return "";
+  const text = normalize(block.text.slice(sentence.start, sentence.end));
+  return [...text.matchAll(/\d{1,2}月(?:\d{1,2}日|底|末)?/g)].map((m) => m[0]).join(",");
 }
 
 function coveredBy(f: Figure, covered: Covered): boolean {

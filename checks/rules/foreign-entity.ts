@@ -1,12 +1,24 @@
 /**
  * foreign-entity: another unit of the same kind named where the report speaks of its own unit (another
- * county's bureau of the same department), and truncated forms of the unit's own place name
- * (山回族自治县 for 青山回族自治县).
+ * county's bureau of the same department), another body named as the author or the data source of this
+ * unit's material (评价机构：某县交通运输局… in a 卫健局 report), and truncated forms of the unit's own
+ * name (山回族自治县 for 青山回族自治县, 某某人民政府 without 县, 某区交通(本级) without 局).
  */
 import type { Document } from "../../src/model/document.ts";
 import type { FindingDraft, Rule } from "../../src/model/rule.ts";
 import { clip, evidence } from "../../src/analysis/evidence.ts";
-import { adminRank, AUTONOMOUS_SUFFIXES, PLAIN_ADMIN_SUFFIXES } from "../../src/analysis/vocab.ts";
+import {
+  adminRank,
+  AUTONOMOUS_SUFFIXES,
+  NOT_PLACE_FINAL,
+  PLAIN_ADMIN_SUFFIXES,
+} from "../../src/analysis/vocab.ts";
+import {
+  bodyRoles,
+  formalBodyTruncations,
+  ownLevelTruncations,
+  ownUnitName,
+} from "./foreign-entity/roles.ts";
 import { h } from "../../src/testing/doc-spec.ts";
 
 const byLength = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join("|");
@@ -65,23 +77,39 @@ function abbreviates(short: string, full: string): boolean {
   return i === short.length;
 }
 
+/**
+ * The unit's own place with one character missing (山回族自治县, 青回族自治县 for 青山回族自治县): only for
+ * places long enough that the shortened form names nothing else (4 characters or more left), never the
+ * level's last character (青山回族自治 is a prefix of the full name), and not where the full name stands.
+ */
 function truncations(doc: Document, own: OwnUnit): FindingDraft[] {
   const out: FindingDraft[] = [];
-  const cut = own.place.slice(1);
-  if (cut.length < 4) return out;
+  const place = own.place;
+  const variants = new Map<string, number>();
+  for (let k = 0; k < place.length - 1; k++) {
+    const v = place.slice(0, k) + place.slice(k + 1);
+    if (v.length >= 4 && !variants.has(v)) variants.set(v, k);
+  }
+  if (variants.size === 0) return out;
+  // Every variant keeps the place's first two characters or, when one of them is missing, its third and
+  // fourth: blocks with neither are skipped cheaply.
+  const [head, second] = [place.slice(0, 2), place.slice(2, 4)];
   for (const b of doc.blocks) {
-    if (b.kind === "table") continue;
-    let from = 0;
-    for (let i = b.text.indexOf(cut, from); i >= 0; i = b.text.indexOf(cut, from)) {
-      from = i + cut.length;
-      if (i > 0 && b.text[i - 1] === own.place[0]) continue;
-      out.push({
-        message: `“${cut}”疑为本单位所在地名“${own.place}”的笔误（缺“${own.place[0]}”字）。`,
-        messageId: "truncated-own-name",
-        hint: `改为“${own.place}”。`,
-        evidence: [evidence(doc, b.index, clip(b.text, i, i + cut.length, 40))],
-        details: { found: cut, expected: own.place },
-      });
+    if (b.kind === "table" || !(b.text.includes(head) || b.text.includes(second))) continue;
+    const full: number[] = [];
+    for (let i = b.text.indexOf(place); i >= 0; i = b.text.indexOf(place, i + 1)) full.push(i);
+    for (const [cut, k] of variants) {
+      for (let i = b.text.indexOf(cut); i >= 0; i = b.text.indexOf(cut, i + cut.length)) {
+        if (full.some((j) => j <= i && i + cut.length <= j + place.length)) continue; // inside the full name
+        if (k === 0 && i > 0 && b.text[i - 1] === place[0]) continue;
+        out.push({
+          message: `“${cut}”疑为本单位所在地名“${place}”的笔误（缺“${place[k]}”字）。`,
+          messageId: "truncated-own-name",
+          hint: `改为“${place}”。`,
+          evidence: [evidence(doc, b.index, clip(b.text, i, i + cut.length, 40))],
+          details: { found: cut, expected: place },
+        });
+      }
     }
   }
   return out;
@@ -107,6 +135,8 @@ function foreignPlaces(doc: Document, own: OwnUnit): FindingDraft[] {
     for (const m of b.text.matchAll(re)) {
       const [, place, autonomous, plain, department] = m;
       const admin = autonomous ?? plain;
+      // 现将县委统战部: a verb or preposition before a bare level, not a place's name.
+      if (NOT_PLACE_FINAL.includes(place.slice(0, place.length - admin.length).slice(-1))) continue;
       if (admin !== own.admin && !(own.admin.endsWith(admin))) continue; // another level (市 above a 县)
       // A match can start a few characters early (组织某县…), so the own place counts anywhere in it.
       if (place.includes(short) || own.place.endsWith(place)) continue;
@@ -136,12 +166,16 @@ export const foreignEntity: Rule = {
     title: "单位名称不符",
     messages: {
       "other-unit": { description: "出现同级同类的其他单位名称", certainty: "assumption" },
-      "truncated-own-name": { description: "本单位地名缺字" },
+      "truncated-own-name": { description: "本单位名称缺字（地名缺字、缺行政区划层级、缺“局”等）" },
+      "other-body-role": {
+        description: "其他单位被写作本报告的撰写、评价单位或数据来源",
+        certainty: "assumption",
+      },
     },
     docs: {
       summary:
-        "Another county's unit of the same department named in the report, or a truncated form of the " +
-        "unit's own place name.",
+        "Another county's unit of the same department named in the report, another body named as the " +
+        "author or data source of the unit's material, or a truncated form of the unit's own name.",
       rationale:
         "A report reused from another unit keeps that unit's name in places; a truncated own name is a " +
         "copy slip a reviewer will ask to correct.",
@@ -154,6 +188,26 @@ export const foreignEntity: Rule = {
           doc: [h(1, "一、基本情况"), "东山县人社局认真落实部署，西河县人社局制定了考核办法。"],
         },
         {
+          title: "东山县人社局的报告把县交通运输局写作评价数据的提供者",
+          kind: "invalid",
+          messageId: "other-body-role",
+          config: { unit: "东山县人社局" },
+          doc: [h(1, "三、评价过程"), "评价所用基础数据由东山县交通运输局计划财务股提供。"],
+        },
+        {
+          title: "本单位所在县的人民政府缺“县”字",
+          kind: "invalid",
+          messageId: "truncated-own-name",
+          config: { unit: "东山县人社局" },
+          doc: [h(1, "一、基本情况"), "项目经东山人民政府批准实施。"],
+        },
+        {
+          title: "财政局提供的拨付数据、会同其他部门提供的资料不算",
+          kind: "valid",
+          config: { unit: "东山县人社局" },
+          doc: [h(1, "三、评价过程"), "资金拨付数据由东山县财政局提供，台账由县人社局会同县民政局提供。"],
+        },
+        {
           title: "只提到本单位",
           kind: "valid",
           config: { unit: "东山县人社局" },
@@ -163,8 +217,15 @@ export const foreignEntity: Rule = {
     },
   },
   check: ({ doc, config }) => {
-    const unit = doc.meta.unit ?? config.unit;
+    const unit = ownUnitName(doc, config);
     const own = unit ? splitUnit(unit) : undefined;
-    return own ? [...truncations(doc, own), ...foreignPlaces(doc, own)] : [];
+    if (!unit || !own) return [];
+    return [
+      ...truncations(doc, own),
+      ...formalBodyTruncations(doc, unit),
+      ...ownLevelTruncations(doc, unit),
+      ...foreignPlaces(doc, own),
+      ...bodyRoles(doc, unit),
+    ];
   },
 };

@@ -14,7 +14,7 @@ import {
   statedText,
   unitsCompatible,
 } from "../lib/arith/figures.ts";
-import { judge, type Recomputed, rounded, shown } from "../lib/arith/recompute.ts";
+import { judge, judgeAsWritten, type Recomputed, rounded, shown } from "../lib/arith/recompute.ts";
 
 const PERCENT = "%";
 const POINTS = "个百分点";
@@ -107,8 +107,18 @@ function unitOf(c: Candidate): string {
 }
 
 function toFinding(ctx: CheckContext, c: Candidate): FindingDraft | undefined {
-  const j = judge(c.r);
-  if (!j || j.kind === "ok") return undefined;
+  let j = judge(c.r);
+  if (!j) return undefined;
+  // The interval judgement accepts a claim any rounding of the inputs could give; the inputs as written may
+  // still give another value: a truncated or last-digit slip (info), or a real gap that only rounded inputs
+  // could explain (a warning stating that assumption).
+  let asWritten = false;
+  if (j.kind === "ok") {
+    const v = judgeAsWritten(c.r);
+    if (!v || v === "match") return undefined;
+    j = { kind: "verdict", verdict: v };
+    asWritten = true;
+  }
   const { r } = c;
   const u = unitOf(c);
   const formula = `${r.formula} = ${shown(r)}${u}`;
@@ -160,6 +170,21 @@ function toFinding(ctx: CheckContext, c: Candidate): FindingDraft | undefined {
       details,
     };
   }
+  if (asWritten) {
+    const assumption = `仅当所引数据本身是四舍五入后的近似数时，${stated}才可能成立；按文中数据直接计算不符`;
+    details.assumption = assumption;
+    return {
+      messageId: "as-written",
+      certainty: "assumption",
+      severity: "warning",
+      message: `「${stated}」与按文中数据直接计算的结果不符：${formula}，文中写作${
+        statedText(r.claim)
+      }${u}（${assumption}）。`,
+      hint: `请核对原始数据，或按 ${r.formula} 更正为${rounded(r)}${u}。`,
+      evidence,
+      details,
+    };
+  }
   const certain = r.exactInputs && r.claim.approx === "exact" && c.unitsCertain && c.explicit &&
     sameSentence((f) => textAt(ctx.doc, f.loc), figs);
   if (!certain) details.assumption = c.assumption;
@@ -195,6 +220,10 @@ export const percentageArithmetic: Rule = {
       impossible: { description: "百分比与含约数的数据不可能相符", certainty: "assumption" },
       rounding: { description: "百分比在末位相差", certainty: "rounding" },
       truncation: { description: "百分比疑为截断而非四舍五入", certainty: "rounding" },
+      "as-written": {
+        description: "百分比与按文中数据直接计算的结果不符（仅在所引数据为近似数时才可能成立）",
+        certainty: "assumption",
+      },
     },
     docs: {
       summary:
@@ -212,6 +241,12 @@ export const percentageArithmetic: Rule = {
           title: "完成率正确",
           kind: "valid",
           doc: ["完成固定资产投资1700万元，占目标任务数1000万元的170%。"],
+        },
+        {
+          title: "截断而非四舍五入（2300 ÷ 1800 = 127.78%，写作127.7%）",
+          kind: "invalid",
+          messageId: "truncation",
+          doc: ["实际支出2300万元，占年度预算1800万元的127.7%。"],
         },
       ],
     },

@@ -36,6 +36,7 @@ import {
   rowFigures,
   type Source,
 } from "./score-rule/sources.ts";
+import { selfEvalFindings } from "./score-rule/self-eval.ts";
 
 interface IndicatorRule {
   it: IndicatorTable;
@@ -287,6 +288,13 @@ export const scoreRule: Rule = {
     messages: {
       "score-vs-rule": { description: "得分与评分细则的计算结果不符" },
       uncheckable: { description: "报告未给出评分所需数据，无法按细则核验" },
+      "execution-rate": { description: "自评表执行率与全年执行数÷全年预算数不符" },
+      "budget-score": { description: "自评表预算执行率得分与“分值×执行率”不符" },
+      "target-missed-full-marks": {
+        description: "实际完成值未达年度指标值却得满分",
+        certainty: "assumption",
+      },
+      "deviation-reason-missing": { description: "未完成年度指标值但未填写偏差原因" },
     },
     docs: {
       summary:
@@ -305,6 +313,28 @@ export const scoreRule: Rule = {
           ])],
         },
         {
+          title: "自评表：执行率与全年执行数÷全年预算数不符",
+          kind: "invalid",
+          messageId: "execution-rate",
+          doc: [table([
+            ["预算执行情况", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+            ["年度资金总额", "200", "150", "85%", "10", "8.5"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "培训人次", "≥300人次", "320人次", "90", "90"],
+            ["总分", "", "", "", "", "100", "98.5"],
+          ])],
+        },
+        {
+          title: "自评表：未完成年度指标值却得满分",
+          kind: "invalid",
+          messageId: "target-missed-full-marks",
+          doc: [table([
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+            ["产出指标", "数量指标", "培训人次", "≥300人次", "260人次", "50", "50", "场地受限"],
+            ["效益指标", "社会效益指标", "就业人数", "≥100人", "104人", "50", "50", ""],
+          ])],
+        },
+        {
           title: "得分符合细则",
           kind: "valid",
           doc: [table([
@@ -316,14 +346,18 @@ export const scoreRule: Rule = {
     },
   },
   check(ctx) {
+    const form = selfEvalFindings(ctx);
     const rules = indicatorRules(ctx.views);
-    if (rules.length === 0) return [];
+    if (rules.length === 0) return form;
     const claims = ctx.views.scoreClaims;
     const { stated, seen } = statedSources(ctx, rules, claims);
     const year = ctx.doc.meta.year ?? ctx.config.year;
-    return rules.flatMap((r) => {
-      const found = sourcesOf(ctx, r, stated.get(r) ?? [], claims, year);
-      return checkIndicator(ctx, r, { ...found, seen: found.seen || seen.has(r) });
-    });
+    return [
+      ...rules.flatMap((r) => {
+        const found = sourcesOf(ctx, r, stated.get(r) ?? [], claims, year);
+        return checkIndicator(ctx, r, { ...found, seen: found.seen || seen.has(r) });
+      }),
+      ...form,
+    ];
   },
 };

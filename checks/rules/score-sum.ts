@@ -39,6 +39,8 @@ export const scoreSum: Rule = {
       "weights-vs-100": { description: "各指标分值之和不是100分", certainty: "assumption" },
       "top-level-vs-total": { description: "一级指标分值之和与合计行不符" },
       "scores-vs-total": { description: "各指标得分之和与总得分不符" },
+      "subtotal-weights": { description: "小计行分值与其所属各项分值之和不符" },
+      "subtotal-scores": { description: "小计行得分与其所属各项得分之和不符" },
       "items-vs-subtotal": { description: "正文各项得分之和与小计不符" },
       "subtotals-vs-total": { description: "正文各部分得分之和与总分不符" },
       "text-vs-table": { description: "正文得分与附表同名指标不一致", certainty: "assumption" },
@@ -59,6 +61,19 @@ export const scoreSum: Rule = {
             ["决策", "目标明确性", "40", "38"],
             ["产出", "完成数量", "60", "55"],
             ["合计", "", "100", "95"],
+          ])],
+        },
+        {
+          title: "小计行得分与该组各项得分之和不符（空白续行）",
+          kind: "invalid",
+          messageId: "subtotal-scores",
+          doc: [table([
+            ["一级指标", "二级指标", "分值", "得分"],
+            ["决策", "目标明确性", "20", "18"],
+            ["", "资金分配", "20", "17"],
+            ["小计", "", "40", "36"],
+            ["产出", "完成数量", "60", "55"],
+            ["合计", "", "100", "90"],
           ])],
         },
         {
@@ -191,7 +206,67 @@ function tableFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft[] {
     });
   }
 
+  for (const f of subtotalFindings(it, ev)) out.push(f);
   for (const f of totalFindings(ctx, it, ev)) out.push(f);
+  return out;
+}
+
+/**
+ * A 小计 row against the items of its group. The group is certain when the row names it or when the items
+ * since the previous 小计 are exactly one group of the tree; otherwise it is taken by position (a warning).
+ */
+function subtotalFindings(
+  it: IndicatorTable,
+  ev: (c: { row: number; col: number }, quote?: string) => Evidence,
+): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const sub of it.subtotals) {
+    if (sub.leaves.length === 0) continue;
+    const assumed = sub.grouping === "position";
+    const group = sub.node ? `“${nodeLabel(sub.node)}”` : "";
+    const which = assumed ? `其上方${sub.leaves.length}项` : `${group}所属${sub.leaves.length}项`;
+    const checks: {
+      stated?: CellValue;
+      parts: (CellValue | undefined)[];
+      messageId: "subtotal-weights" | "subtotal-scores";
+      what: string;
+    }[] = [
+      { stated: sub.weight, parts: sub.leaves.map(leafWeight), messageId: "subtotal-weights", what: "分值" },
+      {
+        stated: sub.score,
+        parts: sub.leaves.map((l) => l.score),
+        messageId: "subtotal-scores",
+        what: "得分",
+      },
+    ];
+    for (const c of checks) {
+      if (!c.stated || c.parts.some((p) => p === undefined)) continue;
+      const parts = c.parts as CellValue[];
+      const v = compareSum(c.stated, parts);
+      if (v === "match" || v === "truncation") continue;
+      const sum = show(total(parts));
+      const formula = parts.length > 1 ? `${parts.map((p) => show(p.value)).join("+")}=${sum}` : sum;
+      const rounding = v === "rounding";
+      out.push({
+        messageId: c.messageId,
+        severity: rounding || assumed ? "warning" : undefined,
+        certainty: rounding ? "rounding" : assumed ? "assumption" : "certain",
+        message: `${group}小计行${c.what}${c.stated.raw}分，${which}指标${c.what}合计${formula}分，` +
+          (rounding ? "仅在末位舍入范围内相差。" : "二者不符。") +
+          (assumed ? "（按位置把小计行上方、前一小计行以下的各项视为其组成。）" : ""),
+        hint: `重新合计该组各项${c.what}，更正小计行或有误的指标${c.what}。`,
+        evidence: [ev(c.stated, c.stated.raw), ...parts.slice(0, 12).map((p) => ev(p, p.raw))],
+        details: {
+          group: sub.node ? nodeLabel(sub.node) : undefined,
+          stated: c.stated.value,
+          computed: Number(sum),
+          parts: parts.map((p) => p.value),
+          grouping: sub.grouping,
+          ...(assumed ? { assumption: "小计行汇总其上方、前一小计行以下的各项" } : {}),
+        },
+      });
+    }
+  }
   return out;
 }
 
@@ -235,8 +310,10 @@ function totalFindings(
     }
   }
   const roots = it.roots.map((n) => declaredWeights(n));
-  if (roots.length > 0 && roots.every((ws) => ws.length === 1)) {
-    const rw = roots.map((ws) => ws[0]);
+  // Items outside any group (the 自评表's 预算执行 row) are top-level parts of the total too.
+  const loose = it.leaves.filter((l) => !l.parent).map(leafWeight);
+  if (roots.length > 0 && roots.every((ws) => ws.length === 1) && loose.every((w) => w !== undefined)) {
+    const rw = [...roots.map((ws) => ws[0]), ...(loose as CellValue[])];
     const targets = statedWeights.length > 0 ? dedupe(statedWeights) : [];
     for (const s of targets) {
       const v = compareSum(s, rw);

@@ -1,13 +1,16 @@
 /**
  * stale-year: years that do not fit the evaluation year where the report speaks of its own year's basis:
- * a previous year's work plan, key projects or survey cited as this year's, budgets and final accounts two
- * or more years old. Comparisons (较上年, 比2022年末, 同比) are legitimate and not flagged.
+ * a previous year's work plan, programme (《2022年某项目实施方案》), key projects or survey cited as this
+ * year's, in prose and in table cells (a 数据来源 cell reading 2022年问卷调查), budgets and final accounts two
+ * or more years old, and last year's year-end head-count in a sentence about this year. Comparisons
+ * (较上年, 比2022年末, 同比) and ranges ending in this year (2022年至2024年) are legitimate and not flagged.
  */
 import type { Document } from "../../src/model/document.ts";
 import type { FindingDraft, Rule } from "../../src/model/rule.ts";
-import { clip, evidence } from "../../src/analysis/evidence.ts";
-import { COMPARISON_BEFORE_YEAR, STALE_YEAR_CONTEXTS } from "../../src/analysis/vocab.ts";
-import { h } from "../../src/testing/doc-spec.ts";
+import type { Evidence } from "../../src/model/finding.ts";
+import { cellEvidence, clip, evidence } from "../../src/analysis/evidence.ts";
+import { COMPARISON_BEFORE_YEAR, STALE_YEAR_CONTEXTS, YEAR_RANGE_AFTER } from "../../src/analysis/vocab.ts";
+import { h, table } from "../../src/testing/doc-spec.ts";
 
 function isOutline(block: Document["blocks"][number]): boolean {
   return block.kind === "heading" || (block.kind === "paragraph" && block.role !== undefined);
@@ -19,33 +22,69 @@ function evaluationYear(doc: Document, configYear?: number): { year: number; sou
   return undefined;
 }
 
+/** The stale years in one text (a paragraph, a heading or a table cell). */
+function staleIn(
+  text: string,
+  year: number,
+  source: string,
+  outline: boolean,
+  at: (quote: string) => Evidence,
+): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const m of text.matchAll(/(?<![0-9０-９])([2２][0０][0-9０-９]{2})\s*年/g)) {
+    const y = Number(asciiDigits(m[1]));
+    const lag = year - y;
+    if (lag < 1) continue;
+    const start = m.index!;
+    const before = text.slice(Math.max(0, start - 6), start);
+    if (COMPARISON_BEFORE_YEAR.test(before)) continue;
+    const after = text.slice(start + m[0].length, start + m[0].length + 60);
+    if (YEAR_RANGE_AFTER.test(after)) continue;
+    const ctx = STALE_YEAR_CONTEXTS.find((c) =>
+      lag >= c.minLag && (outline || !c.outlineOnly) && c.what.test(after) &&
+      (!c.afterCurrentYear || currentYearBefore(text, start, year))
+    );
+    if (!ctx) continue;
+    const end = start + m[0].length + (ctx.what.exec(after)?.[0].length ?? 0);
+    out.push({
+      message:
+        `评价年度为${year}年（取自${source}），此处引用${y}年的${ctx.label}作为本年度的依据或内容，疑为沿用往年报告。`,
+      messageId: "stale-year",
+      hint: `核实此处是否应为${year}年的材料；若确为往年材料，请说明原因。`,
+      evidence: [at(clip(text, start, end, 40))],
+      details: { evaluationYear: year, statedYear: y, context: ctx.label, assumption: `评价年度${year}年` },
+    });
+  }
+  return out;
+}
+
+/** Full-width digits (２０２３) as ASCII. */
+function asciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** Whether the sentence holding `start` names the evaluation year before it. */
+function currentYearBefore(text: string, start: number, year: number): boolean {
+  const from = Math.max(...["。", "；", "！", "？", "\n"].map((p) => text.lastIndexOf(p, start - 1))) + 1;
+  return new RegExp(`(?<![0-9])${year}\\s*年`).test(asciiDigits(text.slice(from, start)));
+}
+
 function findStale(doc: Document, year: number, source: string): FindingDraft[] {
   const out: FindingDraft[] = [];
   for (const block of doc.blocks) {
-    if (block.kind === "table") continue;
-    const outline = isOutline(block);
-    for (const m of block.text.matchAll(/(?<![0-9０-９])(20[0-9]{2})\s*年/g)) {
-      const y = Number(m[1]);
-      const lag = year - y;
-      if (lag < 1) continue;
-      const start = m.index!;
-      const before = block.text.slice(Math.max(0, start - 6), start);
-      if (COMPARISON_BEFORE_YEAR.test(before)) continue;
-      const after = block.text.slice(start + m[0].length, start + m[0].length + 60);
-      const ctx = STALE_YEAR_CONTEXTS.find((c) =>
-        lag >= c.minLag && (outline || !c.outlineOnly) && c.what.test(after)
-      );
-      if (!ctx) continue;
-      const end = start + m[0].length + (ctx.what.exec(after)?.[0].length ?? 0);
-      out.push({
-        message:
-          `评价年度为${year}年（取自${source}），此处引用${y}年的${ctx.label}作为本年度的依据或内容，疑为沿用往年报告。`,
-        messageId: "stale-year",
-        hint: `核实此处是否应为${year}年的材料；若确为往年材料，请说明原因。`,
-        evidence: [evidence(doc, block.index, clip(block.text, start, end, 40))],
-        details: { evaluationYear: year, statedYear: y, context: ctx.label, assumption: `评价年度${year}年` },
-      });
+    if (block.kind !== "table") {
+      out.push(...staleIn(block.text, year, source, isOutline(block), (q) => evidence(doc, block.index, q)));
+      continue;
     }
+    // Table cells: a 数据来源 or 依据 cell citing last year's survey or plan. Merged cells once, at their anchor.
+    block.grid.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell.anchorRow !== r || cell.anchorCol !== c || !/[2２][0０][0-9０-９]{2}/.test(cell.text)) {
+          return;
+        }
+        out.push(...staleIn(cell.text, year, source, false, (q) => cellEvidence(doc, block, r, c, q)));
+      })
+    );
   }
   return out;
 }
@@ -58,7 +97,8 @@ export const staleYear: Rule = {
     messages: { "stale-year": { description: "引用往年材料作为本年度依据", certainty: "assumption" } },
     docs: {
       summary:
-        "Earlier years cited as the evaluation year's plan, key projects, survey or budget disclosure.",
+        "Earlier years cited as the evaluation year's plan, programme, key projects, survey or budget " +
+        "disclosure, in prose and in table cells, and last year's year-end head-count given as this year's.",
       rationale:
         "Last year's report reused without revision is one of the commonest defects: the text still " +
         "scores last year's key projects or cites last year's work plan.",
@@ -71,6 +111,16 @@ export const staleYear: Rule = {
           doc: [
             h(1, "一、基本情况"),
             "年初制定了《2022年度工作计划》并逐项落实。",
+          ],
+        },
+        {
+          title: "2024年度报告评分表的数据来源为2023年问卷调查",
+          kind: "invalid",
+          messageId: "stale-year",
+          config: { year: 2024 },
+          doc: [
+            h(1, "附件：评价指标体系"),
+            table([["指标", "分值", "数据来源"], ["服务对象满意度", "10", "2023年问卷调查"]]),
           ],
         },
         {

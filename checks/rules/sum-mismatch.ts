@@ -52,6 +52,17 @@ export const sumMismatch: Rule = {
           kind: "valid",
           doc: ["调入事业单位人员150人，其中专业技术人才100人、管理人才50人。"],
         },
+        {
+          title: "分项在前、合计在后，合计与分项之和不符",
+          kind: "invalid",
+          messageId: "mismatch",
+          doc: ["购置设备32万元、维修场地18万元，合计55万元。"],
+        },
+        {
+          title: "列举以“等”结尾，无法核对（计入未核对）",
+          kind: "valid",
+          doc: ["印刷费6万元、差旅费3万元等，共计12万元。"],
+        },
       ],
     },
   },

@@ -18,6 +18,8 @@ interface TypoPattern {
   id: string;
   /** Must have the `g` flag. */
   regex: RegExp;
+  /** A character every match contains: the regex runs only on a text that has one. */
+  needs: RegExp;
   message: (m: RegExpExecArray) => string;
   hint: (m: RegExpExecArray) => string;
   right: (m: RegExpExecArray) => string;
@@ -29,6 +31,7 @@ export const TYPO_PATTERNS: TypoPattern[] = [
     // "…具有一致性，的3分；" — a score clause that starts with 的 where 得 was meant.
     id: "de-for-score",
     regex: /(?<=^|[，,；;。：:\s])的\s*(?<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分/g,
+    needs: /的/,
     message: (m) => `“${m[0]}”疑为“得${m.groups!.n}分”的笔误（“的”应为“得”）。`,
     hint: (m) => `将“${m[0]}”改为“得${m.groups!.n}分”。`,
     right: (m) => `得${m.groups!.n}分`,
@@ -37,6 +40,7 @@ export const TYPO_PATTERNS: TypoPattern[] = [
   {
     id: "doubled-punctuation",
     regex: /([，。；：、！？])\1/g,
+    needs: /[，。；：、！？]/,
     message: (m) => `标点“${m[1]}”重复书写。`,
     hint: (m) => `删除多余的“${m[1]}”。`,
     right: (m) => m[1],
@@ -46,6 +50,7 @@ export const TYPO_PATTERNS: TypoPattern[] = [
     // A full stop directly after a comma or semicolon (or the reverse) is a leftover of an edit.
     id: "clashing-punctuation",
     regex: /[，；][。]|[。][，；]/g,
+    needs: /。/,
     message: (m) => `标点“${m[0]}”连用，疑为修改遗留。`,
     hint: () => "保留一个恰当的标点。",
     right: () => "",
@@ -53,9 +58,10 @@ export const TYPO_PATTERNS: TypoPattern[] = [
   },
 ];
 
-function patternHits(text: string): TypoHit[] {
+function patternHits(text: string, exhaustive: boolean): TypoHit[] {
   const out: TypoHit[] = [];
   for (const p of TYPO_PATTERNS) {
+    if (!exhaustive && !p.needs.test(text)) continue;
     for (const m of text.matchAll(p.regex)) {
       out.push({
         start: m.index!,
@@ -72,14 +78,18 @@ function patternHits(text: string): TypoHit[] {
   return out;
 }
 
-/** Every slip in one text, overlapping hits collapsed (the first detector wins), in text order. */
-export function findTypoHits(text: string, opts: { cell?: boolean } = {}): TypoHit[] {
+/**
+ * Every slip in one text, overlapping hits collapsed (the first detector wins), in text order. Each detector
+ * skips what a cheap scan shows cannot match (a literal or character its matches need); `exhaustive` runs
+ * everything, the reference the prefilters are tested against (test/checks/typo_test.ts).
+ */
+export function findTypoHits(text: string, opts: { cell?: boolean; exhaustive?: boolean } = {}): TypoHit[] {
   const all = [
-    ...patternHits(text),
-    ...findTemplateLeftovers(text),
-    ...findConfusions(text),
+    ...patternHits(text, opts.exhaustive ?? false),
+    ...findTemplateLeftovers(text, opts),
+    ...findConfusions(text, opts),
     ...findNumberSlips(text, opts),
-    ...findDoubled(text),
+    ...findDoubled(text, opts),
   ];
   const kept: TypoHit[] = [];
   for (const h of all) {

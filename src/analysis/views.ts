@@ -14,9 +14,17 @@ import { shingles } from "./text/shingles.ts";
 import { type IndicatorTable, parseIndicatorTable } from "./tables/indicator-table.ts";
 import { type NameIndex, nameIndex, scoreClaims } from "./tables/score-claims.ts";
 import { parseQuestionnaire, type Questionnaire } from "./tables/questionnaire.ts";
+import {
+  type AnswerRun,
+  answerRuns,
+  type StatedCount,
+  statedCountsByBlock,
+} from "./tables/questionnaire-text.ts";
 import { type BlockSentence, blockSentences } from "./sentences.ts";
 import { type SelfAssessment, selfAssessment } from "./self-assessment.ts";
 import { type GradeStatement, gradeStatements } from "./grades.ts";
+import { type Coverage, coverage } from "./coverage.ts";
+import { type CountClaim, countClaims } from "./enumeration.ts";
 
 export class Views {
   readonly #memo = new Map<string, unknown>();
@@ -95,6 +103,16 @@ export class Views {
       })));
   }
 
+  /** 发放/收回/有效问卷 N 份 stated in the text, by block. */
+  get questionnaireCounts(): ReadonlyMap<number, StatedCount[]> {
+    return this.memo("questionnaireCounts", () => statedCountsByBlock(this.doc));
+  }
+
+  /** Answer tallies written in the text (非常满意120份、满意50份…), each with its valid count. */
+  get questionnaireAnswers(): readonly AnswerRun[] {
+    return this.memo("questionnaireAnswers", () => answerRuns(this.doc, this.questionnaireCounts));
+  }
+
   /** Scores awarded in the text (得X分, 总评价分N分，实际得分M分), deductions left out, in document order. */
   get scoreClaims(): readonly ScoreClaim[] {
     return this.memo("scoreClaims", () => scoreClaims(this.extraction));
@@ -114,6 +132,16 @@ export class Views {
   /** The total score and grade the document states for itself. */
   get selfAssessment(): SelfAssessment {
     return this.memo("selfAssessment", () => selfAssessment(this));
+  }
+
+  /** Figure claims the arithmetic checks could and could not recompute (src/analysis/coverage.ts). */
+  get coverage(): Coverage {
+    return this.memo("coverage", () => coverage(this.doc, this.extraction));
+  }
+
+  /** Stated counts (N个/N项…) with the lists that may be what they count (src/analysis/enumeration.ts). */
+  get countClaims(): readonly CountClaim[] {
+    return this.memo("countClaims", () => Object.freeze(countClaims(this.doc)));
   }
 }
 

@@ -74,6 +74,11 @@ export interface StaleContext {
   label: string;
   /** Only in the report's own outline (headings, 目录 entries, title lines): the name of one of its parts. */
   outlineOnly?: boolean;
+  /**
+   * Only when the same sentence has already named the evaluation year (2022年我单位共有… ，2021年末实有在职
+   * 人员60人): a figure "as at" an earlier date presented as this year's.
+   */
+  afterCurrentYear?: boolean;
 }
 
 /** Where an earlier year is stale: what follows it, and from how many years back. */
@@ -84,6 +89,13 @@ export const STALE_YEAR_CONTEXTS: StaleContext[] = [
     label: "工作计划/目标",
   },
   { what: /^度?的?(?:重点项目|重点工作|重点任务)/, minLag: 1, label: "重点项目/工作" },
+  {
+    // The title of a plan cited as a basis, however long the project's name: 《2022年某某项目实施方案》.
+    what:
+      /^度?[^《》\n。；]{0,40}?(?:实施方案|工作方案|行动方案|工作计划|年度计划|工作要点|绩效目标(?:申报)?表?|目标责任书)》/,
+    minLag: 1,
+    label: "实施方案/计划",
+  },
   { what: /^度?(?:[^，。；]{0,8}?)(?:满意度调查|问卷调查)/, minLag: 1, label: "满意度调查" },
   {
     what: /^度?(?:部门)?(?:预算|决算)(?:、|和|及)?(?:部门)?(?:决算|预算)?(?:、|和|及)?[^，。；]{0,30}?公开/,
@@ -97,7 +109,17 @@ export const STALE_YEAR_CONTEXTS: StaleContext[] = [
     label: "本报告组成部分的年度",
     outlineOnly: true,
   },
+  {
+    // Staff "as at" the previous year's end in a sentence about the evaluation year.
+    what: /^(?:末|底)(?:实有|现有|共有|在职|在编|在岗)[^，。；]{0,6}?(?:人员|职工|干部|人数)/,
+    minLag: 1,
+    label: "年末人员数",
+    afterCurrentYear: true,
+  },
 ];
+
+/** A year that opens a range (2021年至2023年, 2021年—2023年): the range's end is the year that counts. */
+export const YEAR_RANGE_AFTER = /^\s*(?:至|到|-|—|－|~|～)\s*[2２][0０][0-9０-９]{2}/;
 
 /** A comparison marker just before the year makes it a legitimate reference to an earlier year. */
 export const COMPARISON_BEFORE_YEAR = /(?:较|比|与|同比|对比|相比|上年|去年|自|从|截至|截止|于)\s*$/;
@@ -110,6 +132,7 @@ export const ADMIN_LEVELS: readonly (readonly string[])[] = [
   ["自治州", "市", "州", "盟"],
   ["自治县", "自治旗", "县", "区", "旗"],
   ["乡", "镇", "街道"],
+  ["村", "社区"],
 ];
 
 /** Suffixes of autonomous areas, which take longer names (某某回族彝族自治县). */
@@ -117,7 +140,7 @@ export const AUTONOMOUS_SUFFIXES = ADMIN_LEVELS.flat().filter((s) => s.startsWit
 /** The other suffixes. */
 export const PLAIN_ADMIN_SUFFIXES = ADMIN_LEVELS.flat().filter((s) => !s.startsWith("自治"));
 
-/** Rank of an administrative suffix: 0 for a province, 3 for a township; -1 when not one. */
+/** Rank of an administrative suffix: 0 for a province, 3 for a township, 4 for a village; -1 when not one. */
 export function adminRank(suffix: string): number {
   return ADMIN_LEVELS.findIndex((level) => level.includes(suffix));
 }
@@ -140,3 +163,15 @@ export const SUB_PART_LABELS = ["其中"];
 export function startsWithOne(labels: readonly string[]): RegExp {
   return new RegExp(`^(?:${labels.join("|")})`);
 }
+
+// ── Questionnaires ───────────────────────────────────────────────────────────────────────────────────────
+
+export * from "./vocab-questionnaire.ts";
+
+// ── Units and their roles in a report ─────────────────────────────────────────────────────────────────
+
+export * from "./vocab-entity.ts";
+
+// ── Enumerations (N个/N项 and their lists) ───────────────────────────────────────────────────────────────
+
+export * from "./vocab-enumeration.ts";

@@ -254,6 +254,13 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
   // cross-document rules worked out once the files are done.
   const archive = new ArchiveIndex(store.db);
   const indexed = new Set<number>();
+  /** A readable document audited before the archive index existed (or its entry format changed). */
+  const unindexed = (real: string) =>
+    !archive.has(real) &&
+    (store.db.prepare("SELECT status FROM documents WHERE real_path = ?").get(real) as
+        | { status?: string }
+        | undefined)
+        ?.status === "ok";
 
   const record = (result: DocumentResult, realPath: string, extras: DocExtras = {}) => {
     store.record(result, realPath, TOOL.version, settings, runId, extras);
@@ -291,7 +298,7 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
       // Done before, and its report (and annotated copy, when asked) still there: nothing to do.
       if (
         sha && !opts.force && store.findDone(f.real, sha, TOOL.version, settings) &&
-        archive.has(f.real) && await outputsExist(wanted)
+        !unindexed(f.real) && await outputsExist(wanted)
       ) {
         store.setOutputName(f.real, names.get(f.real)!);
         skipped++;
@@ -341,10 +348,8 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
     store.finishRun(runId);
   }
 
-  if (indexed.size) {
-    const a = updateArchiveFindings(store, archive, indexed, config);
-    log(`跨报告比对：新索引 ${indexed.size} 份，比对 ${a.analysed} 份，${a.updated} 份的跨报告问题有变化。`, false);
-  }
+  // Cross-document findings of the documents indexed in this run and of those linked to them.
+  if (indexed.size) updateArchiveFindings(store, archive, indexed, config);
   jsonl.flush();
   const listed = [...ctx.ignored, ...outputProblems];
   const when = { now: now(), timeZone };

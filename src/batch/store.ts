@@ -288,7 +288,10 @@ export class Store {
         "UPDATE documents SET json = ?, error_count = ?, warning_count = ?, info_count = ? WHERE id = ?",
       ).run(JSON.stringify(result), c.error, c.warning, c.info, row.id);
       const marks = rules.map(() => "?").join(", ");
-      this.db.prepare(`DELETE FROM findings WHERE document_id = ? AND rule IN (${marks})`).run(row.id, ...rules);
+      this.db.prepare(`DELETE FROM findings WHERE document_id = ? AND rule IN (${marks})`).run(
+        row.id,
+        ...rules,
+      );
       this.#insertFindings(row.id, result.sha256, findings);
     });
     return true;

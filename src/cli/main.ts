@@ -139,7 +139,9 @@ export async function main(args: string[]): Promise<number> {
     }
     checkModeFlags("single", v);
     if (v.compare) {
-      if (positionals.length !== 2) throw new UsageError("--compare 需要两份报告：上年报告.docx 本年报告.docx。");
+      if (positionals.length !== 2) {
+        throw new UsageError("--compare 需要两份报告：上年报告.docx 本年报告.docx。");
+      }
       const format = parseFormat(v.format);
       const { report, output } = await runCompareCommand(positionals, {
         config,

@@ -8,19 +8,25 @@ export interface Span {
   end: number;
 }
 
-const CLAUSE_CODES = new Set([..."，；。！？;!?\n"].map((c) => c.charCodeAt(0)));
-const SENTENCE_CODES = new Set([..."；。！？;!?\n"].map((c) => c.charCodeAt(0)));
+/** 1 at the code units of `chars`: looked up for every character of a text (a Set lookup was a hot spot). */
+function codeTable(chars: string): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+}
+const CLAUSE_CODES = codeTable("，；。！？;!?\n");
+const SENTENCE_CODES = codeTable("；。！？;!?\n");
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /** ，；。！？ and line breaks; an ASCII ',' only when it is not a thousands separator. */
 function isClauseDelimiter(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (CLAUSE_CODES.has(c)) return true;
+  if (CLAUSE_CODES[c] === 1) return true;
   return c === 44 && !(isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)));
 }
 
 function isSentenceDelimiter(text: string, i: number): boolean {
-  return SENTENCE_CODES.has(text.charCodeAt(i));
+  return SENTENCE_CODES[text.charCodeAt(i)] === 1;
 }
 
 interface Breaks {

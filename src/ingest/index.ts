@@ -56,6 +56,7 @@ function withPages(raw: RawDocument, doc: Document): Document {
   doc.blocks.forEach((b, i) => {
     const page = raw.blocks[i].page;
     if (page !== undefined) b.page = page;
+    if (raw.blocks[i].inferred) b.inferred = true;
   });
   return doc;
 }

@@ -31,10 +31,15 @@ const FIELD = new RegExp(`${BOUNDARY}(${LABEL_ALT})\\s*(?:[：:]\\s*|\\s+)([^\\s
 const ROW_START = new RegExp(`^(${LABEL_ALT})([^\\s|｜，,；;。：:]+?)(?=${LABEL_ALT}|$)`);
 
 const tierOf = (label: string) => ALL_LABELS.find((l) => l.label === label)!.tier;
+/** The labels' last characters: a text with none of them holds no label (tested before the regexes). */
+const LABEL_END = new RegExp(
+  `[${[...new Set(ALL_LABELS.map((l) => l.label.at(-1)))].join("").replace(/[\\\]^-]/g, "\\$&")}]`,
+);
 
 /** Unit fields of one line of text (a paragraph, or a cell's text). */
 function lineFields(text: string, block: number, kind: "field" | "table"): UnitField[] {
   const out: UnitField[] = [];
+  if (!LABEL_END.test(text)) return out;
   const t = text.trim();
   const push = (label: string, value: string) => {
     const unit = asUnit(value);
@@ -53,6 +58,7 @@ function lineFields(text: string, block: number, kind: "field" | "table"): UnitF
 
 /** Exact label of a cell ("单位名称", "填报单位：") or null. */
 function cellLabel(text: string): string | null {
+  if (!LABEL_END.test(text)) return null;
   const t = squeeze(text).replace(/[：:]$/, "");
   return ALL_LABELS.find((l) => l.label === t)?.label ?? null;
 }

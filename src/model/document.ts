@@ -50,6 +50,12 @@ export const ParagraphBlock = z.object({
   role: z.enum(["title", "toc", "toc-heading"]).optional(),
   /** 1-based page the block starts on, when the reader knows it (PDF). */
   page: z.number().int().positive().optional(),
+  /**
+   * True when the block's structure was inferred from page layout rather than read (PDF: a paragraph
+   * joined across a page break or despite sentence-final punctuation, a table aligned without ruling
+   * lines or continued across pages). src/audit.ts never lets a certain finding rest on such a block.
+   */
+  inferred: z.boolean().optional(),
 });
 export type ParagraphBlock = z.infer<typeof ParagraphBlock>;
 
@@ -76,6 +82,12 @@ export const HeadingBlock = z.object({
   source: z.enum(["style", "manual", "format"]),
   /** 1-based page the block starts on, when the reader knows it (PDF). */
   page: z.number().int().positive().optional(),
+  /**
+   * True when the block's structure was inferred from page layout rather than read (PDF: a paragraph
+   * joined across a page break or despite sentence-final punctuation, a table aligned without ruling
+   * lines or continued across pages). src/audit.ts never lets a certain finding rest on such a block.
+   */
+  inferred: z.boolean().optional(),
 });
 export type HeadingBlock = z.infer<typeof HeadingBlock>;
 
@@ -159,6 +171,12 @@ export const TableBlock = z.object({
   unit: TableUnit.optional(),
   /** 1-based page the block starts on, when the reader knows it (PDF). */
   page: z.number().int().positive().optional(),
+  /**
+   * True when the block's structure was inferred from page layout rather than read (PDF: a paragraph
+   * joined across a page break or despite sentence-final punctuation, a table aligned without ruling
+   * lines or continued across pages). src/audit.ts never lets a certain finding rest on such a block.
+   */
+  inferred: z.boolean().optional(),
 });
 export type TableBlock = z.infer<typeof TableBlock>;
 

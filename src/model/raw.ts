@@ -19,6 +19,8 @@ export interface RawParagraph {
   source?: XmlSource;
   /** 1-based page, when the reader knows it (PDF). */
   page?: number;
+  /** Structure inferred from page layout (PDF): see Block `inferred` in document.ts. */
+  inferred?: boolean;
 }
 
 /**
@@ -50,6 +52,8 @@ export interface RawTable {
   source?: { part: string };
   /** 1-based page the table starts on, when the reader knows it (PDF). */
   page?: number;
+  /** Structure inferred from page layout (PDF): see Block `inferred` in document.ts. */
+  inferred?: boolean;
 }
 
 export type RawBlock = RawParagraph | RawTable;

@@ -4,6 +4,16 @@ import { MetaSources, ReportKind } from "./document.ts";
 
 export const REPORT_SCHEMA = "audit-report/1";
 
+const Tally = z.object({ checked: z.number().int(), unchecked: z.number().int() });
+export const Coverage = z.object({
+  checked: z.number().int(),
+  unchecked: z.number().int(),
+  /** By claim kind: sum, rate, change, table-total. */
+  byKind: z.record(z.string(), Tally),
+  /** Unchecked claims by reason: list-etc, list-incomplete, approximate, rate-without-inputs, … */
+  reasons: z.record(z.string(), z.number().int()),
+});
+
 export const DocumentResult = z.object({
   file: z.string(),
   sha256: z.string().nullable(),
@@ -21,6 +31,11 @@ export const DocumentResult = z.object({
     grade: z.string().nullable().optional(),
     /** Where each field came from ("first-lines", "field:单位名称", "config" …). */
     sources: MetaSources.optional(),
+    /**
+     * Figure claims the arithmetic checks could recompute (checked) and could not (unchecked: a list ending
+     * in 等, a rate without its inputs, a total with no visible parts), by kind and by reason.
+     */
+    coverage: Coverage.optional(),
   }),
   findings: z.array(Finding),
   diagnostics: z.array(z.object({ level: z.string(), code: z.string(), message: z.string() })).default([]),

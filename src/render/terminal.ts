@@ -21,6 +21,7 @@ import {
 import type { RuleMeta } from "../model/rule.ts";
 import { safeTerminalText as t } from "./escape.ts";
 import type { Places } from "./place.ts";
+import { coverageLine } from "./coverage-line.ts";
 
 /** Colour only for an interactive stdout, and never when NO_COLOR is set (https://no-color.org). */
 export function shouldColor(): boolean {
@@ -68,6 +69,7 @@ function renderDocument(
     lines.push(`  ${paint("31;1", "无法审核")}：${t(doc.error?.message ?? "未知错误")}`);
     return lines;
   }
+  if (doc.meta.coverage) lines.push(`  ${paint("2", coverageLine(doc.meta.coverage))}`);
   if (doc.findings.length === 0) {
     lines.push(`  ${paint("32", NO_FINDINGS)}`);
     return lines;

@@ -25,18 +25,37 @@ export async function samplePool(): Promise<string[]> {
   return [...out];
 }
 
+/**
+ * sfc32 with its 128-bit state drawn from the seed by splitmix32: streams of different seeds do not
+ * overlap (a 32-bit xorshift's would: all seeds walk one cycle, and nearby starting points give the same
+ * paragraphs shifted — "copies" nobody planted).
+ */
 class Rng {
-  #s: number;
+  #a: number;
+  #b: number;
+  #c: number;
+  #d: number;
   constructor(seed: number) {
-    this.#s = seed >>> 0 || 1;
+    let z = seed >>> 0;
+    const mix = () => {
+      z = (z + 0x9e3779b9) >>> 0;
+      let t = z ^ (z >>> 16);
+      t = Math.imul(t, 0x21f0aaad);
+      t ^= t >>> 15;
+      t = Math.imul(t, 0x735a2d97);
+      return (t ^ (t >>> 15)) >>> 0;
+    };
+    [this.#a, this.#b, this.#c, this.#d] = [mix(), mix(), mix(), mix()];
+    for (let i = 0; i < 12; i++) this.next();
   }
   next(): number {
-    let x = this.#s;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.#s = x >>> 0;
-    return this.#s / 0x100000000;
+    const t = (((this.#a + this.#b) >>> 0) + this.#d) >>> 0;
+    this.#d = (this.#d + 1) >>> 0;
+    this.#a = this.#b ^ (this.#b >>> 9);
+    this.#b = (this.#c + (this.#c << 3)) >>> 0;
+    this.#c = ((this.#c << 21) | (this.#c >>> 11)) >>> 0;
+    this.#c = (this.#c + t) >>> 0;
+    return t / 0x100000000;
   }
   int(lo: number, hi: number): number {
     return lo + Math.floor(this.next() * (hi - lo + 1));
@@ -143,7 +162,9 @@ export function planArchive(
   const units = unitNames(opts.units, rng).map((name, i) => ({ name, seed: opts.seed * 7919 + i * 104729 }));
   const reports = new Map<string, ReportSpec>();
   for (let u = 0; u < units.length; u++) {
-    for (const year of opts.years) reports.set(reportKey(u, year), { key: reportKey(u, year), unit: u, year });
+    for (const year of opts.years) {
+      reports.set(reportKey(u, year), { key: reportKey(u, year), unit: u, year });
+    }
   }
   const plants: Plant[] = [];
   const used = new Set<string>();

@@ -64,12 +64,16 @@ export function score(plan: ArchivePlan, findings: Map<string, Finding[]>): Scor
   const names = (f: Finding) => (f.details.other as { file?: string } | undefined)?.file;
   for (const p of plan.plants) {
     planted[p.kind]++;
-    if ((findings.get(p.target) ?? []).some((f) => f.rule === p.kind && names(f) === p.source)) found[p.kind]++;
+    if ((findings.get(p.target) ?? []).some((f) => f.rule === p.kind && names(f) === p.source)) {
+      found[p.kind]++;
+    }
   }
   const touched = new Set(plan.plants.flatMap((p) => [p.target, p.source]));
   // An error is explained when it is a planted copy: on the copy naming its source, or (same year) the reverse.
   const explained = new Set(
-    plan.plants.filter((p) => p.kind === "copied-report").flatMap((p) => [`${p.target}>${p.source}`, `${p.source}>${p.target}`]),
+    plan.plants.filter((p) => p.kind === "copied-report").flatMap((
+      p,
+    ) => [`${p.target}>${p.source}`, `${p.source}>${p.target}`]),
   );
   const errorFalseAlarms: { doc: string; message: string }[] = [];
   let warningsOnClean = 0, total = 0;
@@ -88,7 +92,12 @@ export function score(plan: ArchivePlan, findings: Map<string, Finding[]>): Scor
 }
 
 /** Index every report of the plan and work out all findings. */
-export function runArchive(plan: ArchivePlan, pool: string[], file: string, onProgress?: (n: number) => void) {
+export function runArchive(
+  plan: ArchivePlan,
+  pool: string[],
+  file: string,
+  onProgress?: (n: number) => void,
+) {
   const { db, index, store } = openArchive(file);
   let entryMs = 0, addMs = 0;
   const t0 = performance.now();
@@ -100,5 +109,14 @@ export function runArchive(plan: ArchivePlan, pool: string[], file: string, onPr
   });
   const indexMs = performance.now() - t0;
   const update = updateArchiveFindings(store, index, "all");
-  return { db, index, store, entryMs, addMs, indexMs, analyseMs: update.elapsedMs, score: score(plan, store.findings) };
+  return {
+    db,
+    index,
+    store,
+    entryMs,
+    addMs,
+    indexMs,
+    analyseMs: update.elapsedMs,
+    score: score(plan, store.findings),
+  };
 }

@@ -28,15 +28,20 @@ Deno.test("masking: names, years and numbers swapped give the same fingerprint",
     fingerprint(a.yearOnly("2022年完成道路改造12.5公里。")),
     fingerprint(b.yearOnly("2023年完成道路改造20公里。")),
   );
-  assert.equal(fingerprint(a.yearOnly("2022年完成道路改造12.5公里。")), fingerprint(b.yearOnly("2023年完成道路改造12.5公里。")));
+  assert.equal(
+    fingerprint(a.yearOnly("2022年完成道路改造12.5公里。")),
+    fingerprint(b.yearOnly("2023年完成道路改造12.5公里。")),
+  );
   assert.equal(unitKey("寻甸回族彝族自治县人力资源和社会保障局"), "寻甸县人力资源和社会保障局");
 });
 
 Deno.test("minhash: an edited passage stays similar, an unrelated one does not", () => {
   const m = masker(null);
-  const base = "一是推进人事规范管理，研究制定事业单位专业技术岗位聘用管理办法，聘任专业技术岗7210人，进一步完善事业单位岗位基础数据库。";
+  const base =
+    "一是推进人事规范管理，研究制定事业单位专业技术岗位聘用管理办法，聘任专业技术岗7210人，进一步完善事业单位岗位基础数据库。";
   const edited = base.replace("进一步完善", "持续完善");
-  const other = "二是强化评价结果应用，将评价结果作为以后年度预算安排和政策调整的重要依据，推动绩效管理提质增效。";
+  const other =
+    "二是强化评价结果应用，将评价结果作为以后年度预算安排和政策调整的重要依据，推动绩效管理提质增效。";
   assert.ok(similarity(signature(m.full(base)), signature(m.full(edited))) >= 0.6);
   assert.ok(similarity(signature(m.full(base)), signature(m.full(other))) < 0.3);
 });
@@ -68,12 +73,18 @@ Deno.test("planted archive: recall ≥ 95 %, no error-level false alarm, templat
 /** The sample as last year's report (years moved back), and as another unit's copy. */
 async function fixtures(dir: string) {
   const sample = await Deno.readFile(SAMPLE);
-  const last = path.join(dir, "last.docx"), other = path.join(dir, "other.docx"), self = path.join(dir, "this.docx");
+  const last = path.join(dir, "last.docx"),
+    other = path.join(dir, "other.docx"),
+    self = path.join(dir, "this.docx");
   await Deno.writeFile(self, sample);
   await Deno.writeFile(last, shiftYears(sample, -1));
   await Deno.writeFile(
     other,
-    replaceInDocx(shiftYears(sample, 1), [["寻甸回族彝族自治县", "禄劝彝族苗族自治县"], ["寻甸县", "禄劝县"], ["寻甸", "禄劝"]]),
+    replaceInDocx(shiftYears(sample, 1), [
+      ["寻甸回族彝族自治县", "禄劝彝族苗族自治县"],
+      ["寻甸县", "禄劝县"],
+      ["寻甸", "禄劝"],
+    ]),
   );
   return { last, other, self };
 }
@@ -143,7 +154,9 @@ Deno.test("batch: findings in audit.db, results.jsonl and the summary; merge of 
     const merged = path.join(dir, "merged");
     await mergeDatabases(path.join(merged, "audit.db"), shards.map((s) => path.join(s, "audit.db")));
     const mdb = new DatabaseSync(path.join(merged, "audit.db"), { readOnly: true });
-    const n = mdb.prepare("SELECT COUNT(*) AS n FROM findings WHERE rule = 'copied-report'").get() as { n: number };
+    const n = mdb.prepare("SELECT COUNT(*) AS n FROM findings WHERE rule = 'copied-report'").get() as {
+      n: number;
+    };
     mdb.close();
     assert.ok(n.n >= 1);
   } finally {

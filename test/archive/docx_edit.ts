@@ -23,7 +23,10 @@ export function shiftYears(bytes: Uint8Array, delta: number): Uint8Array {
   return editXml(
     bytes,
     (xml) =>
-      xml.replace(/>([^<]*)</g, (_, text: string) =>
-        ">" + text.replace(/(?<![0-9])20[0-4][0-9](?![0-9])/g, (y) => String(Number(y) + delta)) + "<"),
+      xml.replace(
+        />([^<]*)</g,
+        (_, text: string) =>
+          ">" + text.replace(/(?<![0-9])20[0-4][0-9](?![0-9])/g, (y) => String(Number(y) + delta)) + "<",
+      ),
   );
 }

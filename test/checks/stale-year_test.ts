@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { staleYear } from "../../checks/rules/stale-year.ts";
 import { h, makeDoc, type Spec, toc } from "../helpers/doc.ts";
+import { table } from "../../src/testing/doc-spec.ts";
+import { ruleTester } from "../helpers/rule-tester.ts";
 import { runRule } from "./run.ts";
 
 const doc2023 = (specs: Spec[]) => makeDoc(specs, { year: 2023 });
@@ -61,4 +63,85 @@ Deno.test("stale-year: an earlier year in the name of one of the report's own pa
     [2022, "本报告组成部分的年度"],
     [2021, "本报告组成部分的年度"],
   ]);
+});
+
+// ── Plans cited by title, table cells, year-end head-counts, full-width digits (table-driven) ──────────
+
+const y2024 = { year: 2024 };
+
+ruleTester(staleYear, {
+  valid: [
+    {
+      name: "this year's programme, however long its name",
+      config: y2024,
+      doc: [
+        "根据《2024年农村饮水安全巩固提升工程维修养护项目实施方案》设定目标。",
+      ],
+    },
+    {
+      name: "a multi-year programme whose range ends in this year",
+      config: y2024,
+      doc: [
+        "根据《2022年至2024年乡村道路提升行动方案》推进建设。",
+        "依据《2022年—2024年林业发展实施方案》执行。",
+      ],
+    },
+    {
+      name: "a comparison with last year's plan and a year-end comparison",
+      config: y2024,
+      doc: [
+        "较2023年实施方案增加3项任务。",
+        "2024年末实有在职人员52人，比2023年末实有在职人员增加2人。",
+      ],
+    },
+    {
+      name: "a year-end head-count without a current-year frame",
+      config: y2024,
+      doc: [
+        "2023年末实有在职人员50人。",
+      ],
+    },
+    {
+      name: "year columns in a table and this year's survey",
+      config: y2024,
+      doc: [
+        table([["项目", "2023年", "2024年"], ["门诊人次", "1200", "1350"]]),
+        table([["指标", "数据来源"], ["满意度", "2024年问卷调查"]]),
+      ],
+    },
+  ],
+  invalid: [
+    {
+      name: "last year's implementation plan cited by title",
+      config: y2024,
+      doc: [
+        "根据《2023年农村饮水安全巩固提升工程维修养护项目实施方案》，设定年度绩效目标。",
+      ],
+      errors: [{ messageId: "stale-year", certainty: "assumption", message: "2023年的实施方案/计划" }],
+    },
+    {
+      name: "a 数据来源 cell citing last year's questionnaire",
+      config: y2024,
+      doc: [
+        table([["指标", "分值", "数据来源"], ["服务对象满意度", "10", "2023年问卷调查"]]),
+      ],
+      errors: [{ messageId: "stale-year", message: "满意度调查" }],
+    },
+    {
+      name: "last year's year-end head-count in a sentence about this year",
+      config: y2024,
+      doc: [
+        "2024年本单位核定行政编制18个，2023年末实有在职人员21人，退休9人。",
+      ],
+      errors: [{ messageId: "stale-year", message: "年末人员数" }],
+    },
+    {
+      name: "full-width digits",
+      config: y2024,
+      doc: [
+        "根据《２０２３年城乡环境整治项目实施方案》开展工作。",
+      ],
+      errors: [{ messageId: "stale-year", message: "2023年" }],
+    },
+  ],
 });

@@ -162,3 +162,76 @@ Deno.test("typo: findings carry exact quotes, {wrong, right, kind}, and collapse
     }
   }
 });
+
+// —— The prefilters (a literal or character scan before each regex) must never change a hit. ——
+
+/** Paragraph and cell texts of the sample report, the table texts above, and those texts with every
+ * confusion's wrong form, a doubled word and doubled characters spliced in at pseudo-random places. */
+async function representativeTexts(): Promise<{ text: string; cell: boolean }[]> {
+  const { readDocument } = await import("../../src/ingest/index.ts");
+  const url = new URL("../../samples/xundian-hrss-2023-self-evaluation.docx", import.meta.url);
+  const doc = await readDocument(await Deno.readFile(url), { file: "sample.docx" });
+  const base: { text: string; cell: boolean }[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind !== "table") base.push({ text: b.text, cell: false });
+    else for (const row of b.grid) for (const c of row) base.push({ text: c.text, cell: true });
+  }
+  for (const [, text] of [...FLAGGED.map(([k, t]) => [k, t]), ...CLEAN]) base.push({ text, cell: false });
+  let seed = 12345;
+  const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const long = base.filter((t) => t.text.length > 20);
+  const splice = (t: string, s: string) => {
+    const at = rnd(t.length + 1);
+    return t.slice(0, at) + s + t.slice(at);
+  };
+  const out = [...base];
+  const inserts = [
+    ...CONFUSIONS.map((c) => c.slip),
+    ...CONFUSIONS.map((c) => c.fix),
+    ...DOUBLED_CHARS.map((d) => d.char + d.char),
+    "内设内设",
+    "满意度满意度",
+    "XXX",
+    "〔2023〕号",
+    "2018—2010",
+    "12万亩元",
+    "3二级单位",
+    "2023部门",
+    "。2018，区",
+    "（2000字以内）",
+    "（≥平方米）",
+    "共____万元",
+    "，的3分",
+  ];
+  for (const s of inserts) {
+    for (let k = 0; k < 4; k++) {
+      const t = long[rnd(long.length)];
+      out.push({ text: splice(t.text, s), cell: t.cell });
+    }
+    out.push({ text: s, cell: false }, { text: long[rnd(long.length)].text + s, cell: false });
+  }
+  // Every text with a 2- or 3-character stretch doubled at a random place, and at its end.
+  for (const t of long) {
+    const [a, k] = [rnd(t.text.length - 3), 2 + rnd(2)];
+    out.push({ text: t.text.slice(0, a + k) + t.text.slice(a), cell: t.cell });
+    out.push({ text: t.text + t.text.slice(-k), cell: t.cell });
+  }
+  return out;
+}
+
+Deno.test("typo: the prefilters find exactly what running every pattern finds", async () => {
+  const texts = await representativeTexts();
+  let hits = 0;
+  for (const { text, cell } of texts) {
+    const fast = findTypoHits(text, { cell });
+    assert.deepEqual(fast, findTypoHits(text, { cell, exhaustive: true }), text);
+    hits += fast.length;
+  }
+  assert.ok(hits > 200, `the texts exercise the detectors (${hits} hits)`);
+  // Every confusion match contains the entry's slip, the literal its prefilter scans for.
+  for (const c of CONFUSIONS) {
+    for (const { text } of texts) {
+      for (const m of text.matchAll(new RegExp(c.find, "gu"))) assert.ok(m[0].includes(c.slip), c.id);
+    }
+  }
+});

@@ -12,14 +12,31 @@ interface Identity {
   total: readonly string[];
   /** Account names of the parts, each of which must be stated once. */
   parts: readonly string[];
+  /**
+   * Parts by source that a report states only when it has them (收入 by source: 上级补助收入, 事业收入 …):
+   * those stated are added, at least `minOptional` must be; optional.
+   */
+  optional?: readonly string[];
+  minOptional?: number;
+  /** Total names that say "total" by themselves (收入合计): no fund qualifier needed before them. */
+  bareTotals?: readonly string[];
 }
 
+/** The budget identities, as data: another template's accounts are a change here. */
 export const BUDGET_IDENTITIES: readonly Identity[] = [
   { total: ["支出", "总支出", "支出合计", "支出总额"], parts: ["基本支出", "项目支出"] },
+  {
+    total: ["收入合计", "总收入", "收入总额", "收入总计"],
+    bareTotals: ["收入合计", "总收入", "收入总额", "收入总计"],
+    parts: ["财政拨款收入"],
+    optional: ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"],
+    minOptional: 1,
+  },
 ];
 
 /** Leading words that say who speaks, not which fund: 我局, 本单位, 全年, 年度. */
-const SPEAKER = /^(?:我|本)(?:单位|部门|局|委|办|院|校|中心|所|站|镇|乡|街道)|^(?:全年|年度|本年|当年)/;
+const SPEAKER =
+  /^(?:我|本)(?:单位|部门|局|委|办|院|校|中心|所|站|镇|乡|街道)|^(?:全年|年度|本年|当年|(?:19|20)\d{2}年度?)/;
 
 function qualifierAndAccount(subject: string, accounts: readonly string[]): [string, string] | undefined {
   const s = subject.replace(/\s+/g, "");
@@ -35,7 +52,9 @@ function statedOnce(figures: Figure[], accounts: readonly string[]): Map<string,
   const seen = new Map<string, Figure | null>();
   for (const f of figures) {
     if (f.unit !== "元" || f.approx !== "exact" || f.range || f.loc.table) continue;
-    const qa = qualifierAndAccount(f.subject, accounts);
+    // The phrase as written keeps 合计 (收入合计), which the subject drops.
+    const qa = (f.subjectRaw ? qualifierAndAccount(f.subjectRaw, accounts) : undefined) ??
+      qualifierAndAccount(f.subject, accounts);
     // Parts must end exactly in a part name: 项目支出 inside 其他项目支出 is not the account.
     if (!qa) continue;
     const key = qa.join("|");
@@ -52,13 +71,15 @@ export function budgetIdentityTotals(figures: Figure[], covered: Set<Figure>): T
   const out: Total[] = [];
   for (const id of BUDGET_IDENTITIES) {
     const totals = statedOnce(figures, id.total);
-    const parts = statedOnce(figures, id.parts);
+    const parts = statedOnce(figures, [...id.parts, ...(id.optional ?? [])]);
     for (const [key, whole] of totals) {
-      const q = key.split("|")[0];
-      if (covered.has(whole) || q.length < 2) continue;
+      const [q, account] = key.split("|");
+      if (covered.has(whole) || (q.length < 2 && !(q === "" && id.bareTotals?.includes(account)))) continue;
       const terms = id.parts.map((p) => parts.get(`${q}|${p}`));
       if (terms.some((t) => !t)) continue;
-      const figs = terms as Figure[];
+      const extra = (id.optional ?? []).flatMap((p) => parts.get(`${q}|${p}`) ?? []);
+      if (extra.length < (id.minOptional ?? 0)) continue;
+      const figs = [...terms as Figure[], ...extra];
       if (figs.some((f) => f.year !== whole.year && f.year !== undefined && whole.year !== undefined)) {
         continue;
       }
@@ -67,11 +88,17 @@ export function budgetIdentityTotals(figures: Figure[], covered: Set<Figure>): T
         terms: figs.map((figure) => ({ figure, sign: 1 as const })),
         quote: whole.quote,
         loc: whole.loc,
-        what: `${id.parts.join("与")}之和`,
+        what: `${
+          figs.map((f) => qualifierAndAccount(f.subject, [...id.parts, ...(id.optional ?? [])])![1]).join(
+            "与",
+          )
+        }之和`,
         certain: false,
         assumption: `已假设${
           figs.map((f) => f.subject).join("、")
-        }与${whole.subject}为同一口径（同一资金、同一年度）`,
+        }与${whole.subject}为同一口径（同一资金、同一年度）${
+          id.optional ? "，且文中所列收入来源即全部来源" : ""
+        }`,
       });
     }
   }

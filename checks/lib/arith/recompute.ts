@@ -55,3 +55,15 @@ export function shown(r: Recomputed): string {
 export function rounded(r: Recomputed): string {
   return formatNumber(r.point, r.claim.decimals);
 }
+
+/**
+ * The claim against the recomputation from the inputs exactly as written (no rounding of the inputs), for a
+ * claim the interval judgement accepts only because the inputs may themselves be rounded (2300万元 ÷ 1800万元 =
+ * 127.78%, written 127.7%; 32分 ÷ 35分 = 91.43%, written 90.14%). "match" when the written inputs give the
+ * claim too; undefined when an input or the claim is not exact.
+ */
+export function judgeAsWritten(r: Recomputed): Verdict | undefined {
+  if (!r.exactInputs || r.claim.approx !== "exact" || r.claim.range) return undefined;
+  if (!Number.isFinite(r.point)) return undefined;
+  return compareStated(r.claim.stated, r.claim.decimals, { low: r.point, high: r.point });
+}

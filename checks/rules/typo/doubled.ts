@@ -97,9 +97,40 @@ const IS_HAN = new RegExp(`^${HAN}$`, "u");
 const NUMERALS = /^[〇零一二三四五六七八九十百千万亿两]+$/u;
 const ABAB = new RegExp(`(${HAN}{2,3})\\1`, "gu");
 
-export function findDoubled(text: string): TypoHit[] {
+/** ABAB at one position (sticky), for the candidate scan below. */
+const ABAB_AT = new RegExp(ABAB.source, "uy");
+const HAS_SURROGATE = /[\uD800-\uDFFF]/;
+/**
+ * Where a 2- or 3-unit stretch starting at or above U+2E80 (every Han character is) repeats at once: the
+ * only places an ABAB match can start when the text has no astral characters. Not a unicode regex, so it
+ * compares UTF-16 units; tried 3 units first, then 2, like ABAB.
+ */
+const ABAB_CANDIDATE = /([\u2E80-\uFFFF][\s\S]{1,2})\1/g;
+
+/**
+ * The ABAB matches of a text, as `text.matchAll(ABAB)` finds them: each candidate position in turn,
+ * leftmost first, skipping past each match as matchAll does.
+ */
+function ababMatches(text: string, exhaustive: boolean): RegExpExecArray[] {
+  if (exhaustive || HAS_SURROGATE.test(text)) return [...text.matchAll(ABAB)];
+  const out: RegExpExecArray[] = [];
+  ABAB_CANDIDATE.lastIndex = 0;
+  for (let c = ABAB_CANDIDATE.exec(text); c; c = ABAB_CANDIDATE.exec(text)) {
+    ABAB_AT.lastIndex = c.index;
+    const m = ABAB_AT.exec(text);
+    if (m) out.push(m);
+    ABAB_CANDIDATE.lastIndex = m ? c.index + m[0].length : c.index + 1;
+  }
+  return out;
+}
+
+/** A character of DOUBLED_CHARS written twice in a row (not a unicode regex: they are all BMP). */
+const DOUBLED_PAIR = new RegExp(`([${DOUBLED_CHARS.map((d) => d.char).join("")}])\\1`, "g");
+
+/** `exhaustive` skips the prefilters (the reference they are tested against). */
+export function findDoubled(text: string, opts: { exhaustive?: boolean } = {}): TypoHit[] {
   const out: TypoHit[] = [];
-  for (const m of text.matchAll(ABAB)) {
+  for (const m of ababMatches(text, opts.exhaustive ?? false)) {
     const w = m[1];
     const chars = [...w];
     if (chars.every((c) => c === chars[0])) continue; // AAAA: handled as single characters
@@ -109,7 +140,12 @@ export function findDoubled(text: string): TypoHit[] {
     if (after && COMPOUND_SUFFIX.includes(after)) continue;
     out.push(hit(m.index!, m[0], w, "word"));
   }
+  // The characters written twice in a row somewhere (matches of one character cannot overlap another's).
+  let pairs: Set<string> | undefined;
+  for (const m of text.matchAll(DOUBLED_PAIR)) (pairs ??= new Set()).add(m[1]);
+  if (!pairs && !opts.exhaustive) return out;
   for (const d of DOUBLED_CHARS) {
+    if (!opts.exhaustive && !pairs!.has(d.char)) continue;
     const pair = d.char + d.char;
     for (let i = text.indexOf(pair); i >= 0; i = text.indexOf(pair, i + 1)) {
       const prev = text[i - 1] ?? "";

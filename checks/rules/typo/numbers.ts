@@ -33,10 +33,29 @@ const UNIT_CLASH = new RegExp(
   "gu",
 );
 
-/** In a table cell a bare year heads a column (2023预算数): only the other checks apply there. */
-export function findNumberSlips(text: string, opts: { cell?: boolean } = {}): TypoHit[] {
+/**
+ * What the patterns above need, tested first: an ASCII digit (`\d` under the `u` flag) for all, a year's
+ * first two digits for the year ones, 级 or 类 for the ordinal one, 元 for the unit clash (every money unit
+ * ends so).
+ */
+const DIGIT = /[0-9]/;
+const CENTURY = /19|20/;
+const GRADE = /[级类]/;
+const YUAN = /元/;
+
+/**
+ * In a table cell a bare year heads a column (2023预算数): only the other checks apply there. `exhaustive`
+ * skips the prefilters (the reference they are tested against).
+ */
+export function findNumberSlips(
+  text: string,
+  opts: { cell?: boolean; exhaustive?: boolean } = {},
+): TypoHit[] {
   const out: TypoHit[] = [];
-  for (const m of opts.cell ? [] : text.matchAll(YEAR_BEFORE_NOUN)) {
+  const all = opts.exhaustive ?? false;
+  if (!all && !DIGIT.test(text)) return out;
+  const years = all || CENTURY.test(text);
+  for (const m of opts.cell || !years ? [] : text.matchAll(YEAR_BEFORE_NOUN)) {
     const y = m[1];
     out.push({
       start: m.index!,
@@ -49,7 +68,7 @@ export function findNumberSlips(text: string, opts: { cell?: boolean } = {}): Ty
       hint: `改为“${y}年”。`,
     });
   }
-  for (const m of text.matchAll(YEAR_OPENING)) {
+  for (const m of years ? text.matchAll(YEAR_OPENING) : []) {
     const start = m.index! + m[1].length;
     const y = m[2];
     out.push({
@@ -63,7 +82,7 @@ export function findNumberSlips(text: string, opts: { cell?: boolean } = {}): Ty
       hint: `改为“${y}年${m[3].trim()}”。`,
     });
   }
-  for (const m of text.matchAll(RANGE)) {
+  for (const m of years ? text.matchAll(RANGE) : []) {
     const [a, b] = [Number(m[1]), Number(m[3])];
     if (b >= a) continue;
     out.push({
@@ -77,7 +96,7 @@ export function findNumberSlips(text: string, opts: { cell?: boolean } = {}): Ty
       hint: `核实区间的起止年份（起始${a}年，终止年应不早于${a}年）。`,
     });
   }
-  for (const m of text.matchAll(NUMBER_THEN_ORDINAL)) {
+  for (const m of all || GRADE.test(text) ? text.matchAll(NUMBER_THEN_ORDINAL) : []) {
     const n = m[1];
     const after = text.slice(m.index! + n.length, m.index! + n.length + 4).replace(/[，。；、,;\s].*$/u, "");
     out.push({
@@ -91,7 +110,7 @@ export function findNumberSlips(text: string, opts: { cell?: boolean } = {}): Ty
       hint: `补上量词，如“${n}个${after}”。`,
     });
   }
-  for (const m of text.matchAll(UNIT_CLASH)) {
+  for (const m of all || YUAN.test(text) ? text.matchAll(UNIT_CLASH) : []) {
     out.push({
       start: m.index!,
       end: m.index! + m[0].length,

@@ -7,6 +7,8 @@ import type { TypoHit } from "./types.ts";
 interface TemplatePattern {
   id: string;
   regex: RegExp;
+  /** A character every match contains: the regex runs only on a text that has one. */
+  needs: RegExp;
   what: string;
 }
 
@@ -19,40 +21,48 @@ export const TEMPLATE_PATTERNS: TemplatePattern[] = [
     id: "placeholder-x",
     // XXX / ××× / ＸＸ / xxx / **, not part of a Latin word or a formula.
     regex: /(?<![A-Za-z0-9])(?:X{2,}|Ｘ{2,}|x{3,}|×{2,}|\*{2,}|＊{2,})(?![A-Za-z0-9])/gu,
+    needs: /[XxＸ×*＊]/,
     what: "占位符",
   },
   {
     id: "placeholder-blank",
     // A fill-in blank inside a sentence (共____万元); a signature line after a colon is left alone.
     regex: /(?<=[\p{Script=Han}\d])(?<![：:])(?:_{2,}|＿{2,})(?=\s*[\p{Script=Han}])/gu,
+    needs: /[_＿]/,
     what: "未填写的空格",
   },
   {
     id: "missing-value",
     // (≥米): a target with its comparison sign and unit but no number.
     regex: /[≥≤＞＜>]\s*(?:平方米|立方米|米|公里|万元|元|个|人|户|吨|亩|[%％])/gu,
+    needs: /[≥≤＞＜>]/,
     what: "未填写的指标值",
   },
   {
     id: "word-limit",
     regex: /[（(]\s*(?:限|不超过|不少于)?\s*[0-9０-９]+\s*字(?:以内|左右|以下|以上)?\s*[）)]/gu,
+    needs: /字/,
     what: "字数要求说明",
   },
   {
     id: "instruction",
     regex: new RegExp(`[（(【\\[［]\\s*(?:${INSTRUCTION})[^（）()【】\\[\\]［］]{0,40}[）)】\\]］]`, "gu"),
+    needs: /[（(【\[［]/,
     what: "模板填写说明",
   },
   {
     id: "document-number-blank",
     regex: /[〔［\[]\s*(?:19|20)\d\d\s*[〕］\]]\s*号/gu,
+    needs: /号/,
     what: "缺少序号的文号",
   },
 ];
 
-export function findTemplateLeftovers(text: string): TypoHit[] {
+/** `exhaustive` skips the prefilters (the reference they are tested against). */
+export function findTemplateLeftovers(text: string, opts: { exhaustive?: boolean } = {}): TypoHit[] {
   const out: TypoHit[] = [];
   for (const p of TEMPLATE_PATTERNS) {
+    if (!opts.exhaustive && !p.needs.test(text)) continue;
     for (const m of text.matchAll(p.regex)) {
       out.push({
         start: m.index!,

@@ -58,7 +58,11 @@ export const countMismatch: Operator = (model, rng) => {
   const f = pickOr(rng, unused(model, model.facts.counts));
   if (!f) return undefined;
   const n = f.items.length;
-  const wrong = n <= 2 || rng.chance(0.5) ? n + 1 : n - 1;
+  // "A、B、C等3个": 等 closes a complete list when the count follows it, but a larger count would make 等 mean
+  // "and others" (consistent, uncheckable): only a count below the items listed is a certain defect there.
+  const closedByEtc = f.snippet.includes(`等${f.stated}`);
+  if (closedByEtc && n < 3) return undefined;
+  const wrong = closedByEtc ? n - 1 : n <= 2 || rng.chance(0.5) ? n + 1 : n - 1;
   const next = f.withCount(wrong);
   if (!replaceIn(model, f.block, f.snippet, next.snippet)) return undefined;
   f.used = true;

@@ -78,9 +78,15 @@ export function similarPairs(sets: Int32Array[], threshold: number, maxPostings 
     }
     return out;
   });
-  const byRarity = counts.map((_, id) => id).sort((x, y) => counts[x] - counts[y] || x - y);
+  // Rank = position in (count, id) order: a counting sort (counts are at most sets.length), ids ascending
+  // within a count, the same order as sorting by count then id.
+  let maxCount = 0;
+  for (const c of counts) if (c > maxCount) maxCount = c;
+  const firstRank = new Int32Array(maxCount + 2);
+  for (const c of counts) firstRank[c + 1]++;
+  for (let c = 1; c <= maxCount + 1; c++) firstRank[c] += firstRank[c - 1];
   const rankOf = new Int32Array(counts.length);
-  byRarity.forEach((id, r) => (rankOf[id] = r));
+  for (let id = 0; id < counts.length; id++) rankOf[id] = firstRank[counts[id]]++;
   const ranked = ids.map((r) => {
     for (let k = 0; k < r.length; k++) r[k] = rankOf[r[k]];
     return r.sort();

@@ -23,9 +23,10 @@ export function changes(view: TextView): Change[] {
     if (!vm) continue;
     const sentence = sentenceAround(text, rate.loc.start, rate.loc.end);
     const sentenceBefore = text.slice(sentence.start, rate.loc.start);
-    if (!COMPARE.test(sentenceBefore)) continue;
     const points = rate.unit === "个百分点";
     if (!points && rate.unit !== "%") continue;
+    // Without 较/同比 the sentence must name both periods: "2023年…95.5%，2022年…93.2%，提高2.4个百分点".
+    if (!COMPARE.test(sentenceBefore) && !periodPair(view, rate, sentence, points)) continue;
     const up = !/减|降/.test(vm[1]);
     const rel: Change = {
       kind: "change",
@@ -163,13 +164,44 @@ function comparedFigures(
     const window = before.filter((f) =>
       f.loc.end <= cmpAt && f.loc.start >= (clauses[Math.max(0, ri - 2)]?.start ?? rateClause.start)
     );
-    const b = window.at(-1), a = window.at(-2);
-    if (a && b && sameFamily(a, b) && a.year && b.year) {
-      if (a.year === b.year + 1) return { current: a, previous: b };
-      if (b.year === a.year + 1) return { current: b, previous: a };
-    }
+    const pair = consecutive(view, window.at(-2), window.at(-1));
+    if (pair) return pair;
     const near = earlier.at(-1);
     return near ? { current: near } : {};
   }
-  return {};
+  return periodPair(view, rate, sentence, points) ?? {};
+}
+
+/** Words that mark a figure as the earlier period's: 上年, 去年, 上年同期, 上期. */
+const EARLIER = /上一?年|去年|上期|同期/;
+/** Words that mark a figure as this period's: 本年, 今年, 当年, 本期. */
+const CURRENT = /本年|今年|当年|本期|全年/;
+
+/**
+ * Two figures of one family, the earlier period's and this one's, as the two years they state (2023年… /
+ * 2022年…) or as 本年…/上年… in their clauses; undefined when neither says which is which.
+ */
+function consecutive(view: TextView, a?: Figure, b?: Figure): Compared | undefined {
+  if (!a || !b || !sameFamily(a, b)) return undefined;
+  if (a.year && b.year) {
+    if (a.year === b.year + 1) return { current: a, previous: b };
+    if (b.year === a.year + 1) return { current: b, previous: a };
+    return undefined;
+  }
+  const ta = clauseTextBefore(view, a), tb = clauseTextBefore(view, b);
+  const ea = EARLIER.test(ta), eb = EARLIER.test(tb);
+  if (ea === eb) return undefined;
+  const [prev, cur] = ea ? [a, b] : [b, a];
+  if (!CURRENT.test(clauseTextBefore(view, cur))) return undefined;
+  return { current: cur, previous: prev };
+}
+
+/** The two figures right before the rate's clause (in its sentence) when they are two periods' values. */
+function periodPair(view: TextView, rate: Figure, sentence: Span, points: boolean): Compared | undefined {
+  const usable = (f: Figure) => isExact(f) && (points ? f.unit === "%" : !isRate(f));
+  const rateClause = clauseOf(view, rate);
+  const before = view.figures.filter((f) =>
+    within(f, { start: sentence.start, end: rateClause.start }) && usable(f)
+  );
+  return consecutive(view, before.at(-2), before.at(-1));
 }

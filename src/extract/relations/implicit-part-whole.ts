@@ -84,6 +84,9 @@ function sharedStem(wholeName: string, names: string[]): boolean {
   const prefix = names[0].slice(0, pre), suffix = names[0].slice(names[0].length - suf);
   const stem = prefix.length >= suffix.length ? prefix : suffix;
   if (stem.length < MIN_STEM || !wholeName.includes(stem)) return false;
+  // 财政拨款收入450万元，事业收入20万元，其他收入30万元: a whole that ends like its parts (…收入) and is not
+  // named as a total is one more sibling, not their sum.
+  if (stem === suffix && wholeName.endsWith(suffix) && !/总|合计|共|全部|累计/.test(wholeName)) return false;
   const wholeWord = wholeName.length - pre - suf;
   const sibling = wholeName.startsWith(prefix) && wholeName.endsWith(suffix) && wholeWord >= 1 &&
     wholeWord <= MAX_VARYING;

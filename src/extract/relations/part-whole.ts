@@ -18,6 +18,7 @@ import {
   within,
 } from "./context.ts";
 import { scoredItem, scoreRole } from "./score.ts";
+import { opensTotal } from "./trailing-total.ts";
 
 const MARKER = /其中|包括|包含|分别为|分别是/g;
 /** A clause that compares with another period: its figure is last year's value, not a part. */
@@ -45,6 +46,9 @@ export function partWholes(view: TextView): PartWhole[] {
     // "…分别为A 2.04万元、B 6.71万元，较上年的10.72万元减少18.38%": the list ends where a comparison starts.
     const compared = parts.findIndex((f) => COMPARISON.test(clauseTextBefore(view, f)));
     if (compared >= 0) parts = parts.slice(0, compared);
+    // "其中A 60万元、B 40万元，合计100万元": the list ends where its own total starts.
+    const totalAt = parts.findIndex((f) => opensTotal(view, f));
+    if (totalAt >= 0) parts = parts.slice(0, totalAt);
     if (!parts.length) continue;
     // The whole: the last figure of the family before the marker, in this sentence or, when the marker opens
     // the sentence ("46人。其中：…"), in the previous one.
