@@ -50,7 +50,7 @@ export function runChecks(
   for (const rule of rules) {
     if (config.rules[rule.meta.id] === "off") continue;
     for (const draft of rule.check({ doc, extraction, config, views })) {
-      const finding = settle(rule.meta, draft, config);
+      const finding = settle(rule.meta, draft, config, doc);
       if (!finding) continue;
       const s = config.suppress.find((x) =>
         (x.rule === rule.meta.id || rule.meta.replaces?.includes(x.rule)) &&
@@ -62,12 +62,36 @@ export function runChecks(
   return findings;
 }
 
+/** The assumption stated when a certain finding rests on structure a reader inferred from page layout. */
+export const LAYOUT_ASSUMPTION =
+  "版式由PDF推断：段落跨页拼接或表格结构由版面还原，原文结构可能不同，请对照原文核实";
+
+/**
+ * Whether a piece of evidence rests on structure inferred from page layout: it is in a block marked
+ * `inferred`, and, when the block records where pages were joined, the quote runs across such a join.
+ */
+function restsOnLayout(doc: Document, e: FindingDraft["evidence"][number]): boolean {
+  const b = doc.blocks[e.block];
+  if (!b?.inferred) return false;
+  if (e.table || b.kind !== "paragraph" || !b.joins || e.quote === "") return true;
+  for (let at = b.text.indexOf(e.quote); at >= 0; at = b.text.indexOf(e.quote, at + 1)) {
+    if (b.joins.some((j) => at < j && j < at + e.quote.length)) return true;
+  }
+  return false;
+}
+
 /** A draft as a finding: its message checked against the rule's, its certainty and severity worked out. */
-function settle(meta: RuleMeta, draft: FindingDraft, config: Config): Finding | undefined {
+function settle(meta: RuleMeta, draft: FindingDraft, config: Config, doc?: Document): Finding | undefined {
   const spec = meta.messages[draft.messageId];
   if (!spec) throw new Error(`rule ${meta.id}: message "${draft.messageId}" is not in meta.messages`);
   const { severity: drafted, certainty: given, messageId, ...rest } = draft;
-  const certainty = given ?? ("assumption" in draft.details ? "assumption" : spec.certainty ?? "certain");
+  let certainty = given ?? ("assumption" in draft.details ? "assumption" : spec.certainty ?? "certain");
+  // A certain finding whose evidence touches a block marked `inferred` (PDF: a paragraph joined across a
+  // page break, a table rebuilt without ruling lines or across pages) is only as sure as that inference.
+  if (certainty === "certain" && doc && draft.evidence.some((e) => restsOnLayout(doc, e))) {
+    certainty = "assumption";
+    rest.details = { ...rest.details, assumption: LAYOUT_ASSUMPTION };
+  }
   const severity = resolveSeverity(config, meta, messageId, certainty, drafted);
   if (severity === "off") return undefined;
   return { rule: meta.id, messageId, severity, certainty, ...rest };

@@ -56,7 +56,9 @@ function withPages(raw: RawDocument, doc: Document): Document {
   doc.blocks.forEach((b, i) => {
     const page = raw.blocks[i].page;
     if (page !== undefined) b.page = page;
-    if (raw.blocks[i].inferred) b.inferred = true;
+    const r = raw.blocks[i];
+    if (r.inferred) b.inferred = true;
+    if (r.kind === "paragraph" && r.joins && b.kind === "paragraph") b.joins = r.joins;
   });
   return doc;
 }

@@ -59,7 +59,7 @@ export interface Line {
 const CJK = /[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 const SENTENCE_END = /[。！？；!?;]$|[。！？；][”’」』）)]$/;
 /** Characters a line may not start with (kinsoku): they travel with the character before them. */
-const NO_START = /^[，。、；：？！）》”’」』%％]+/;
+const NO_START = /^[，。、；：？！）》”’」』〕】］%％]+/;
 /** Characters a line may not end with: they travel with the character after them. */
 const NO_END = /^[“‘（(《「『【〔]+/;
 
@@ -326,10 +326,12 @@ function joinText(a: string, b: string): string {
   return CJK.test(x) || CJK.test(y) || x === "" ? a + b : `${a} ${b}`;
 }
 
+/** A short line centred between the margins (not a sentence that merely starts at the indent). */
 function centred(l: Line, m: Metrics): boolean {
   const lg = l.x0 - m.left, rg = m.right - l.x1;
-  if (lg < 1.5 * l.size || rg < 1.5 * l.size || Math.abs(lg - rg) > l.size * 1.2) return false;
-  return lg > 2.5 * l.size || !SENTENCE_END.test(l.text);
+  if (lg < 1.5 * l.size || rg < 1.5 * l.size || Math.abs(lg - rg) > l.size * 0.6) return false;
+  const atIndent = m.indents && Math.abs(lg - 2 * l.size) < l.size * 0.6;
+  return !/[。；;！!？?]/.test(l.text) || (!atIndent && lg > 3 * l.size);
 }
 
 /** A line that starts a paragraph of its own, whatever comes before it. */
@@ -376,12 +378,19 @@ function paragraphs(entries: Entry[], m: Metrics): RawBlock[] {
       const sentenceEnd = SENTENCE_END.test(prev.text);
       // After a full line ending a sentence, only a body that marks paragraphs by indents tells that a
       // line at the margin continues the paragraph.
-      const join = gapOk && Math.abs(prev.size - l.size) < 0.6 && full && !ends(prev, m) && !starts(l, m) &&
-        (!sentenceEnd || m.indents);
+      // A centred title too long for one line: a full first line, the rest centred under it.
+      const titleWrap = full && !sentenceEnd && centred(l, m) && prev.x0 > m.left + 0.3 * prev.size &&
+        Math.abs(prev.x0 - m.left - (m.right - prev.x1)) < prev.size * 1.5;
+      const join = gapOk && Math.abs(prev.size - l.size) < 0.6 && full &&
+        (titleWrap || (!ends(prev, m) && !starts(l, m) && (!sentenceEnd || m.indents)));
       if (join) {
+        if (!samePage) {
+          cur.inferred = true;
+          (cur.joins ??= []).push(cur.text.length);
+        }
         cur.text = joinText(cur.text, l.text);
         cur.last = l;
-        if (!samePage || sentenceEnd) cur.inferred = true;
+        if (titleWrap) cur.align = "center";
         continue;
       }
       flush();
@@ -424,7 +433,6 @@ export function layoutBlocks(pages: PdfPage[]): RawBlock[] {
     bodyLines.length ? bodyLines : [{ page: 1, y: 0, size: 10, x0: 0, x1: 500, text: "", segments: [] }],
   );
 
-  if (Deno.env.get("PDF_DEBUG")) console.error("metrics", m);
   const entries: Entry[] = [];
   kept.forEach((lines, k) => {
     const tables = tablesOf[k];

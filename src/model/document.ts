@@ -56,6 +56,11 @@ export const ParagraphBlock = z.object({
    * lines or continued across pages). src/audit.ts never lets a certain finding rest on such a block.
    */
   inferred: z.boolean().optional(),
+  /**
+   * Character offsets in `text` where the inference joined lines from different pages. When present, only
+   * a quote running across one of them rests on the inference; without it the whole block does.
+   */
+  joins: z.array(z.number().int().nonnegative()).optional(),
 });
 export type ParagraphBlock = z.infer<typeof ParagraphBlock>;
 

@@ -21,6 +21,8 @@ export interface RawParagraph {
   page?: number;
   /** Structure inferred from page layout (PDF): see Block `inferred` in document.ts. */
   inferred?: boolean;
+  /** Offsets in `text` where lines of different pages were joined by inference (PDF). */
+  joins?: number[];
 }
 
 /**
