@@ -5,6 +5,8 @@
  *
  *   deno run --unsafe-proto --allow-read --allow-write --allow-env --allow-sys --allow-run \
  *     bench/batch-archive.ts [N=50] [jobs...=1 2]
+ *
+ * BENCH_KEEP=1 keeps the archive and the output folders (for profiling a stage on the result).
  */
 import * as path from "node:path";
 import process from "node:process";
@@ -12,6 +14,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { runBatch } from "../src/batch/index.ts";
 
 const SAMPLE = new URL("../samples/xundian-hrss-2023-self-evaluation.docx", import.meta.url).pathname;
+
+const sec = (ms: number) => (ms / 1000).toFixed(1);
 
 /** Peak RSS of the whole process (workers are threads of it): getrusage ru_maxrss = VmHWM, in kB on Linux. */
 function peakRssMb(): number {
@@ -68,6 +72,7 @@ if (Deno.args[0] === "--child") {
       seconds: s.elapsedMs / 1000,
       filesPerSecond: s.filesPerSecond,
       peakRssMb: peakRssMb(),
+      phases: s.phases,
     }),
   );
   Deno.exit(0);
@@ -101,10 +106,13 @@ if (Deno.args[0] === "--child") {
       const r = JSON.parse(line);
       console.log(
         `jobs ${r.jobs}: ${r.files} files (${r.ok} ok, ${r.error} error) in ${r.seconds.toFixed(1)} s` +
-          ` = ${r.filesPerSecond.toFixed(2)} files/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+          ` = ${r.filesPerSecond.toFixed(2)} files/s, peak RSS ${r.peakRssMb.toFixed(0)} MB` +
+          ` (audits ${sec(r.phases.audits)}, cross-document ${sec(r.phases.archive)},` +
+          ` JSONL and summaries ${sec(r.phases.jsonlAndSummaries)}, workbook ${sec(r.phases.workbook)} s)`,
       );
     }
   } finally {
-    await Deno.remove(dir, { recursive: true });
+    if (Deno.env.get("BENCH_KEEP")) console.log(`kept ${dir}`);
+    else await Deno.remove(dir, { recursive: true });
   }
 }

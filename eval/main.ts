@@ -3,7 +3,7 @@
  * findings against their keys, prints the tables and writes docs/accuracy.md. Exit 1 when the gate fails
  * (error-level false alarms, or fewer defects found than recorded).
  *
- *   deno task eval                              corpus + synthetic (seed 1, 60 base reports); writes docs/accuracy.md
+ *   deno task eval                              corpus + synthetic (seed 1, 70 base reports); writes docs/accuracy.md
  *   deno task eval --synthetic [--seed N --count N]   the synthetic set only; prints
  *   deno task eval --corpus-only [--corpus DIR]       the corpus only; prints
  *   --details                                   also print every miss and false alarm

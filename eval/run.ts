@@ -47,7 +47,7 @@ export interface SyntheticOptions {
   count: number;
 }
 
-export const DEFAULT_SYNTHETIC: SyntheticOptions = { seed: 1, count: 60 };
+export const DEFAULT_SYNTHETIC: SyntheticOptions = { seed: 1, count: 70 };
 
 export async function evaluateSynthetic(
   opts: SyntheticOptions,

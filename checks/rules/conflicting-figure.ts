@@ -326,7 +326,12 @@ interface Placed {
  * the subject as written, or (when it is only stop words: 开展培训12期，累计1200人次) the events counted in the
  * clause before.
  */
-function quantityOf(text: string, f: Figure, cache: Map<string, QuantitySubject>): QuantitySubject | null {
+function quantityOf(
+  text: string,
+  f: Figure,
+  cache: Map<string, QuantitySubject>,
+  keys: Map<string, string>,
+): QuantitySubject | null {
   const raw = f.subjectRaw ?? f.subject;
   let q = cache.get(raw);
   if (!q) cache.set(raw, q = quantitySubject(raw));
@@ -340,7 +345,9 @@ function quantityOf(text: string, f: Figure, cache: Map<string, QuantitySubject>
     const eq = quantitySubject(events);
     return eq.key ? { ...eq, frame: eq.frame || q.frame } : null;
   }
-  if (!namedRightBefore(text, f, subjectKey(f.subject))) return null;
+  let key = keys.get(f.subject);
+  if (key === undefined) keys.set(f.subject, key = subjectKey(f.subject));
+  if (!namedRightBefore(text, f, key)) return null;
   if (q.known) return q;
   if (charCount(q.key) < MIN_SUBJECT || GENERIC_SUBJECT.test(q.key)) return null;
   return RELATIONAL_SUBJECT.test(q.key) ? null : q;
@@ -370,13 +377,14 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
   const groups = new Map<string, Placed[]>();
   // Many figures share a subject: its quantity is worked out once.
   const cache = new Map<string, QuantitySubject>();
+  const keys = new Map<string, string>(); // subjectKey by subject
   const docYear = doc.meta.year ?? undefined;
   const wholes = wholesOfParts(extraction.relations);
   for (const f of extraction.figures) {
     if (f.loc.table || f.approx !== "exact" || f.range || !f.unit || SKIPPED_UNITS.has(f.unit)) continue;
     const block = doc.blocks[f.loc.block];
     if (!block || block.kind === "table") continue;
-    const q0 = quantityOf(block.text, f, cache);
+    const q0 = quantityOf(block.text, f, cache, keys);
     if (!q0 || coveredBy(f, covered)) continue;
     const sentences = views.sentencesOfBlock(f.loc.block);
     const q = { ...q0, frame: frameOf(block.text, f, q0, sentences) };
@@ -384,7 +392,9 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
     const whole = wholes.get(locKey(f));
     if (whole) {
       const wb = doc.blocks[whole.loc.block];
-      const wq = wb && wb.kind !== "table" && !whole.loc.table ? quantityOf(wb.text, whole, cache) : null;
+      const wq = wb && wb.kind !== "table" && !whole.loc.table
+        ? quantityOf(wb.text, whole, cache, keys)
+        : null;
       if (!wq) continue;
       q.key = `${wq.key}›${q.key}`;
     } else if (partOfUnknownWhole(block.text, f, sentences)) continue;

@@ -66,8 +66,18 @@ function asciiDigits(s: string): string {
 /** Whether the sentence holding `start` names the evaluation year before it. */
 function currentYearBefore(text: string, start: number, year: number): boolean {
   const from = Math.max(...["。", "；", "！", "？", "\n"].map((p) => text.lastIndexOf(p, start - 1))) + 1;
-  return new RegExp(`(?<![0-9])${year}\\s*年`).test(asciiDigits(text.slice(from, start)));
+  // (?<![0-9])YEAR\s*年, without building a regex per call.
+  const t = asciiDigits(text.slice(from, start)), y = String(year);
+  for (let i = t.indexOf(y); i >= 0; i = t.indexOf(y, i + 1)) {
+    if (i > 0 && t.charCodeAt(i - 1) >= 0x30 && t.charCodeAt(i - 1) <= 0x39) continue;
+    let j = i + y.length;
+    while (j < t.length && SPACE.test(t[j])) j++;
+    if (t[j] === "年") return true;
+  }
+  return false;
 }
+
+const SPACE = /\s/;
 
 function findStale(doc: Document, year: number, source: string): FindingDraft[] {
   const out: FindingDraft[] = [];

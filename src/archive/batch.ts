@@ -39,11 +39,15 @@ export function updateArchiveFindings(
     ? new Set(docs.keys())
     : index.affected(ids);
   let updated = 0;
-  for (const id of targets) {
-    const doc = docs.get(id);
-    if (!doc) continue;
-    const findings = settleArchive(index.analyze(id).drafts, config);
-    if (store.replaceRuleFindings(doc.realPath, ARCHIVE_RULE_IDS, findings)) updated++;
+  try {
+    for (const id of targets) {
+      const doc = docs.get(id);
+      if (!doc) continue;
+      const findings = settleArchive(index.analyze(id).drafts, config);
+      if (store.replaceRuleFindings(doc.realPath, ARCHIVE_RULE_IDS, findings)) updated++;
+    }
+  } finally {
+    index.releaseCaches();
   }
   return { analysed: targets.size, updated, elapsedMs: performance.now() - start };
 }

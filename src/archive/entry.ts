@@ -5,7 +5,8 @@
  */
 import type { Block, Document, TableBlock } from "../model/document.ts";
 import type { Extraction, Figure } from "../model/figure.ts";
-import { fingerprint, type Masker, masker, signature, unitKey, wording } from "./text.ts";
+import { Buffer } from "node:buffer";
+import { fingerprint, type Masker, masker, signature, SIGNATURE_SIZE, unitKey, wording } from "./text.ts";
 
 /** Bumped when the entry's fingerprints change meaning: older entries are rebuilt (the file re-audited). */
 export const ENTRY_VERSION = 1;
@@ -64,6 +65,36 @@ export interface ArchiveEntry {
   figures: YearFigure[];
 }
 
+/**
+ * An entry as the audit process sends it: every passage's signature packed into one base64 string
+ * (SIGNATURE_SIZE uint32 per passage, in passage order, in this machine's byte order, as the index stores
+ * them), which is several times shorter in JSON than arrays of numbers and quicker to read.
+ */
+export interface PackedEntry extends Omit<ArchiveEntry, "passages"> {
+  passages: Omit<Passage, "sig">[];
+  sigs: string;
+}
+
+export function packEntry(entry: ArchiveEntry): PackedEntry {
+  const all = new Uint32Array(entry.passages.length * SIGNATURE_SIZE);
+  const passages = entry.passages.map(({ sig, ...p }, k) => {
+    all.set(sig, k * SIGNATURE_SIZE);
+    return p;
+  });
+  return { ...entry, passages, sigs: Buffer.from(all.buffer).toString("base64") };
+}
+
+/** The signature of passage `k` of an entry, packed or not (a fresh array). */
+export function passageSignatures(entry: ArchiveEntry | PackedEntry): (k: number) => Uint32Array {
+  if (!("sigs" in entry)) return (k) => Uint32Array.from(entry.passages[k].sig);
+  const bytes = Buffer.from(entry.sigs, "base64");
+  return (k) => {
+    const sig = new Uint32Array(SIGNATURE_SIZE);
+    new Uint8Array(sig.buffer).set(bytes.subarray(k * SIGNATURE_SIZE * 4, (k + 1) * SIGNATURE_SIZE * 4));
+    return sig;
+  };
+}
+
 const YEAR_IN_TEXT = /(?:19|20|１９|２０)[0-9０-９]{2}\s*年/;
 const TARGET_SECTION = /绩效目标|年度目标|总体目标/;
 const NOT_TARGET_SECTION = /完成|实现|偏离|情况|分析|自评/;
@@ -101,10 +132,11 @@ export function archiveEntry(
 
   const passages: Passage[] = [];
   const add = (block: Block, text: string, target: boolean, cell?: [number, number, number]) => {
-    const full = m.full(text);
+    const masked = m.namesAndYears(text); // names and years masked once for both forms
+    const full = m.fullOf(masked);
     const weight = wording(full);
     if (weight < MIN_WORDING) return;
-    const yearOnly = m.yearOnly(text);
+    const yearOnly = m.yearOnlyOf(masked);
     let flags = target ? FLAG.target : 0;
     if (YEAR_IN_TEXT.test(text)) flags |= FLAG.hasYear;
     if (full.includes("#")) flags |= FLAG.hasNumber;

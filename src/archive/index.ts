@@ -12,7 +12,7 @@
  */
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 import type { Evidence } from "../model/finding.ts";
-import { type ArchiveEntry, ENTRY_VERSION, FLAG } from "./entry.ts";
+import { type ArchiveEntry, ENTRY_VERSION, FLAG, type PackedEntry, passageSignatures } from "./entry.ts";
 import { bandKeys, sigBytes, sigFromBytes, similarity, unitKey } from "./text.ts";
 import type { ArchiveDraft } from "./rules.ts";
 
@@ -141,6 +141,15 @@ function otherInfo(d: ArchiveDoc) {
 export class ArchiveIndex {
   #docs: Map<number, ArchiveDoc> | undefined;
   #stmts: Record<string, StatementSync> = {};
+  /**
+   * Worked out while analysing and dropped whenever a document is added or removed: LSH keys whose bucket
+   * is over the cap (template text), and each document's own-year figures by subject. Analysing every
+   * document of a unit then reads each of that unit's documents once, not once per document analysed.
+   */
+  #templateKeys = new Set<number>();
+  #ownFigures = new Map<number, Map<string, FigureRow[]>>();
+  /** Per unit key: the subject keys its reports state earlier years' figures for (all that is looked up). */
+  #claimKeys = new Map<string, Set<string>>();
 
   constructor(readonly db: DatabaseSync) {
     db.exec(SCHEMA);
@@ -181,7 +190,7 @@ export class ArchiveIndex {
   }
 
   /** Index a document (replacing what was indexed for that path). One transaction. Returns its id. */
-  add(realPath: string, file: string, sha256: string | null, entry: ArchiveEntry): number {
+  add(realPath: string, file: string, sha256: string | null, entry: ArchiveEntry | PackedEntry): number {
     return this.#tx(() => {
       this.#remove(realPath);
       const m = entry.meta;
@@ -208,8 +217,9 @@ export class ArchiveIndex {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insL = this.#stmt("INSERT OR IGNORE INTO archive_lsh (key, doc, n) VALUES (?, ?, ?)");
+      const sigOf = passageSignatures(entry);
       entry.passages.forEach((p, n) => {
-        const sig = Uint32Array.from(p.sig);
+        const sig = sigOf(n);
         insP.run(
           id,
           n,
@@ -249,6 +259,7 @@ export class ArchiveIndex {
         );
       });
       this.#docs?.set(id, this.#docRow(id)!);
+      this.releaseCaches();
       return id;
     });
   }
@@ -271,6 +282,14 @@ export class ArchiveIndex {
     this.#stmt("DELETE FROM archive_figures WHERE doc = ?").run(id);
     this.#stmt("DELETE FROM archive_docs WHERE id = ?").run(id);
     this.#docs?.delete(id);
+    this.releaseCaches();
+  }
+
+  /** Drop what analysing kept (it is rebuilt when needed). */
+  releaseCaches(): void {
+    this.#templateKeys.clear();
+    this.#ownFigures.clear();
+    this.#claimKeys.clear();
   }
 
   #docRow(id: number): ArchiveDoc | undefined {
@@ -352,8 +371,13 @@ export class ArchiveIndex {
       const cands = new Map<string, [number, number]>();
       let template = false;
       for (const key of bandKeys(sig)) {
+        if (this.#templateKeys.has(key)) {
+          template = true;
+          break;
+        }
         const rows = lookup.all(key, BUCKET_CAP + 1) as { doc: number; n: number }[];
         if (rows.length > BUCKET_CAP) {
+          this.#templateKeys.add(key);
           template = true;
           break;
         }
@@ -619,22 +643,41 @@ export class ArchiveIndex {
       d && d.id !== self.id && d.year !== null && d.year < self.year! && compatibleKind(self, d)
     );
     const out: ArchiveDraft[] = [];
-    const own = new Map<number, Map<string, FigureRow[]>>();
+    // Only the figures of subjects some report of the unit makes claims about are kept: a unit's reports
+    // are read once however many of them are analysed, and memory stays small.
+    let wanted = this.#claimKeys.get(self.unitKey);
+    if (!wanted) {
+      wanted = new Set<string>();
+      for (
+        const r of this.#stmt(
+          `SELECT f.subject, f.unit FROM archive_figures f JOIN archive_docs d ON d.id = f.doc
+           WHERE d.unit_key = ? AND f.ref = 1`,
+        ).iterate(self.unitKey)
+      ) {
+        const { subject, unit } = r as { subject: string; unit: string };
+        wanted.add(`${subject}|${unit}`);
+      }
+      this.#claimKeys.set(self.unitKey, wanted);
+    }
+    const own = this.#ownFigures;
     const ownOf = (d: ArchiveDoc) => {
       let m = own.get(d.id);
       if (!m) {
         own.set(d.id, m = new Map());
         for (const f of this.#figures(d.id, 0)) {
           const k = `${f.subject}|${f.unit}`;
+          if (!wanted.has(k)) continue;
           m.get(k)?.push(f) ?? m.set(k, [f]);
         }
       }
       return m;
     };
     const seen = new Set<string>();
+    const byYear = new Map<number, ArchiveDoc[]>();
+    for (const d of sameUnit) byYear.get(d.year!)?.push(d) ?? byYear.set(d.year!, [d]);
     for (const c of claims) {
       const key = `${c.subject}|${c.unit}`;
-      for (const d of sameUnit.filter((d) => d.year === c.year)) {
+      for (const d of byYear.get(c.year) ?? []) {
         const stated = ownOf(d).get(key);
         if (!stated?.length) continue;
         const values = new Set(stated.map((f) => f.value));

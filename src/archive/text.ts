@@ -64,6 +64,12 @@ export interface Masker {
   yearOnly(text: string): string;
   /** Comparison form with nothing masked. */
   raw(text: string): string;
+  /** Unit/place names and years masked, not yet in comparison form: for `fullOf` and `yearOnlyOf`. */
+  namesAndYears(text: string): string;
+  /** `full(text)` from `namesAndYears(text)`. */
+  fullOf(masked: string): string;
+  /** `yearOnly(text)` from `namesAndYears(text)`. */
+  yearOnlyOf(masked: string): string;
 }
 
 export function masker(unit: string | null | undefined): Masker {
@@ -75,6 +81,9 @@ export function masker(unit: string | null | undefined): Masker {
     full: (t) => normalize(years(names(t)).replace(NUMBER, MASK.number)),
     yearOnly: (t) => normalize(years(names(t))),
     raw: (t) => normalize(t),
+    namesAndYears: (t) => years(names(t)),
+    fullOf: (masked) => normalize(masked.replace(NUMBER, MASK.number)),
+    yearOnlyOf: (masked) => normalize(masked),
   };
 }
 

@@ -6,34 +6,52 @@
 import { auditFile } from "../audit.ts";
 import type { Config } from "../model/config.ts";
 import type { ReaderName } from "../ingest/index.ts";
-import { type FromWorker, lines, type TestHooks, type ToWorker } from "./protocol.ts";
+import { type FromWorker, lines, sendLine, type TestHooks, type ToWorker } from "./protocol.ts";
 import { placesForEvidence } from "../render/place.ts";
-import { writeDocOutputs } from "./doc-outputs.ts";
-import { archiveEntry } from "../archive/entry.ts";
+import { type DocWork, finishDocument } from "./doc-outputs.ts";
 
 // Ctrl-C in a terminal reaches the whole process group: the batch decides what stops, not the audit.
 Deno.addSignalListener("SIGINT", () => {});
 // stdout carries the protocol only.
 console.log = console.info = console.debug = console.error;
 
-const encoder = new TextEncoder();
 function send(msg: FromWorker): void {
-  const bytes = encoder.encode(JSON.stringify(msg) + "\n");
-  let off = 0;
-  while (off < bytes.length) off += Deno.stdout.writeSync(bytes.subarray(off));
+  sendLine(msg);
 }
 
 let config: Config | undefined;
 let reader: ReaderName | undefined;
 let hooks: TestHooks = {};
 let author: string | undefined;
+/** The thread finishing files (outputs, archive entry, answer) when the batch has a core to spare. */
+let finisher: Worker | undefined;
+let dying = false;
 
-async function handle(msg: ToWorker): Promise<void> {
+/** Requests queued here and then cancelled by the batch (Ctrl-C). */
+const cancelled = new Set<number>();
+
+async function handle(msg: Exclude<ToWorker, { type: "cancel" }>): Promise<void> {
   if (msg.type === "init") {
     ({ config, reader, author } = msg);
     hooks = msg.hooks ?? {};
+    if (msg.offload) {
+      finisher = new Worker(new URL("./doc-outputs-worker.ts", import.meta.url), { type: "module" });
+      const fatal = (message: string) => {
+        console.error(`audit process (outputs): ${message}`);
+        Deno.exit(70);
+      };
+      finisher.onerror = (e) => {
+        e.preventDefault();
+        fatal(e.message);
+      };
+      finisher.onmessage = (e: MessageEvent<{ type: string; message?: string }>) => {
+        if (e.data.type === "fatal") fatal(e.data.message ?? "");
+        if (e.data.type === "flushed") Deno.exit(70);
+      };
+    }
     return send({ type: "ready" });
   }
+  if (dying || cancelled.delete(msg.id)) return;
   if (hooks.hang && msg.path.includes(hooks.hang)) await new Promise<never>(() => setInterval(() => {}, 1e9));
   if (hooks.spin && msg.path.includes(hooks.spin)) { for (;;) { /* a stuck audit burning a core */ } }
   if (hooks.crash && msg.path.includes(hooks.crash)) throw new Error("simulated audit process crash");
@@ -41,25 +59,30 @@ async function handle(msg: ToWorker): Promise<void> {
   const places = audited
     ? placesForEvidence(audited.doc, result.findings.flatMap((f) => f.evidence))
     : undefined;
-  const outputErrors = msg.outputs
-    ? await writeDocOutputs(msg.path, result, audited?.doc, places, msg.outputs, {
-      author: author ?? config?.reviewAuthor,
-    })
-    : [];
-  send({
-    type: "result",
+  const work: DocWork = {
     id: msg.id,
+    file: msg.path,
     result,
     places,
-    outputErrors: outputErrors.length ? outputErrors : undefined,
-    archive: audited ? archiveEntry(audited.doc, audited.extraction, result.meta) : undefined,
-  });
+    outputs: msg.outputs,
+    author: author ?? config?.reviewAuthor,
+    doc: audited?.doc,
+    extraction: audited?.extraction,
+  };
+  // With a thread to finish it, the file's outputs and answer are made while the next file is audited.
+  if (finisher) finisher.postMessage(work);
+  else send(await finishDocument(work));
 }
 
-function die(e: unknown): never {
+function die(e: unknown): void {
   // A real crash, or the batch is gone (stdout closed): exit; the batch records the file as failed.
   console.error(`audit process: ${(e as Error)?.message ?? e}`);
-  Deno.exit(70);
+  if (dying) return;
+  dying = true;
+  if (!finisher) Deno.exit(70);
+  // Files already audited are answered first (their outputs are being written), then the process exits.
+  finisher.postMessage({ type: "flush" });
+  setTimeout(() => Deno.exit(70), 30_000);
 }
 
 // Requests run one after another; stdin is read meanwhile, so when the batch goes away (even by kill -9)
@@ -69,9 +92,10 @@ try {
   for await (const line of lines(Deno.stdin.readable)) {
     if (!line.trim()) continue;
     const msg = JSON.parse(line) as ToWorker;
-    chain = chain.then(() => handle(msg)).catch(die);
+    if (msg.type === "cancel") cancelled.add(msg.id);
+    else chain = chain.then(() => handle(msg)).catch(die);
   }
 } catch (e) {
   die(e);
 }
-Deno.exit(0);
+if (!dying) Deno.exit(0);

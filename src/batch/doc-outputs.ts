@@ -10,7 +10,9 @@ import { type AuditReport, type DocumentResult, REPORT_SCHEMA } from "../model/r
 import { annotateDocx, render } from "../render/index.ts";
 import type { Places } from "../render/place.ts";
 import { ruleMetas } from "../render/rule-names.ts";
-import type { DocOutputs } from "./protocol.ts";
+import type { Extraction } from "../model/figure.ts";
+import { archiveEntry, packEntry } from "../archive/entry.ts";
+import type { DocOutputs, FromWorker } from "./protocol.ts";
 import { reason } from "./errors.ts";
 
 async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
@@ -63,4 +65,32 @@ export async function writeDocOutputs(
     }
   }
   return problems;
+}
+
+/** What is left to do for an audited file once its rules have run: its own files and its archive entry. */
+export interface DocWork {
+  id: number;
+  file: string;
+  result: DocumentResult;
+  places?: Places;
+  outputs?: DocOutputs;
+  author?: string;
+  /** Absent for a file that could not be read. */
+  doc?: Document;
+  extraction?: Extraction;
+}
+
+/** Writes the per-document files, builds the archive entry: the answer to the batch. */
+export async function finishDocument(w: DocWork): Promise<Extract<FromWorker, { type: "result" }>> {
+  const outputErrors = w.outputs
+    ? await writeDocOutputs(w.file, w.result, w.doc, w.places, w.outputs, { author: w.author })
+    : [];
+  return {
+    type: "result",
+    id: w.id,
+    result: w.result,
+    places: w.places,
+    outputErrors: outputErrors.length ? outputErrors : undefined,
+    archive: w.doc && w.extraction ? packEntry(archiveEntry(w.doc, w.extraction, w.result.meta)) : undefined,
+  };
 }

@@ -3,13 +3,18 @@
  * each, re-used across files. A process that does not answer in time is killed with SIGKILL — which stops
  * it whatever it is doing, unlike Worker.terminate() on a busy loop — and replaced when next needed; a
  * process that dies is replaced; either way the caller gets an outcome and the batch goes on.
+ *
+ * Each process is given its next file while it still audits the current one (one file queued ahead in its
+ * stdin), so that it goes straight on to it while the batch records the result it just sent. The time limit
+ * of a file starts when the process starts it (the result of the one before arrives); a file queued in a
+ * process that is killed or dies is given to another process, not counted as failed.
  */
 import { fileURLToPath } from "node:url";
 import { safeTerminalText } from "../render/escape.ts";
 import type { DocumentResult } from "../model/report.ts";
 import { type DocOutputs, type FromWorker, lines, type ToWorker } from "./protocol.ts";
 import type { Places } from "../render/place.ts";
-import type { ArchiveEntry } from "../archive/entry.ts";
+import type { PackedEntry } from "../archive/entry.ts";
 
 export type Outcome =
   | {
@@ -17,7 +22,7 @@ export type Outcome =
     result: DocumentResult;
     places?: Places;
     outputErrors?: string[];
-    archive?: ArchiveEntry;
+    archive?: PackedEntry;
   }
   | { kind: "timeout" }
   | { kind: "crash"; message: string }
@@ -25,10 +30,16 @@ export type Outcome =
 
 type Init = Extract<ToWorker, { type: "init" }>;
 
+interface Job {
+  path: string;
+  outputs?: DocOutputs;
+  resolve: (o: Outcome) => void;
+}
+
 interface Pending {
   id: number;
+  job: Job;
   timer?: ReturnType<typeof setTimeout>;
-  resolve: (o: Outcome) => void;
 }
 
 /** How long a new process may take to load before it counts as crashed. */
@@ -53,13 +64,25 @@ class AuditProcess {
   readonly ready: Promise<void>;
   /** Resolves when the process has exited and its pipes are drained. */
   readonly exited: Promise<void>;
+  /** The file being audited (its time limit running). */
   pending?: Pending;
+  /** The file sent after it, waiting in the process's stdin. */
+  queued?: Pending;
   dead = false;
   #writer: WritableStreamDefaultWriter<Uint8Array>;
   #killed = false;
   #encoder = new TextEncoder();
 
-  constructor(init: Init) {
+  /**
+   * `onSettled(proc)`: a file's outcome was given (the process may take another); `onExit(proc, queued)`:
+   * the process is gone, with the file that was queued in it and never started.
+   */
+  constructor(
+    init: Init,
+    private readonly timeoutMs: number,
+    private readonly onSettled: (proc: AuditProcess) => void,
+    private readonly onExit: (proc: AuditProcess, queued: Pending | undefined) => void,
+  ) {
     const child = this.child = new Deno.Command(Deno.execPath(), {
       args: auditProcessArgs(init.writeDir),
       stdin: "piped",
@@ -86,7 +109,7 @@ class AuditProcess {
           clearTimeout(startup);
           onReady();
         } else if (msg.type === "result" && this.pending?.id === msg.id) {
-          this.settle({
+          this.#settle({
             kind: "result",
             result: msg.result,
             places: msg.places,
@@ -110,7 +133,10 @@ class AuditProcess {
       const why = `审核进程退出，退出码 ${status.code}${status.signal ? `，信号 ${status.signal}` : ""}` +
         (last ? `：${last}` : "");
       onFail(new Error(why));
-      this.settle(this.#killed ? { kind: "abandoned" } : { kind: "crash", message: why });
+      const queued = this.queued;
+      this.queued = undefined;
+      this.#settle(this.#killed ? { kind: "abandoned" } : { kind: "crash", message: why });
+      this.onExit(this, queued);
     })();
     this.send(init);
   }
@@ -128,12 +154,59 @@ class AuditProcess {
     this.#writer.write(this.#encoder.encode(JSON.stringify(msg) + "\n")).catch(() => {});
   }
 
-  settle(outcome: Outcome): void {
+  /** Give `job` to the process: started at once when it is idle, else queued behind the current file. */
+  give(id: number, job: Job): void {
+    const p: Pending = { id, job };
+    if (this.pending) this.queued = p;
+    else this.#start(p);
+    this.send({ type: "audit", id, path: job.path, outputs: job.outputs });
+  }
+
+  /** The file's time limit runs from when the process is ready and has started it. */
+  #start(p: Pending): void {
+    this.pending = p;
+    this.ready.then(() => {
+      if (this.pending !== p) return;
+      p.timer = setTimeout(() => {
+        this.kill(); // first: the file queued behind it must not start in this process
+        this.#settle({ kind: "timeout" });
+      }, this.timeoutMs);
+    }, (e: Error) => {
+      if (this.pending !== p) return;
+      this.kill();
+      this.#settle({ kind: "crash", message: e.message });
+    });
+  }
+
+  /** The current file's outcome: the queued file (if any) becomes current. */
+  #settle(outcome: Outcome): void {
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
     clearTimeout(p.timer);
-    p.resolve(outcome);
+    if (this.queued && !this.gone) {
+      const next = this.queued;
+      this.queued = undefined;
+      this.#start(next);
+    }
+    this.onSettled(this);
+    p.job.resolve(outcome);
+  }
+
+  /** Outcome for the file queued in the process (it is not started): abandoned (Ctrl-C, or closing). */
+  dropQueued(outcome: Outcome): Job | undefined {
+    const q = this.queued;
+    if (!q) return undefined;
+    this.queued = undefined;
+    this.send({ type: "cancel", id: q.id });
+    q.job.resolve(outcome);
+    return q.job;
+  }
+
+  /** Ends everything given to the process with `outcome` (closing the pool). */
+  abandon(outcome: Outcome): void {
+    this.dropQueued(outcome);
+    this.#settle(outcome);
   }
 
   /** SIGKILL: stops the process whatever it is running. */
@@ -151,10 +224,12 @@ class AuditProcess {
 
 export class WorkerPool {
   #procs: (AuditProcess | undefined)[];
-  #idle: number[];
-  #waiters: ((slot: number) => void)[] = [];
+  /** Files waiting for a process. */
+  #queue: Job[] = [];
   #nextId = 0;
   #closed = false;
+  /** No more files are queued ahead in the processes (Ctrl-C: only the files being audited finish). */
+  #draining = false;
   #exits: Promise<void>[] = [];
 
   constructor(
@@ -163,68 +238,69 @@ export class WorkerPool {
     private readonly timeoutMs: number,
     private readonly onSpawn?: (pid: number) => void,
   ) {
-    const n = Math.max(1, size);
-    this.#procs = new Array(n).fill(undefined);
-    this.#idle = Array.from({ length: n }, (_, i) => n - 1 - i);
+    this.#procs = new Array(Math.max(1, size)).fill(undefined);
   }
 
   #spawn(slot: number): AuditProcess {
-    const proc = new AuditProcess(this.init);
+    const proc = new AuditProcess(
+      this.init,
+      this.timeoutMs,
+      () => this.#pump(),
+      (_proc, queued) => {
+        // A file queued in a process that went away was never started: it goes to another process.
+        if (queued) {
+          if (this.#closed) queued.job.resolve({ kind: "abandoned" });
+          else this.#queue.unshift(queued.job);
+        }
+        this.#pump();
+      },
+    );
     this.#procs[slot] = proc;
     this.#exits.push(proc.exited);
     this.onSpawn?.(proc.pid);
     return proc;
   }
 
-  async run(path: string, outputs?: DocOutputs): Promise<Outcome> {
-    const slot = await this.#acquire();
-    try {
-      if (this.#closed) return { kind: "abandoned" };
-      let proc = this.#procs[slot];
-      if (!proc || proc.gone) proc = this.#spawn(slot);
-      try {
-        await proc.ready;
-      } catch (e) {
-        if (this.#closed) return { kind: "abandoned" };
-        proc.kill();
-        return { kind: "crash", message: (e as Error).message };
+  /** Hand waiting files to processes: first to idle ones, then one queued ahead in each busy one. */
+  #pump(): void {
+    if (this.#closed) return;
+    for (let round = 0; round < 2 && this.#queue.length; round++) {
+      for (let slot = 0; slot < this.#procs.length && this.#queue.length; slot++) {
+        let proc = this.#procs[slot];
+        if (proc && !proc.gone && proc.pending && (round === 0 || proc.queued || this.#draining)) continue;
+        if (proc?.gone && (proc.pending || !proc.dead)) continue; // on its way out: replaced once gone
+        if (!proc || proc.gone) proc = this.#spawn(slot);
+        proc.give(++this.#nextId, this.#queue.shift()!);
       }
-      if (this.#closed) return { kind: "abandoned" };
-      const p = proc;
-      return await new Promise<Outcome>((resolve) => {
-        const id = ++this.#nextId;
-        p.pending = { id, resolve };
-        p.pending.timer = setTimeout(() => {
-          p.settle({ kind: "timeout" });
-          p.kill();
-        }, this.timeoutMs);
-        p.send({ type: "audit", id, path, outputs });
-      });
-    } finally {
-      this.#release(slot);
     }
   }
 
-  #acquire(): Promise<number> {
-    const slot = this.#idle.pop();
-    if (slot !== undefined) return Promise.resolve(slot);
-    return new Promise((resolve) => this.#waiters.push(resolve));
+  run(path: string, outputs?: DocOutputs): Promise<Outcome> {
+    if (this.#closed || this.#draining) return Promise.resolve({ kind: "abandoned" });
+    return new Promise<Outcome>((resolve) => {
+      this.#queue.push({ path, outputs, resolve });
+      this.#pump();
+    });
   }
 
-  #release(slot: number): void {
-    const waiter = this.#waiters.shift();
-    if (waiter) waiter(slot);
-    else this.#idle.push(slot);
+  /**
+   * Ctrl-C: files not yet started (waiting, or queued in a process) come back as "abandoned"; the files
+   * being audited go on.
+   */
+  drain(): void {
+    this.#draining = true;
+    for (const job of this.#queue.splice(0)) job.resolve({ kind: "abandoned" });
+    for (const proc of this.#procs) proc?.dropQueued({ kind: "abandoned" });
   }
 
   /** Kill every process; files still in flight come back as "abandoned". Resolves when all have exited. */
   async close(): Promise<void> {
     this.#closed = true;
+    for (const job of this.#queue.splice(0)) job.resolve({ kind: "abandoned" });
     for (const proc of this.#procs) {
-      proc?.settle({ kind: "abandoned" });
+      proc?.abandon({ kind: "abandoned" });
       proc?.kill();
     }
-    for (const waiter of this.#waiters.splice(0)) waiter(0);
     await Promise.allSettled(this.#exits);
   }
 }

@@ -6,7 +6,7 @@ import type { Config } from "../model/config.ts";
 import type { ReaderName } from "../ingest/index.ts";
 import type { DocumentResult } from "../model/report.ts";
 import type { Places } from "../render/place.ts";
-import type { ArchiveEntry } from "../archive/entry.ts";
+import type { PackedEntry } from "../archive/entry.ts";
 
 /** Per-document files an audit process writes next to the result (absolute or cwd-relative paths). */
 export interface DocOutputs {
@@ -32,8 +32,15 @@ export type ToWorker =
     author?: string;
     /** The folder per-document outputs go to: the only one the process may write. */
     writeDir?: string;
+    /**
+     * A core is spare (fewer processes than cores): each file's outputs and archive entry are made in a
+     * thread of the process while it audits the next file (doc-outputs-worker.ts).
+     */
+    offload?: boolean;
   }
-  | { type: "audit"; id: number; path: string; outputs?: DocOutputs };
+  | { type: "audit"; id: number; path: string; outputs?: DocOutputs }
+  /** A request sent ahead that is no longer wanted (Ctrl-C): skipped if not started, never answered. */
+  | { type: "cancel"; id: number };
 
 export type FromWorker =
   | { type: "ready" }
@@ -46,8 +53,17 @@ export type FromWorker =
     /** Per-document outputs that could not be written, in Chinese. */
     outputErrors?: string[];
     /** What the archive index keeps of the document (src/archive/entry.ts); absent for unreadable files. */
-    archive?: ArchiveEntry;
+    archive?: PackedEntry;
   };
+
+const encoder = new TextEncoder();
+
+/** Writes one message as a line on stdout, whole (audit processes; their stdout carries the protocol only). */
+export function sendLine(msg: FromWorker): void {
+  const bytes = encoder.encode(JSON.stringify(msg) + "\n");
+  let off = 0;
+  while (off < bytes.length) off += Deno.stdout.writeSync(bytes.subarray(off));
+}
 
 /** Splits a byte stream into lines (without the "\n"). */
 export async function* lines(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {

@@ -266,7 +266,8 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
     store.record(result, realPath, TOOL.version, settings, runId, extras);
     addToCounts(run, result);
     if (result.status !== "ok") archive.remove(realPath);
-    jsonl.changed();
+    // results.jsonl is exported from committed rows only: inside a transaction, the caller tells it after.
+    if (!store.db.isTransaction) jsonl.changed();
   };
 
   store.deleteByCodes(PATH_CODES);
@@ -278,6 +279,7 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
     stopping++;
     if (stopping === 1) {
       log("收到中断信号：不再派发新文件，正在等待进行中的文件完成（再按一次 Ctrl-C 立即放弃）。", false);
+      pool?.drain();
     } else pool?.close();
   };
   Deno.addSignalListener("SIGINT", onSigint);
@@ -285,7 +287,8 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
   try {
     const inflight = new Set<Promise<void>>();
     for (const f of selected) {
-      while (inflight.size >= jobs && !stopping) await Promise.race(inflight);
+      // Each process has a file queued behind the one it audits (pool.ts): 2 × jobs files in flight.
+      while (inflight.size >= 2 * jobs && !stopping) await Promise.race(inflight);
       if (stopping) break;
       const refused = await statProblem(f);
       if (refused) {
@@ -314,6 +317,8 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
           hooks: opts.testHooks,
           author: opts.author ?? config.reviewAuthor,
           writeDir: path.resolve(opts.outDir),
+          // A core to spare: each process finishes a file (report, archive entry) while auditing the next.
+          offload: jobs < (navigator.hardwareConcurrency || 1),
         },
         timeoutMs,
         opts.onAuditProcess,
@@ -328,13 +333,17 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
           log(message, false);
           outputProblems.push({ path: f.path, rel: f.rel, code: "output-failed", message });
         }
-        record(result, f.real, {
-          places: done?.places ?? null,
-          outputName: done ? names.get(f.real)! : null,
+        // The result and its archive entry: one transaction.
+        store.transaction(() => {
+          record(result, f.real, {
+            places: done?.places ?? null,
+            outputName: done ? names.get(f.real)! : null,
+          });
+          if (result.status === "ok" && done?.archive) {
+            indexed.add(archive.add(f.real, result.file, result.sha256, done.archive));
+          }
         });
-        if (result.status === "ok" && done?.archive) {
-          indexed.add(archive.add(f.real, result.file, result.sha256, done.archive));
-        }
+        jsonl.changed();
         progress.tick(result.status === "ok" ? "audited" : "failed");
       }).finally(() => inflight.delete(p));
       inflight.add(p);
@@ -348,13 +357,16 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
     store.finishRun(runId);
   }
 
+  const tAudits = performance.now();
   // Cross-document findings of the documents indexed in this run and of those linked to them.
   if (indexed.size) updateArchiveFindings(store, archive, indexed, config);
+  const tArchive = performance.now();
   jsonl.flush();
   const listed = [...ctx.ignored, ...outputProblems];
   const when = { now: now(), timeZone };
   writeSummaryMd(store, outputs.summaryMd, { ...when, ignored: listed });
   writeSummaryCsv(store, outputs.summaryCsv);
+  const tSummaries = performance.now();
   await writeWorkbook(store, outputs.workbook, {
     ...when,
     ignored: listed,
@@ -362,6 +374,12 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
     outDir: opts.outDir,
   });
   const elapsedMs = performance.now() - start;
+  const phases = {
+    audits: tAudits - start,
+    archive: tArchive - tAudits,
+    jsonlAndSummaries: tSummaries - tArchive,
+    workbook: start + elapsedMs - tSummaries,
+  };
   const audited = run.documents - problems.length;
   return {
     runId,
@@ -379,6 +397,7 @@ async function runWithStore(opts: BatchOptions, ctx: RunContext): Promise<BatchS
     all: store.counts(),
     elapsedMs,
     filesPerSecond: audited / Math.max(elapsedMs / 1000, 1e-3),
+    phases,
     outputs,
   };
 }

@@ -274,6 +274,16 @@ export class Store {
    * index after the audit) in its JSON, its counts and the findings table. False when nothing changed.
    */
   replaceRuleFindings(realPath: string, rules: readonly string[], findings: Finding[]): boolean {
+    const marks = rules.map(() => "?").join(", ");
+    if (!findings.length) {
+      // Nothing to put in and none of these rules' findings stored (the findings table mirrors the JSON):
+      // nothing changes, without reading the document's JSON.
+      const stored = this.db.prepare(
+        `SELECT 1 FROM documents d WHERE d.real_path = ? AND EXISTS
+           (SELECT 1 FROM findings f WHERE f.document_id = d.id AND f.rule IN (${marks}))`,
+      ).get(realPath, ...rules);
+      if (!stored) return false;
+    }
     const row = this.db.prepare("SELECT id, json FROM documents WHERE real_path = ?").get(realPath) as
       | { id: number; json: string }
       | undefined;
@@ -287,7 +297,6 @@ export class Store {
       this.db.prepare(
         "UPDATE documents SET json = ?, error_count = ?, warning_count = ?, info_count = ? WHERE id = ?",
       ).run(JSON.stringify(result), c.error, c.warning, c.info, row.id);
-      const marks = rules.map(() => "?").join(", ");
       this.db.prepare(`DELETE FROM findings WHERE document_id = ? AND rule IN (${marks})`).run(
         row.id,
         ...rules,
@@ -314,7 +323,9 @@ export class Store {
     this.db.prepare("UPDATE documents SET output_name = ? WHERE real_path = ?").run(name, realPath);
   }
 
+  /** Runs `fn` in a transaction; inside one already open, as part of it. */
   transaction(fn: () => void): void {
+    if (this.db.isTransaction) return fn();
     this.db.exec("BEGIN");
     try {
       fn();

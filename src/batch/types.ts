@@ -81,6 +81,8 @@ export interface BatchSummary {
   all: Counts;
   elapsedMs: number;
   filesPerSecond: number;
+  /** Where the time went (ms): audits (until the last result is recorded), cross-document rules, exports. */
+  phases: { audits: number; archive: number; jsonlAndSummaries: number; workbook: number };
   outputs: { jsonl: string; db: string; summaryMd: string; summaryCsv: string; workbook: string };
 }
 

@@ -10,7 +10,6 @@
  * no cell is ever written as a formula.
  */
 import * as path from "node:path";
-import ExcelJS from "exceljs";
 import type { DocumentResult } from "../model/report.ts";
 import type { Finding, Severity } from "../model/finding.ts";
 import { comparison, SEVERITIES, SEVERITY_LABEL, sortFindings } from "../render/common.ts";
@@ -22,6 +21,8 @@ import { TOOL } from "../audit.ts";
 import type { Ignored } from "./discover.ts";
 import { annotatedRel, reportRel } from "./names.ts";
 import type { Store } from "./store.ts";
+import { XLSX_THEME } from "./xlsx-theme.ts";
+import { ZipWriter } from "./zip-writer.ts";
 
 export interface WorkbookOptions {
   /** When the workbook is written (default: now). */
@@ -167,70 +168,287 @@ function scoreAndGrade(doc: DocumentResult): { score: number | null; grade: stri
   };
 }
 
-function styleSheet(ws: ExcelJS.Worksheet, widths: number[], wrap: number[], rows: number): void {
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const header = ws.getRow(1);
-  header.font = { bold: true, color: { argb: "FFFFFFFF" } };
-  header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF3A5A8C" } };
-  header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  header.height = 22;
-  for (let c = 1; c <= widths.length; c++) {
-    ws.getColumn(c).alignment = wrap.includes(c) ? { wrapText: true, vertical: "top" } : { vertical: "top" };
-  }
-  header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(rows, 1), column: widths.length } };
-  ws.pageSetup = {
-    paperSize: 9, // A4
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: "1:1",
-  };
-  // Wrapped rows get a height from their longest cell: not every spreadsheet app works it out on opening.
-  const wrapSet = new Set(wrap);
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    let lines = 1;
-    row.eachCell((cell, col) => {
-      if (!wrapSet.has(col) || typeof cell.value !== "string") return;
-      const perLine = Math.max(1, Math.floor((widths[col - 1] ?? 10) / 2));
-      const count = cell.value.split("\n").reduce(
-        (k, part) => k + Math.max(1, Math.ceil(displayChars(part) / perLine)),
-        0,
-      );
-      lines = Math.max(lines, count);
-    });
-    row.height = Math.min(15 * lines + 3, 200);
-  });
-}
-
 /** Width of text in CJK-character units (an ASCII character counts half). */
 function displayChars(s: string): number {
   let w = 0;
-  for (const ch of s) w += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x2e80) w += 0.5;
+    else {
+      w += 1;
+      // A surrogate pair is one character.
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+      }
+    }
+  }
   return w;
 }
 
-const SEVERITY_FILL: Record<Severity, string> = { error: "FFFFD6D6", warning: "FFFFF3C4", info: "FFDCEBFF" };
+// The workbook is written as SpreadsheetML directly, row by row (问题清单 can hold a few hundred thousand
+// rows): the same parts, styles and layout ExcelJS wrote, with strings inline instead of a shared-string
+// table, so that memory does not grow with the number of findings.
+
+/** Cell formats (xl/styles.xml cellXfs), in the order of STYLES below. */
+const XF = {
+  wrap: 1,
+  top: 2,
+  centerTop: 3,
+  header: 4,
+  headerCenterTop: 5,
+  failed: 6,
+  link: 7,
+  fill: { error: 8, warning: 9, info: 10 } as Record<Severity, number>,
+} as const;
+
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac x16r2" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:x16r2="http://schemas.microsoft.com/office/spreadsheetml/2015/02/main">` +
+  `<fonts count="4" x14ac:knownFonts="1"><font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font><font><b/><color rgb="FFFFFFFF"/></font><font><b/><color rgb="FFC62828"/></font><font><u/><color rgb="FF1565C0"/></font></fonts>` +
+  `<fills count="6"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FF3A5A8C"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFD6D6"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFF3C4"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDCEBFF"/></patternFill></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="11"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+  `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
+  `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>` +
+  `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>` +
+  `<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>` +
+  `<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>` +
+  `<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+  `<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+  `<xf numFmtId="0" fontId="0" fillId="3" borderId="0" xfId="0" applyFill="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+  `<xf numFmtId="0" fontId="0" fillId="4" borderId="0" xfId="0" applyFill="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+  `<xf numFmtId="0" fontId="0" fillId="5" borderId="0" xfId="0" applyFill="1" applyAlignment="1"><alignment vertical="top"/></xf></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>` +
+  `<extLst><ext uri="{EB79DEF2-80B8-43e5-95BD-54CBDDF9020C}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:slicerStyles defaultSlicerStyle="SlicerStyleLight1"/></ext><ext uri="{9260A510-F301-46a8-8635-F512D64BE5F5}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:timelineStyles defaultTimelineStyle="TimeSlicerStyleLight1"/></ext></extLst></styleSheet>`;
+
+const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const HYPERLINK_REL = `${NS_REL}/hyperlink`;
+
+/** Characters XML 1.0 does not allow (C0 controls but tab, LF, CR; and DEL, as ExcelJS dropped it). */
+// deno-lint-ignore no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// deno-lint-ignore no-control-regex
+const XML_SPECIAL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const XML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+};
+
+/** Text or attribute value as XML (quotes escaped too; characters XML cannot hold dropped). */
+function xml(s: string): string {
+  if (!XML_SPECIAL.test(s)) return s;
+  return s.replace(INVALID_XML, "").replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
+}
+
+/** Column letters of 1-based column `n` (the sheets have at most 16 columns). */
+function colName(n: number): string {
+  let s = "";
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+type CellValue = string | number | null;
+
+/**
+ * xl/sharedStrings.xml for the columns whose text repeats from row to row (file, unit, rule, level, hint):
+ * each such text is written once. Other text (messages, quotes) is written inline in its cell.
+ */
+class SharedStrings {
+  #index = new Map<string, number>();
+  #xml: string[] = [];
+  count = 0;
+
+  of(v: string): number {
+    this.count++;
+    let k = this.#index.get(v);
+    if (k === undefined) {
+      k = this.#xml.length;
+      this.#index.set(v, k);
+      this.#xml.push(`<si>${textElement(v)}</si>`);
+    }
+    return k;
+  }
+
+  part(): string {
+    return XML_HEAD +
+      `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.#xml.length}">${
+        this.#xml.join("")
+      }</sst>`;
+  }
+}
+
+/** One sheet's layout: column widths, wrapped columns and each column's format. */
+class SheetLayout {
+  readonly cols: string[];
+  readonly colStyle: number[];
+  readonly wrap: Set<number>;
+  readonly spans: string;
+  /** Columns (0-based) written as shared strings, when a table is given. */
+  readonly shared: boolean[];
+  constructor(
+    readonly widths: number[],
+    wrap: number[],
+    styleOf?: (col: number) => number | undefined,
+    shared: number[] = [],
+  ) {
+    this.shared = widths.map((_, i) => shared.includes(i + 1));
+    this.cols = widths.map((_, i) => colName(i + 1));
+    this.wrap = new Set(wrap);
+    this.colStyle = widths.map((_, i) => styleOf?.(i + 1) ?? (this.wrap.has(i + 1) ? XF.wrap : XF.top));
+    this.spans = `1:${widths.length}`;
+  }
+
+  /** Row `r` (2 …) with its height worked out from its wrapped text, as ExcelJS's caller did. */
+  row(r: number, values: CellValue[], styles?: (number | undefined)[], sst?: SharedStrings): string {
+    let lines = 1;
+    let cells = "";
+    for (let i = 0; i < this.widths.length; i++) {
+      const v = values[i] ?? null;
+      const s = styles?.[i] ?? this.colStyle[i];
+      const ref = `${this.cols[i]}${r}`;
+      if (v === null) cells += `<c r="${ref}" s="${s}"/>`;
+      else if (typeof v === "number") cells += `<c r="${ref}" s="${s}"><v>${v}</v></c>`;
+      else {
+        cells += sst && this.shared[i]
+          ? `<c r="${ref}" s="${s}" t="s"><v>${sst.of(v)}</v></c>`
+          : `<c r="${ref}" s="${s}" t="inlineStr"><is>${textElement(v)}</is></c>`;
+        if (this.wrap.has(i + 1)) {
+          const perLine = Math.max(1, Math.floor((this.widths[i] ?? 10) / 2));
+          const count = v.split("\n").reduce(
+            (k, part) => k + Math.max(1, Math.ceil(displayChars(part) / perLine)),
+            0,
+          );
+          lines = Math.max(lines, count);
+        }
+      }
+    }
+    const ht = Math.min(15 * lines + 3, 200);
+    return `<row r="${r}" ht="${ht}" customHeight="1" spans="${this.spans}" x14ac:dyDescent="0.25">${cells}</row>`;
+  }
+
+  /** The header row: bold white on blue, centred. */
+  header(names: string[], styleOf?: (col: number) => number | undefined): string {
+    const cells = names.map((n, i) =>
+      `<c r="${this.cols[i]}1" s="${styleOf?.(i + 1) ?? XF.header}" t="inlineStr"><is>${
+        textElement(n)
+      }</is></c>`
+    ).join("");
+    return `<row r="1" ht="22" customHeight="1" spans="${this.spans}" s="${XF.header}" customFormat="1" x14ac:dyDescent="0.25">${cells}</row>`;
+  }
+
+  /** Everything before the rows; `rows` (when known) gives the dimension. */
+  start(opts: { tab?: string; rows?: number }): string {
+    const last = this.cols[this.cols.length - 1];
+    const dim = opts.rows !== undefined ? `<dimension ref="A1:${last}${Math.max(opts.rows, 1)}"/>` : "";
+    const cols = this.widths.map((w, i) =>
+      `<col min="${i + 1}" max="${i + 1}" width="${w}" style="${this.colStyle[i]}" customWidth="1"/>`
+    ).join("");
+    return XML_HEAD +
+      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">` +
+      `<sheetPr>${
+        opts.tab ? `<tabColor rgb="${opts.tab}"/>` : ""
+      }<pageSetUpPr fitToPage="1"/></sheetPr>${dim}` +
+      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
+      `<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>` +
+      `<cols>${cols}</cols><sheetData>`;
+  }
+
+  /** Everything after the rows: the filter over every column, hyperlinks, A4 landscape one page wide. */
+  end(rows: number, hyperlinks = ""): string {
+    const last = this.cols[this.cols.length - 1];
+    return `</sheetData><autoFilter ref="A1:${last}${Math.max(rows, 1)}"/>` +
+      (hyperlinks ? `<hyperlinks>${hyperlinks}</hyperlinks>` : "") +
+      `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>`;
+  }
+}
+
+function textElement(v: string): string {
+  return /^\s|\n|\s$/.test(v) ? `<t xml:space="preserve">${xml(v)}</t>` : `<t>${xml(v)}</t>`;
+}
+
+const SUMMARY_LAYOUT = new SheetLayout(
+  SUMMARY_WIDTHS,
+  SUMMARY_WRAP,
+  (c) => c === 16 ? XF.centerTop : undefined,
+);
+const FINDINGS_LAYOUT = new SheetLayout(FINDINGS_WIDTHS, FINDINGS_WRAP, undefined, [1, 2, 3, 4, 5, 11, 12]);
+const UNPROCESSED_LAYOUT = new SheetLayout(UNPROCESSED_WIDTHS, UNPROCESSED_WRAP);
+
+/** ISO time without milliseconds, as docProps/core.xml holds it. */
+function w3cdtf(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function packageParts(now: Date, description: string): Record<string, string> {
+  const sheetNames = [SHEETS.summary, SHEETS.findings, SHEETS.unprocessed];
+  const sheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+  return {
+    "[Content_Types].xml": XML_HEAD +
+      `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+      sheetNames.map((_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${sheetType}"/>`
+      )
+        .join("") +
+      `<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
+      `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`,
+    "_rels/.rels": XML_HEAD +
+      `<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="${NS_PKG_REL}/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${NS_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+    "docProps/app.xml": XML_HEAD +
+      `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>` +
+      `<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${sheetNames.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+      `<TitlesOfParts><vt:vector size="${sheetNames.length}" baseType="lpstr">${
+        sheetNames.map((n) => `<vt:lpstr>${xml(n)}</vt:lpstr>`).join("")
+      }</vt:vector></TitlesOfParts>` +
+      `<Company></Company><Manager></Manager><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0300</AppVersion></Properties>`,
+    "docProps/core.xml": XML_HEAD +
+      `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<dc:creator>${
+        xml(`${TOOL.name} ${TOOL.version}`)
+      }</dc:creator><dc:title>绩效自评报告审核结果</dc:title><dc:subject></dc:subject><dc:description>${
+        xml(description)
+      }</dc:description><cp:keywords></cp:keywords><cp:category></cp:category><cp:lastModifiedBy>Unknown</cp:lastModifiedBy>` +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${
+        w3cdtf(now)
+      }</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${
+        w3cdtf(now)
+      }</dcterms:modified></cp:coreProperties>`,
+    "xl/workbook.xml": XML_HEAD +
+      `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x15" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"/><workbookPr defaultThemeVersion="164011" filterPrivacy="1"/>` +
+      `<sheets>${
+        sheetNames.map((n, i) =>
+          `<sheet sheetId="${i + 1}" name="${xml(n)}" state="visible" r:id="rId${i + 4}"/>`
+        ).join(
+          "",
+        )
+      }</sheets>` +
+      `<definedNames>${
+        sheetNames.map((n, i) =>
+          `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xml(`'${n}'!$1:$1`)}</definedName>`
+        ).join("")
+      }</definedNames><calcPr calcId="171027"/></workbook>`,
+    "xl/_rels/workbook.xml.rels": XML_HEAD +
+      `<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${NS_REL}/theme" Target="theme/theme1.xml"/><Relationship Id="rId3" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>` +
+      sheetNames.map((_, i) =>
+        `<Relationship Id="rId${i + 4}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`
+      ).join("") +
+      `</Relationships>`,
+    "xl/theme/theme1.xml": XLSX_THEME,
+    "xl/styles.xml": STYLES,
+  };
+}
 
 export async function writeWorkbook(store: Store, file: string, opts: WorkbookOptions = {}): Promise<void> {
   const tz = opts.timeZone ?? DEFAULT_TIME_ZONE;
   const now = opts.now ?? new Date();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = `${TOOL.name} ${TOOL.version}`;
-  wb.created = now;
-  wb.modified = now;
-  wb.title = "绩效自评报告审核结果";
-  wb.description = `生成时间：${localTimeLabel(now, tz)}`;
-
-  const summary = wb.addWorksheet(SHEETS.summary, { properties: { tabColor: { argb: "FF3A5A8C" } } });
-  const findings = wb.addWorksheet(SHEETS.findings);
-  const unprocessed = wb.addWorksheet(SHEETS.unprocessed);
-  summary.addRow(SUMMARY_HEADER);
-  findings.addRow(FINDINGS_HEADER);
-  unprocessed.addRow(UNPROCESSED_HEADER);
 
   const exists = (rel: string) =>
     opts.outDir === undefined || Deno.statSync(path.join(opts.outDir, rel)).isFile;
@@ -242,98 +460,159 @@ export async function writeWorkbook(store: Store, file: string, opts: WorkbookOp
     }
   };
 
-  const rows = store.db.prepare(
-    `SELECT d.path, d.json, d.places, d.output_name, r.started_at FROM documents d
-       LEFT JOIN runs r ON r.id = d.run_id ORDER BY (d.status = 'error') DESC, d.error_count DESC,
-       d.warning_count DESC, d.info_count DESC, d.path`,
-  ).iterate();
-  for (const row of rows) {
-    const d = row as unknown as DocRow;
-    const doc = JSON.parse(d.json) as DocumentResult;
-    const places = d.places ? JSON.parse(d.places) as Places : undefined;
-    const counts = { error: 0, warning: 0, info: 0, suppressed: 0 };
-    for (const f of doc.findings) f.suppressed ? counts.suppressed++ : counts[f.severity]++;
-    const { score, grade } = scoreAndGrade(doc);
-    const report = d.output_name ? reportRel(d.output_name) : null;
-    const annotated = d.output_name && opts.annotate && /\.docx$/i.test(doc.file)
-      ? annotatedRel(d.output_name)
-      : null;
-    const r = summary.addRow([
-      text(doc.file),
-      text(doc.meta.title),
-      text(doc.meta.unit),
-      doc.meta.year ?? null,
-      text(doc.meta.kind),
-      doc.status === "ok" ? "完成" : "未能审核",
-      counts.error,
-      counts.warning,
-      counts.info,
-      counts.suppressed,
-      score,
-      text(grade),
-      doc.status === "ok" ? text(topProblems(doc.findings) || "未发现问题") : text(doc.error?.message),
-      null,
-      null,
-      d.started_at ? localTime(new Date(d.started_at), tz) : null,
-    ]);
-    // Links to files this batch wrote: relative to the workbook, text defused like any other.
-    if (report && there(report)) {
-      r.getCell(14).value = { text: "打开报告", hyperlink: report, tooltip: text(report) ?? undefined };
-      r.getCell(14).font = { color: { argb: "FF1565C0" }, underline: true };
-    }
-    if (annotated && there(annotated)) {
-      r.getCell(15).value = {
-        text: "打开批注版",
-        hyperlink: annotated,
-        tooltip: text(annotated) ?? undefined,
-      };
-      r.getCell(15).font = { color: { argb: "FF1565C0" }, underline: true };
-    }
-    if (doc.status === "error") {
-      r.getCell(6).font = { color: { argb: "FFC62828" }, bold: true };
-      unprocessed.addRow([
+  const tmp = `${file}.tmp`;
+  const zip = new ZipWriter(tmp, 1, now);
+  try {
+    // 问题清单 goes straight into its (deflated) part; 汇总 and 未处理文件, a row per document, are kept.
+    const findingsPart = zip.entry();
+    findingsPart.write(FINDINGS_LAYOUT.start({}) + FINDINGS_LAYOUT.header(FINDINGS_HEADER));
+    let findingRows = 1;
+    const summaryRows: string[] = [
+      SUMMARY_LAYOUT.header(SUMMARY_HEADER, (c) => c === 16 ? XF.headerCenterTop : undefined),
+    ];
+    const unprocessedRows: string[] = [UNPROCESSED_LAYOUT.header(UNPROCESSED_HEADER)];
+    const sst = new SharedStrings();
+    const links: string[] = [];
+    const linkRels: string[] = [];
+    const link = (ref: string, target: string) => {
+      const id = `rId${links.length + 1}`;
+      links.push(`<hyperlink ref="${ref}" r:id="${id}" tooltip="${xml(text(target) ?? "")}"/>`);
+      linkRels.push(
+        `<Relationship Id="${id}" Type="${HYPERLINK_REL}" Target="${xml(target)}" TargetMode="External"/>`,
+      );
+    };
+
+    // The documents of a run share its start time: format each once.
+    const times = new Map<string, string>();
+    const auditedAt = (iso: string) => {
+      let t = times.get(iso);
+      if (t === undefined) times.set(iso, t = localTime(new Date(iso), tz));
+      return t;
+    };
+    const rows = store.db.prepare(
+      `SELECT d.path, d.json, d.places, d.output_name, r.started_at FROM documents d
+         LEFT JOIN runs r ON r.id = d.run_id ORDER BY (d.status = 'error') DESC, d.error_count DESC,
+         d.warning_count DESC, d.info_count DESC, d.path`,
+    ).iterate();
+    for (const row of rows) {
+      const d = row as unknown as DocRow;
+      const doc = JSON.parse(d.json) as DocumentResult;
+      const places = d.places ? JSON.parse(d.places) as Places : undefined;
+      const counts = { error: 0, warning: 0, info: 0, suppressed: 0 };
+      for (const f of doc.findings) f.suppressed ? counts.suppressed++ : counts[f.severity]++;
+      const { score, grade } = scoreAndGrade(doc);
+      const report = d.output_name ? reportRel(d.output_name) : null;
+      const annotated = d.output_name && opts.annotate && /\.docx$/i.test(doc.file)
+        ? annotatedRel(d.output_name)
+        : null;
+      const r = summaryRows.length + 1;
+      const values: CellValue[] = [
         text(doc.file),
-        CATEGORY[doc.error?.code ?? ""] ?? "未能审核",
-        text(doc.error?.message),
-        text(doc.error?.code),
-      ]);
-    }
-    for (const f of sortFindings(doc.findings)) {
-      const c = comparison(f);
-      const fr = findings.addRow([
-        text(doc.file),
+        text(doc.meta.title),
         text(doc.meta.unit),
-        text(ruleTitle(f.rule)),
-        text(f.rule),
-        f.suppressed ? `${SEVERITY_LABEL[f.severity]}（已豁免）` : SEVERITY_LABEL[f.severity],
-        text(f.message),
-        text(f.evidence.map((e) => e.quote).join("\n")),
-        text(f.evidence.map((e) => locationName(e, places)).join("\n")),
-        value(f.details?.stated, c.stated),
-        value(f.details?.computed, c.computed),
-        text(f.hint),
-        text(f.suppressed?.reason),
-      ]);
-      if (!f.suppressed) {
-        fr.getCell(5).fill = {
-          type: "pattern",
-          pattern: "solid",
-          fgColor: { argb: SEVERITY_FILL[f.severity] },
-        };
+        doc.meta.year ?? null,
+        text(doc.meta.kind),
+        doc.status === "ok" ? "完成" : "未能审核",
+        counts.error,
+        counts.warning,
+        counts.info,
+        counts.suppressed,
+        score,
+        text(grade),
+        doc.status === "ok" ? text(topProblems(doc.findings) || "未发现问题") : text(doc.error?.message),
+        null,
+        null,
+        d.started_at ? auditedAt(d.started_at) : null,
+      ];
+      const styles: (number | undefined)[] = [];
+      // Links to files this batch wrote: relative to the workbook, text defused like any other.
+      if (report && there(report)) {
+        values[13] = "打开报告";
+        styles[13] = XF.link;
+        link(`N${r}`, report);
+      }
+      if (annotated && there(annotated)) {
+        values[14] = "打开批注版";
+        styles[14] = XF.link;
+        link(`O${r}`, annotated);
+      }
+      if (doc.status === "error") {
+        styles[5] = XF.failed;
+        unprocessedRows.push(UNPROCESSED_LAYOUT.row(unprocessedRows.length + 1, [
+          text(doc.file),
+          CATEGORY[doc.error?.code ?? ""] ?? "未能审核",
+          text(doc.error?.message),
+          text(doc.error?.code),
+        ]));
+      }
+      summaryRows.push(SUMMARY_LAYOUT.row(r, values, styles));
+      const file = text(doc.file), unit = text(doc.meta.unit);
+      for (const f of sortFindings(doc.findings)) {
+        const c = comparison(f);
+        findingsPart.write(FINDINGS_LAYOUT.row(
+          ++findingRows,
+          [
+            file,
+            unit,
+            text(ruleTitle(f.rule)),
+            text(f.rule),
+            f.suppressed ? `${SEVERITY_LABEL[f.severity]}（已豁免）` : SEVERITY_LABEL[f.severity],
+            text(f.message),
+            text(f.evidence.map((e) => e.quote).join("\n")),
+            text(f.evidence.map((e) => locationName(e, places)).join("\n")),
+            value(f.details?.stated, c.stated),
+            value(f.details?.computed, c.computed),
+            text(f.hint),
+            text(f.suppressed?.reason),
+          ],
+          f.suppressed ? undefined : [, , , , XF.fill[f.severity]],
+          sst,
+        ));
       }
     }
-  }
-  for (const g of opts.ignored ?? []) {
-    unprocessed.addRow([text(g.path), CATEGORY[g.code] ?? "未审核", text(g.message), text(g.code)]);
-  }
+    for (const g of opts.ignored ?? []) {
+      unprocessedRows.push(UNPROCESSED_LAYOUT.row(unprocessedRows.length + 1, [
+        text(g.path),
+        CATEGORY[g.code] ?? "未审核",
+        text(g.message),
+        text(g.code),
+      ]));
+    }
+    findingsPart.write(FINDINGS_LAYOUT.end(findingRows));
 
-  styleSheet(summary, SUMMARY_WIDTHS, SUMMARY_WRAP, summary.rowCount);
-  styleSheet(findings, FINDINGS_WIDTHS, FINDINGS_WRAP, findings.rowCount);
-  styleSheet(unprocessed, UNPROCESSED_WIDTHS, UNPROCESSED_WRAP, unprocessed.rowCount);
-  summary.getColumn(16).alignment = { horizontal: "center", vertical: "top" };
-
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  const tmp = `${file}.tmp`;
-  await Deno.writeFile(tmp, bytes);
+    const parts = packageParts(now, `生成时间：${localTimeLabel(now, tz)}`);
+    for (const name of ["[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml"]) {
+      zip.addText(name, parts[name]);
+    }
+    // Before the sheets: readers that go through the archive in order (ExcelJS) need the strings first.
+    zip.addText("xl/sharedStrings.xml", sst.part());
+    zip.addText(
+      "xl/worksheets/sheet1.xml",
+      SUMMARY_LAYOUT.start({ tab: "FF3A5A8C", rows: summaryRows.length }) + summaryRows.join("") +
+        SUMMARY_LAYOUT.end(summaryRows.length, links.join("")),
+    );
+    if (linkRels.length) {
+      zip.addText(
+        "xl/worksheets/_rels/sheet1.xml.rels",
+        XML_HEAD + `<Relationships xmlns="${NS_PKG_REL}">${linkRels.join("")}</Relationships>`,
+      );
+    }
+    zip.add("xl/worksheets/sheet2.xml", findingsPart);
+    zip.addText(
+      "xl/worksheets/sheet3.xml",
+      UNPROCESSED_LAYOUT.start({ rows: unprocessedRows.length }) + unprocessedRows.join("") +
+        UNPROCESSED_LAYOUT.end(unprocessedRows.length),
+    );
+    for (
+      const name of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/theme/theme1.xml", "xl/styles.xml"]
+    ) {
+      zip.addText(name, parts[name]);
+    }
+    zip.close();
+  } catch (e) {
+    zip.abort();
+    await Deno.remove(tmp).catch(() => {});
+    throw e;
+  }
   await Deno.rename(tmp, file);
 }

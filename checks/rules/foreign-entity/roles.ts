@@ -157,9 +157,11 @@ const BY = new RegExp(
   "gu",
 );
 
+const OFFICE = new RegExp(OFFICE_OR_GROUP); // no g/y flag: exec keeps no state
+
 /** The longest prefix of a field's value that is a body's name (县卫健局年报 → 县卫健局), and what follows. */
 function nameIn(value: string): { name: string; speaksAs: boolean } | undefined {
-  const office = new RegExp(OFFICE_OR_GROUP).exec(value);
+  const office = OFFICE.exec(value);
   if (office) return { name: value.slice(0, office.index), speaksAs: true };
   for (let i = value.length; i >= 2; i--) {
     if (ORGAN_END.test(value.slice(0, i))) return { name: value.slice(0, i), speaksAs: false };
