@@ -8,6 +8,7 @@ import { RULES } from "../checks/index.ts";
 import type { FindingDraft, Rule, RuleMeta } from "./model/rule.ts";
 import { Views } from "./analysis/views.ts";
 import { resolveSeverity } from "./config/severity.ts";
+import { ARCHIVE_RULE_METAS } from "./archive/rules.ts";
 import type { Document } from "./model/document.ts";
 import type { Extraction } from "./model/figure.ts";
 import { type Config, DEFAULT_CONFIG } from "./model/config.ts";
@@ -19,6 +20,12 @@ export const TOOL = { name: "jixiao-audit", version: "0.1.0" } as const;
 
 /** The metas of every registered rule, in report order: what renderers, batch summaries and config need. */
 export const RULE_METAS: readonly RuleMeta[] = RULES.map((r) => r.meta);
+
+/**
+ * RULE_METAS and the cross-document rules (src/archive/rules.ts): every id a configuration may name, in
+ * report order.
+ */
+export const ALL_RULE_METAS: readonly RuleMeta[] = [...RULE_METAS, ...ARCHIVE_RULE_METAS];
 
 export interface AuditOptions {
   config?: Config;

@@ -13,14 +13,13 @@ import {
   wordingLength,
 } from "../../src/analysis/text/masking.ts";
 import type { Sentence } from "../../src/analysis/text/passages.ts";
-import { type Span, splitClauses } from "../../src/analysis/segment.ts";
+import { clauseAround as clauseSpan, type Span, splitClauses } from "../../src/analysis/segment.ts";
 import type { Views } from "../../src/analysis/views.ts";
 import { evidenceOf, placeOf, type TextUnit } from "../../src/analysis/text/units.ts";
 import { PLAIN_ADMIN_SUFFIXES } from "../../src/analysis/vocab.ts";
 import { evidence as textEvidence } from "../../src/analysis/evidence.ts";
 import { h } from "../../src/testing/doc-spec.ts";
 import type { Document } from "../../src/model/document.ts";
-import { clauseAround as clauseSpan } from "../../src/extract/subject.ts";
 import { TRANSFER_VERBS } from "../../src/analysis/quantity-vocab.ts";
 import {
   eventSubject,

@@ -175,3 +175,11 @@ export * from "./vocab-entity.ts";
 // ── Enumerations (N个/N项 and their lists) ───────────────────────────────────────────────────────────────
 
 export * from "./vocab-enumeration.ts";
+
+// ── Figures: units, scales, count units, approximation words (a pure data module: the extractor imports it) ──
+
+export * from "./vocab-numbers.ts";
+
+// ── Score claims and named rates (a pure data module: the extractor imports it) ─────────────────────────
+
+export * from "./vocab-scores.ts";

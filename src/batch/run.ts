@@ -4,7 +4,7 @@
  * audit processes → SQLite as each file finishes, results.jsonl exported from it → summaries.
  */
 import * as path from "node:path";
-import { errorResult, RULE_METAS, TOOL } from "../audit.ts";
+import { ALL_RULE_METAS, errorResult, TOOL } from "../audit.ts";
 import { IngestError } from "../ingest/errors.ts";
 import { MAX_FILE_BYTES } from "../ingest/index.ts";
 import { type Config, DEFAULT_CONFIG } from "../model/config.ts";
@@ -156,7 +156,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const start = performance.now();
   const timeoutMs = Math.min(Math.max(opts.timeoutMs ?? 60_000, 1), MAX_TIMEOUT_MS);
   const log = opts.log ?? stderrLog;
-  const config = opts.configPath ? await loadConfig(opts.configPath, RULE_METAS) : DEFAULT_CONFIG;
+  const config = opts.configPath ? await loadConfig(opts.configPath, ALL_RULE_METAS) : DEFAULT_CONFIG;
   const settings = settingsKey(config, opts.reader);
 
   await prepareOutDir(opts.outDir);

@@ -446,7 +446,83 @@ function packageParts(now: Date, description: string): Record<string, string> {
   };
 }
 
+/** One document of the workbook, with what a batch keeps beside its result. */
+export interface WorkbookDocument {
+  doc: DocumentResult;
+  /** Places of its findings' blocks (render/place.ts); without them places are named by block. */
+  places?: Places | null;
+  /** The name its outputs were written under (links to its HTML report and annotated copy). */
+  outputName?: string | null;
+  /** When its run started (ISO): the 审核时间 column. */
+  startedAt?: string | null;
+}
+
+/** The batch's order of 汇总: failed documents first, then by errors, warnings, notes, then by file. */
+function compareDocuments(a: DocumentResult, b: DocumentResult): number {
+  const counts = (d: DocumentResult) => {
+    const c = { error: 0, warning: 0, info: 0 };
+    for (const f of d.findings) if (!f.suppressed) c[f.severity]++;
+    return c;
+  };
+  const ca = counts(a), cb = counts(b);
+  return Number(b.status === "error") - Number(a.status === "error") || cb.error - ca.error ||
+    cb.warning - ca.warning || cb.info - ca.info || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
+/** The documents of a batch's store, in its order. */
+function* storeDocuments(store: Store): Generator<WorkbookDocument> {
+  const rows = store.db.prepare(
+    `SELECT d.path, d.json, d.places, d.output_name, r.started_at FROM documents d
+       LEFT JOIN runs r ON r.id = d.run_id ORDER BY (d.status = 'error') DESC, d.error_count DESC,
+       d.warning_count DESC, d.info_count DESC, d.path`,
+  ).iterate();
+  for (const row of rows) {
+    const d = row as unknown as DocRow;
+    yield {
+      doc: JSON.parse(d.json) as DocumentResult,
+      places: d.places ? JSON.parse(d.places) as Places : undefined,
+      outputName: d.output_name,
+      startedAt: d.started_at,
+    };
+  }
+}
+
+/** 审核结果.xlsx of a batch, from its store, written to `file` (through `file`.tmp). */
 export async function writeWorkbook(store: Store, file: string, opts: WorkbookOptions = {}): Promise<void> {
+  const tmp = `${file}.tmp`;
+  const zip = new ZipWriter(tmp, 1, opts.now ?? new Date());
+  try {
+    writeSheets(zip, storeDocuments(store), opts);
+  } catch (e) {
+    zip.abort();
+    await Deno.remove(tmp).catch(() => {});
+    throw e;
+  }
+  await Deno.rename(tmp, file);
+}
+
+/**
+ * The same workbook in memory, from document results (no store, nothing written: the web app), ordered
+ * as a batch orders them. A report or annotated copy is linked only for a document given an `outputName`.
+ */
+export function workbookBytes(
+  docs: (DocumentResult | WorkbookDocument)[],
+  opts: Omit<WorkbookOptions, "outDir" | "annotate"> = {},
+): Uint8Array {
+  const entries = docs.map((d) => "doc" in d ? d : { doc: d })
+    .sort((a, b) => compareDocuments(a.doc, b.doc));
+  const zip = new ZipWriter(null, 1, opts.now ?? new Date());
+  try {
+    writeSheets(zip, entries, opts);
+  } catch (e) {
+    zip.abort();
+    throw e;
+  }
+  return zip.bytes();
+}
+
+/** The three sheets and the package parts, into `zip` (closed at the end). */
+function writeSheets(zip: ZipWriter, docs: Iterable<WorkbookDocument>, opts: WorkbookOptions): void {
   const tz = opts.timeZone ?? DEFAULT_TIME_ZONE;
   const now = opts.now ?? new Date();
 
@@ -460,159 +536,144 @@ export async function writeWorkbook(store: Store, file: string, opts: WorkbookOp
     }
   };
 
-  const tmp = `${file}.tmp`;
-  const zip = new ZipWriter(tmp, 1, now);
-  try {
-    // 问题清单 goes straight into its (deflated) part; 汇总 and 未处理文件, a row per document, are kept.
-    const findingsPart = zip.entry();
-    findingsPart.write(FINDINGS_LAYOUT.start({}) + FINDINGS_LAYOUT.header(FINDINGS_HEADER));
-    let findingRows = 1;
-    const summaryRows: string[] = [
-      SUMMARY_LAYOUT.header(SUMMARY_HEADER, (c) => c === 16 ? XF.headerCenterTop : undefined),
-    ];
-    const unprocessedRows: string[] = [UNPROCESSED_LAYOUT.header(UNPROCESSED_HEADER)];
-    const sst = new SharedStrings();
-    const links: string[] = [];
-    const linkRels: string[] = [];
-    const link = (ref: string, target: string) => {
-      const id = `rId${links.length + 1}`;
-      links.push(`<hyperlink ref="${ref}" r:id="${id}" tooltip="${xml(text(target) ?? "")}"/>`);
-      linkRels.push(
-        `<Relationship Id="${id}" Type="${HYPERLINK_REL}" Target="${xml(target)}" TargetMode="External"/>`,
-      );
-    };
+  // 问题清单 goes straight into its (deflated) part; 汇总 and 未处理文件, a row per document, are kept.
+  const findingsPart = zip.entry();
+  findingsPart.write(FINDINGS_LAYOUT.start({}) + FINDINGS_LAYOUT.header(FINDINGS_HEADER));
+  let findingRows = 1;
+  const summaryRows: string[] = [
+    SUMMARY_LAYOUT.header(SUMMARY_HEADER, (c) => c === 16 ? XF.headerCenterTop : undefined),
+  ];
+  const unprocessedRows: string[] = [UNPROCESSED_LAYOUT.header(UNPROCESSED_HEADER)];
+  const sst = new SharedStrings();
+  const links: string[] = [];
+  const linkRels: string[] = [];
+  const link = (ref: string, target: string) => {
+    const id = `rId${links.length + 1}`;
+    links.push(`<hyperlink ref="${ref}" r:id="${id}" tooltip="${xml(text(target) ?? "")}"/>`);
+    linkRels.push(
+      `<Relationship Id="${id}" Type="${HYPERLINK_REL}" Target="${xml(target)}" TargetMode="External"/>`,
+    );
+  };
 
-    // The documents of a run share its start time: format each once.
-    const times = new Map<string, string>();
-    const auditedAt = (iso: string) => {
-      let t = times.get(iso);
-      if (t === undefined) times.set(iso, t = localTime(new Date(iso), tz));
-      return t;
-    };
-    const rows = store.db.prepare(
-      `SELECT d.path, d.json, d.places, d.output_name, r.started_at FROM documents d
-         LEFT JOIN runs r ON r.id = d.run_id ORDER BY (d.status = 'error') DESC, d.error_count DESC,
-         d.warning_count DESC, d.info_count DESC, d.path`,
-    ).iterate();
-    for (const row of rows) {
-      const d = row as unknown as DocRow;
-      const doc = JSON.parse(d.json) as DocumentResult;
-      const places = d.places ? JSON.parse(d.places) as Places : undefined;
-      const counts = { error: 0, warning: 0, info: 0, suppressed: 0 };
-      for (const f of doc.findings) f.suppressed ? counts.suppressed++ : counts[f.severity]++;
-      const { score, grade } = scoreAndGrade(doc);
-      const report = d.output_name ? reportRel(d.output_name) : null;
-      const annotated = d.output_name && opts.annotate && /\.docx$/i.test(doc.file)
-        ? annotatedRel(d.output_name)
-        : null;
-      const r = summaryRows.length + 1;
-      const values: CellValue[] = [
-        text(doc.file),
-        text(doc.meta.title),
-        text(doc.meta.unit),
-        doc.meta.year ?? null,
-        text(doc.meta.kind),
-        doc.status === "ok" ? "完成" : "未能审核",
-        counts.error,
-        counts.warning,
-        counts.info,
-        counts.suppressed,
-        score,
-        text(grade),
-        doc.status === "ok" ? text(topProblems(doc.findings) || "未发现问题") : text(doc.error?.message),
-        null,
-        null,
-        d.started_at ? auditedAt(d.started_at) : null,
-      ];
-      const styles: (number | undefined)[] = [];
-      // Links to files this batch wrote: relative to the workbook, text defused like any other.
-      if (report && there(report)) {
-        values[13] = "打开报告";
-        styles[13] = XF.link;
-        link(`N${r}`, report);
-      }
-      if (annotated && there(annotated)) {
-        values[14] = "打开批注版";
-        styles[14] = XF.link;
-        link(`O${r}`, annotated);
-      }
-      if (doc.status === "error") {
-        styles[5] = XF.failed;
-        unprocessedRows.push(UNPROCESSED_LAYOUT.row(unprocessedRows.length + 1, [
-          text(doc.file),
-          CATEGORY[doc.error?.code ?? ""] ?? "未能审核",
-          text(doc.error?.message),
-          text(doc.error?.code),
-        ]));
-      }
-      summaryRows.push(SUMMARY_LAYOUT.row(r, values, styles));
-      const file = text(doc.file), unit = text(doc.meta.unit);
-      for (const f of sortFindings(doc.findings)) {
-        const c = comparison(f);
-        findingsPart.write(FINDINGS_LAYOUT.row(
-          ++findingRows,
-          [
-            file,
-            unit,
-            text(ruleTitle(f.rule)),
-            text(f.rule),
-            f.suppressed ? `${SEVERITY_LABEL[f.severity]}（已豁免）` : SEVERITY_LABEL[f.severity],
-            text(f.message),
-            text(f.evidence.map((e) => e.quote).join("\n")),
-            text(f.evidence.map((e) => locationName(e, places)).join("\n")),
-            value(f.details?.stated, c.stated),
-            value(f.details?.computed, c.computed),
-            text(f.hint),
-            text(f.suppressed?.reason),
-          ],
-          f.suppressed ? undefined : [, , , , XF.fill[f.severity]],
-          sst,
-        ));
-      }
+  // The documents of a run share its start time: format each once.
+  const times = new Map<string, string>();
+  const auditedAt = (iso: string) => {
+    let t = times.get(iso);
+    if (t === undefined) times.set(iso, t = localTime(new Date(iso), tz));
+    return t;
+  };
+  for (const d of docs) {
+    const { doc } = d;
+    const places = d.places ?? undefined;
+    const counts = { error: 0, warning: 0, info: 0, suppressed: 0 };
+    for (const f of doc.findings) f.suppressed ? counts.suppressed++ : counts[f.severity]++;
+    const { score, grade } = scoreAndGrade(doc);
+    const report = d.outputName ? reportRel(d.outputName) : null;
+    const annotated = d.outputName && opts.annotate && /\.docx$/i.test(doc.file)
+      ? annotatedRel(d.outputName)
+      : null;
+    const r = summaryRows.length + 1;
+    const values: CellValue[] = [
+      text(doc.file),
+      text(doc.meta.title),
+      text(doc.meta.unit),
+      doc.meta.year ?? null,
+      text(doc.meta.kind),
+      doc.status === "ok" ? "完成" : "未能审核",
+      counts.error,
+      counts.warning,
+      counts.info,
+      counts.suppressed,
+      score,
+      text(grade),
+      doc.status === "ok" ? text(topProblems(doc.findings) || "未发现问题") : text(doc.error?.message),
+      null,
+      null,
+      d.startedAt ? auditedAt(d.startedAt) : null,
+    ];
+    const styles: (number | undefined)[] = [];
+    // Links to files this batch wrote: relative to the workbook, text defused like any other.
+    if (report && there(report)) {
+      values[13] = "打开报告";
+      styles[13] = XF.link;
+      link(`N${r}`, report);
     }
-    for (const g of opts.ignored ?? []) {
+    if (annotated && there(annotated)) {
+      values[14] = "打开批注版";
+      styles[14] = XF.link;
+      link(`O${r}`, annotated);
+    }
+    if (doc.status === "error") {
+      styles[5] = XF.failed;
       unprocessedRows.push(UNPROCESSED_LAYOUT.row(unprocessedRows.length + 1, [
-        text(g.path),
-        CATEGORY[g.code] ?? "未审核",
-        text(g.message),
-        text(g.code),
+        text(doc.file),
+        CATEGORY[doc.error?.code ?? ""] ?? "未能审核",
+        text(doc.error?.message),
+        text(doc.error?.code),
       ]));
     }
-    findingsPart.write(FINDINGS_LAYOUT.end(findingRows));
-
-    const parts = packageParts(now, `生成时间：${localTimeLabel(now, tz)}`);
-    for (const name of ["[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml"]) {
-      zip.addText(name, parts[name]);
+    summaryRows.push(SUMMARY_LAYOUT.row(r, values, styles));
+    const file = text(doc.file), unit = text(doc.meta.unit);
+    for (const f of sortFindings(doc.findings)) {
+      const c = comparison(f);
+      findingsPart.write(FINDINGS_LAYOUT.row(
+        ++findingRows,
+        [
+          file,
+          unit,
+          text(ruleTitle(f.rule)),
+          text(f.rule),
+          f.suppressed ? `${SEVERITY_LABEL[f.severity]}（已豁免）` : SEVERITY_LABEL[f.severity],
+          text(f.message),
+          text(f.evidence.map((e) => e.quote).join("\n")),
+          text(f.evidence.map((e) => locationName(e, places)).join("\n")),
+          value(f.details?.stated, c.stated),
+          value(f.details?.computed, c.computed),
+          text(f.hint),
+          text(f.suppressed?.reason),
+        ],
+        f.suppressed ? undefined : [, , , , XF.fill[f.severity]],
+        sst,
+      ));
     }
-    // Before the sheets: readers that go through the archive in order (ExcelJS) need the strings first.
-    zip.addText("xl/sharedStrings.xml", sst.part());
-    zip.addText(
-      "xl/worksheets/sheet1.xml",
-      SUMMARY_LAYOUT.start({ tab: "FF3A5A8C", rows: summaryRows.length }) + summaryRows.join("") +
-        SUMMARY_LAYOUT.end(summaryRows.length, links.join("")),
-    );
-    if (linkRels.length) {
-      zip.addText(
-        "xl/worksheets/_rels/sheet1.xml.rels",
-        XML_HEAD + `<Relationships xmlns="${NS_PKG_REL}">${linkRels.join("")}</Relationships>`,
-      );
-    }
-    zip.add("xl/worksheets/sheet2.xml", findingsPart);
-    zip.addText(
-      "xl/worksheets/sheet3.xml",
-      UNPROCESSED_LAYOUT.start({ rows: unprocessedRows.length }) + unprocessedRows.join("") +
-        UNPROCESSED_LAYOUT.end(unprocessedRows.length),
-    );
-    for (
-      const name of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/theme/theme1.xml", "xl/styles.xml"]
-    ) {
-      zip.addText(name, parts[name]);
-    }
-    zip.close();
-  } catch (e) {
-    zip.abort();
-    await Deno.remove(tmp).catch(() => {});
-    throw e;
   }
-  await Deno.rename(tmp, file);
+  for (const g of opts.ignored ?? []) {
+    unprocessedRows.push(UNPROCESSED_LAYOUT.row(unprocessedRows.length + 1, [
+      text(g.path),
+      CATEGORY[g.code] ?? "未审核",
+      text(g.message),
+      text(g.code),
+    ]));
+  }
+  findingsPart.write(FINDINGS_LAYOUT.end(findingRows));
+
+  const parts = packageParts(now, `生成时间：${localTimeLabel(now, tz)}`);
+  for (const name of ["[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml"]) {
+    zip.addText(name, parts[name]);
+  }
+  // Before the sheets: readers that go through the archive in order (ExcelJS) need the strings first.
+  zip.addText("xl/sharedStrings.xml", sst.part());
+  zip.addText(
+    "xl/worksheets/sheet1.xml",
+    SUMMARY_LAYOUT.start({ tab: "FF3A5A8C", rows: summaryRows.length }) + summaryRows.join("") +
+      SUMMARY_LAYOUT.end(summaryRows.length, links.join("")),
+  );
+  if (linkRels.length) {
+    zip.addText(
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      XML_HEAD + `<Relationships xmlns="${NS_PKG_REL}">${linkRels.join("")}</Relationships>`,
+    );
+  }
+  zip.add("xl/worksheets/sheet2.xml", findingsPart);
+  zip.addText(
+    "xl/worksheets/sheet3.xml",
+    UNPROCESSED_LAYOUT.start({ rows: unprocessedRows.length }) + unprocessedRows.join("") +
+      UNPROCESSED_LAYOUT.end(unprocessedRows.length),
+  );
+  for (
+    const name of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/theme/theme1.xml", "xl/styles.xml"]
+  ) {
+    zip.addText(name, parts[name]);
+  }
+  zip.close();
 }

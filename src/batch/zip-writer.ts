@@ -76,22 +76,41 @@ export class ZipEntryWriter {
   }
 }
 
-/** Writes a ZIP archive to `file`, one entry after another. */
+/**
+ * Writes a ZIP archive to `file`, one entry after another; with `file` null, into memory (`bytes()` once
+ * closed: the web app keeps nothing on disk).
+ */
 export class ZipWriter {
-  #file: Deno.FsFile;
+  #file: Deno.FsFile | null;
+  /** The archive's bytes when written in memory. */
+  #memory: Uint8Array[] = [];
   #offset = 0;
   #central: CentralEntry[] = [];
   #time: { time: number; date: number };
 
-  constructor(file: string, private readonly level = 3, when = new Date()) {
-    this.#file = Deno.openSync(file, { write: true, create: true, truncate: true });
+  constructor(file: string | null, private readonly level = 3, when = new Date()) {
+    this.#file = file === null ? null : Deno.openSync(file, { write: true, create: true, truncate: true });
     this.#time = dosTime(when);
   }
 
   #write(bytes: Uint8Array): void {
-    let off = 0;
-    while (off < bytes.length) off += this.#file.writeSync(bytes.subarray(off));
+    if (this.#file === null) this.#memory.push(bytes);
+    else {
+      let off = 0;
+      while (off < bytes.length) off += this.#file.writeSync(bytes.subarray(off));
+    }
     this.#offset += bytes.length;
+  }
+
+  /** The whole archive, when written in memory (after `close`). */
+  bytes(): Uint8Array {
+    const out = new Uint8Array(this.#offset);
+    let at = 0;
+    for (const b of this.#memory) {
+      out.set(b, at);
+      at += b.length;
+    }
+    return out;
   }
 
   /** An entry to write in pieces; `add` it once complete. */
@@ -160,14 +179,15 @@ export class ZipWriter {
       u32(v, 16, start);
       this.#write(end);
     } finally {
-      this.#file.close();
+      this.#file?.close();
     }
   }
 
   /** Closes the file without finishing the archive (on an error). */
   abort(): void {
     try {
-      this.#file.close();
+      this.#file?.close();
     } catch { /* already closed */ }
+    this.#memory = [];
   }
 }

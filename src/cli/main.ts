@@ -3,7 +3,7 @@
  * 2 a file could not be read, or a usage/config error.
  */
 import { parseArgs } from "node:util";
-import { auditFile, TOOL } from "../audit.ts";
+import { ALL_RULE_METAS, auditFile, TOOL } from "../audit.ts";
 import { ConfigError, loadConfig } from "../config/load.ts";
 import { RULES } from "../../checks/index.ts";
 import type { Document } from "../model/document.ts";
@@ -111,7 +111,7 @@ export async function main(args: string[]): Promise<number> {
       if (!v.out) throw new UsageError("merge 需要 --out 指定合并后的数据库路径。");
       return await runMergeCommand(v.out, positionals.slice(1));
     }
-    const config = await loadConfig(v.config, RULES.map((r) => r.meta));
+    const config = await loadConfig(v.config, ALL_RULE_METAS);
     if (positionals.length === 0) {
       throw new UsageError("请至少指定一个要审核的文件（或用 --help 查看用法）。");
     }

@@ -2,14 +2,8 @@
 import type { Document, TableBlock } from "../model/document.ts";
 import type { Figure, FigureLocation } from "../model/figure.ts";
 import { findNumbers, type NumberToken } from "./numbers.ts";
-import {
-  clauseAround,
-  normalizeSubject,
-  phraseAfter,
-  phraseBefore,
-  sentenceAround,
-  yearIn,
-} from "./subject.ts";
+import { normalizeSubject, phraseAfter, phraseBefore, yearIn } from "./subject.ts";
+import { clauseAround, sentenceAround } from "../analysis/segment.ts";
 
 /** Measure words: "N名/个/家 + noun" puts the noun after the number. */
 const MEASURE = new Set(["个", "名", "家", "户", "项", "所", "条", "件", "份", "张", "台", "辆", "套", "批"]);

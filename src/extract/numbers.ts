@@ -8,6 +8,18 @@
  */
 import type { Approx } from "../model/figure.ts";
 import { decimalsOf } from "./tolerance.ts";
+import {
+  BARE_SCALES,
+  BASE_UNITS,
+  CHINESE_NUMERAL_UNITS,
+  LOWER_BOUND_AFTER_NUMBER,
+  NOT_APPROX_BEFORE,
+  PREFIX_APPROX,
+  SCALABLE_UNITS,
+  SCALE_PREFIXES,
+  SUFFIX_APPROX,
+  UNIT_REJECT_AFTER,
+} from "../analysis/vocab-numbers.ts";
 
 export interface UnitInfo {
   /** Base unit ("" for a bare scale such as 1100万). */
@@ -15,137 +27,18 @@ export interface UnitInfo {
   scale: number;
 }
 
-/** Base units, as written → base unit. 名 counts people, so its base is 人. */
-const BASE: Record<string, string> = {
-  "元": "元",
-  "人": "人",
-  "名": "人",
-  "人次": "人次",
-  "户": "户",
-  "户次": "户次",
-  "个": "个",
-  "家": "家",
-  "件": "件",
-  "份": "份",
-  "张": "张",
-  "次": "次",
-  "场": "场",
-  "场次": "场次",
-  "批次": "批次",
-  "批": "批",
-  "项": "项",
-  "条": "条",
-  "所": "所",
-  "台": "台",
-  "辆": "辆",
-  "套": "套",
-  "册": "册",
-  "篇": "篇",
-  "期": "期",
-  "起": "起",
-  "岁": "岁",
-  "天": "天",
-  "日": "天",
-  "小时": "小时",
-  "分钟": "分钟",
-  "周": "周",
-  "个月": "个月",
-  "年": "年",
-  "平方米": "平方米",
-  "平方公里": "平方公里",
-  "公里": "公里",
-  "千米": "公里",
-  "米": "米",
-  "亩": "亩",
-  "吨": "吨",
-  "公斤": "公斤",
-  "千克": "公斤",
-  "分": "分",
-  "%": "%",
-  "‰": "‰",
-  "个百分点": "个百分点",
-  "百分点": "个百分点",
-  "倍": "倍",
-};
-
-/** Scale prefixes and the base units they combine with (万元, 万人次, 亿元, 千元, 万平方米…). */
-const PREFIXES: Record<string, number> = {
-  "万": 1e4,
-  "亿": 1e8,
-  "千": 1e3,
-  "百万": 1e6,
-  "千万": 1e7,
-  "万亿": 1e12,
-};
-const SCALABLE = [
-  "元",
-  "人",
-  "人次",
-  "户",
-  "户次",
-  "张",
-  "份",
-  "次",
-  "亩",
-  "吨",
-  "平方米",
-  "件",
-  "个",
-  "册",
-  "台",
-  "套",
-  "名",
-];
-/** A bare scale (1100万) is a figure whose unit the sentence leaves implicit. 千 alone is too ambiguous. */
-const BARE = ["万", "亿", "百万", "千万", "万亿"];
-
+/** Units as written → base unit and scale (from the vocabulary in analysis/vocab-numbers.ts). */
 export const UNITS: Map<string, UnitInfo> = (() => {
   const m = new Map<string, UnitInfo>();
-  for (const [w, u] of Object.entries(BASE)) m.set(w, { unit: u, scale: 1 });
-  for (const [p, s] of Object.entries(PREFIXES)) {
-    for (const b of SCALABLE) if (!m.has(p + b)) m.set(p + b, { unit: BASE[b], scale: s });
+  for (const [w, u] of Object.entries(BASE_UNITS)) m.set(w, { unit: u, scale: 1 });
+  for (const [p, s] of Object.entries(SCALE_PREFIXES)) {
+    for (const b of SCALABLE_UNITS) if (!m.has(p + b)) m.set(p + b, { unit: BASE_UNITS[b], scale: s });
   }
-  for (const p of BARE) m.set(p, { unit: "", scale: PREFIXES[p] });
+  for (const p of BARE_SCALES) m.set(p, { unit: "", scale: SCALE_PREFIXES[p] });
   return m;
 })();
 
-/** Units a Chinese-numeral count may carry: no 分 (十分 = very), no 年 (三年行动), no bare 千. */
-const CHINESE_OK = new Set([
-  "个",
-  "人",
-  "名",
-  "人次",
-  "户",
-  "家",
-  "件",
-  "份",
-  "张",
-  "次",
-  "场",
-  "场次",
-  "批次",
-  "批",
-  "项",
-  "条",
-  "所",
-  "台",
-  "辆",
-  "套",
-  "册",
-  "篇",
-  "岁",
-  "天",
-  "小时",
-  "个月",
-  "周",
-  "元",
-  "倍",
-  "个百分点",
-  "亩",
-  "吨",
-  "平方米",
-  "公里",
-]);
+const CHINESE_OK = new Set(CHINESE_NUMERAL_UNITS);
 
 /** Units by first character code, longest first, so a lookup tries only the few that can match. */
 const BY_FIRST: Map<number, string[]> = (() => {
@@ -178,10 +71,10 @@ export function unitAt(
 function chineseUnitOk(written: string): boolean {
   if (CHINESE_OK.has(written)) return true;
   // 三百万元, 两万人: a scale prefix on an allowed base.
-  for (const p of Object.keys(PREFIXES)) {
+  for (const p of Object.keys(SCALE_PREFIXES)) {
     if (written.startsWith(p) && CHINESE_OK.has(written.slice(p.length))) return true;
   }
-  return BARE.includes(written);
+  return BARE_SCALES.includes(written);
 }
 
 /** Unit families: figures are comparable when their base units are equal. */
@@ -238,46 +131,6 @@ const digitAt = (n: string, i: number) => {
 };
 const isFullWidthDigit = (c: string | undefined) => c !== undefined && c >= "０" && c <= "９";
 const CJK = /[\u3400-\u9fff]/;
-
-/** Approximation words before a number, longest first. */
-const PREFIX_APPROX: [string, Approx][] = [
-  ["不超过", "atMost"],
-  ["不少于", "atLeast"],
-  ["不低于", "atLeast"],
-  ["不高于", "atMost"],
-  ["不足", "atMost"],
-  ["不到", "atMost"],
-  ["超过", "atLeast"],
-  ["大约", "about"],
-  ["将近", "atMost"],
-  [">=", "atLeast"],
-  ["<=", "atMost"],
-  ["约", "about"],
-  ["近", "atMost"],
-  ["逾", "atLeast"],
-  ["超", "atLeast"],
-  ["≥", "atLeast"],
-  ["≤", "atMost"],
-  [">", "atLeast"],
-  ["<", "atMost"],
-];
-/** Characters before 约/近/超 that make a word of them (节约, 最近, 赶超) instead of an approximation. */
-const NOT_APPROX_BEFORE: Record<string, string> = { "约": "节制合签公条", "近": "最附靠", "超": "赶高" };
-
-const SUFFIX_APPROX: [string, Approx][] = [["以上", "atLeast"], ["以下", "atMost"], ["左右", "about"]];
-
-/** A unit is not one when the next character makes a word of it (分之, 名单, 所有, 一次性…). */
-const REJECT_AFTER: Record<string, string> = {
-  "分": "之别管配析解类期批布工担摊",
-  "名": "单称义额次",
-  "所": "有在属得以需",
-  "期": "间限",
-  "条": "件例款",
-  "场": "所地",
-  "起": "草来始步",
-  "次": "性",
-  "天": "然",
-};
 
 /** After a bare number (no unit), these characters still let it stand as a figure (得分96，). */
 const AFTER_BARE_OK = /($|[\s的为和与及或至到，,。.；;：:！!？?、)）”"」』\]】|/-])/y;
@@ -429,7 +282,7 @@ function unitAtChecked(n: string, pos: number, chinese: boolean) {
   if (!u) return undefined;
   const after = n[pos + u.written.length] ?? "";
   const last = u.written[u.written.length - 1];
-  if (after && REJECT_AFTER[last]?.includes(after)) return undefined;
+  if (after && UNIT_REJECT_AFTER[last]?.includes(after)) return undefined;
   return u;
 }
 
@@ -502,7 +355,7 @@ function scanArabic(
   }
   // 80余家, 20多个: a lower bound, only when a unit follows.
   const yu = n.charCodeAt(k);
-  if ((yu === YU || yu === DUO) && unitAtChecked(n, k + 1, false)) {
+  if (LOWER_BOUND_CODES.has(yu) && unitAtChecked(n, k + 1, false)) {
     approx = "atLeast";
     k++;
   }
@@ -563,7 +416,9 @@ function anySet(mask: Uint8Array, from: number, to: number): boolean {
   return false;
 }
 
-const WAN = "万".charCodeAt(0), YI = "亿".charCodeAt(0), YU = "余".charCodeAt(0), DUO = "多".charCodeAt(0);
+const WAN = "万".charCodeAt(0), YI = "亿".charCodeAt(0);
+/** 余/多 after a numeral (a lower bound), as char codes. */
+const LOWER_BOUND_CODES = new Set(LOWER_BOUND_AFTER_NUMBER.map((w) => w.charCodeAt(0)));
 
 function scanChinese(text: string, n: string, i: number, quoted: Uint8Array | undefined): Scan {
   let j = i;
@@ -571,7 +426,7 @@ function scanChinese(text: string, n: string, i: number, quoted: Uint8Array | un
   const reject: Scan = { next: j };
   // Most runs (统一, 进一步) are followed by no unit: skip them before parsing.
   const tail = n.charCodeAt(j - 1), next = n.charCodeAt(j);
-  if (tail !== WAN && tail !== YI && next !== YU && next !== DUO && !BY_FIRST.has(next)) return reject;
+  if (tail !== WAN && tail !== YI && !LOWER_BOUND_CODES.has(next) && !BY_FIRST.has(next)) return reject;
   const run = n.slice(i, j);
   // 统一三个 → the run 一三 is no numeral; its longest well-formed tail (三) may be.
   let off = 0;
@@ -589,7 +444,7 @@ function scanChinese(text: string, n: string, i: number, quoted: Uint8Array | un
   if (digits === "一" && !scaleChars) return reject;
   let k = s0 + digits.length;
   let approx: Approx = "exact";
-  if (!scaleChars && (n[k] === "余" || n[k] === "多") && unitAtChecked(n, k + 1, true)) {
+  if (!scaleChars && LOWER_BOUND_CODES.has(n.charCodeAt(k)) && unitAtChecked(n, k + 1, true)) {
     approx = "atLeast";
     k++;
   }

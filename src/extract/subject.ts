@@ -1,112 +1,13 @@
 /**
- * Clauses, sentences and the subject of a figure: the phrase it quantifies, read backwards from the number
- * to the previous clause delimiter (or the previous figure of the same clause).
+ * The subject of a figure: the phrase it quantifies, read backwards from the number to the previous clause
+ * delimiter (or the previous figure of the same clause). Clause and sentence boundaries come from the one
+ * segmenter (`src/analysis/segment.ts`: `clauseAround`, `sentenceAround`, `clausesOf`, `sentencesOf`).
  */
 
-export interface Span {
-  start: number;
-  end: number;
-}
+import type { Offsets } from "../analysis/segment.ts";
 
-/** 1 at the code units of `chars`: looked up for every character of a text (a Set lookup was a hot spot). */
-function codeTable(chars: string): Uint8Array {
-  const t = new Uint8Array(0x10000);
-  for (const c of chars) t[c.charCodeAt(0)] = 1;
-  return t;
-}
-const CLAUSE_CODES = codeTable("，；。！？;!?\n");
-const SENTENCE_CODES = codeTable("；。！？;!?\n");
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
-
-/** ，；。！？ and line breaks; an ASCII ',' only when it is not a thousands separator. */
-function isClauseDelimiter(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (CLAUSE_CODES[c] === 1) return true;
-  return c === 44 && !(isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)));
-}
-
-function isSentenceDelimiter(text: string, i: number): boolean {
-  return SENTENCE_CODES[text.charCodeAt(i)] === 1;
-}
-
-interface Breaks {
-  clause: number[];
-  sentence: number[];
-  /** clausesOf / sentencesOf, built on first use. */
-  clauses?: readonly Span[];
-  sentences?: readonly Span[];
-}
-
-/** Delimiter offsets of the last texts asked about: figures of one text are looked up many times. */
-const cache = new Map<string, Breaks>();
-let lastText: string | undefined;
-let lastEntry: Breaks | undefined;
-
-function breaks(text: string): Breaks {
-  if (lastEntry !== undefined && lastText === text) return lastEntry;
-  let entry = cache.get(text);
-  if (!entry) {
-    const clause: number[] = [], sentence: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      if (isClauseDelimiter(text, i)) clause.push(i);
-      if (isSentenceDelimiter(text, i)) sentence.push(i);
-    }
-    if (cache.size >= 8) cache.delete(cache.keys().next().value!);
-    entry = { clause, sentence };
-    cache.set(text, entry);
-  }
-  lastText = text;
-  lastEntry = entry;
-  return entry;
-}
-
-/** [start, end) between the delimiters around [start, end): the last one before start, the first from end. */
-function spanAround(text: string, start: number, end: number, sentence: boolean): Span {
-  const ds = sentence ? breaks(text).sentence : breaks(text).clause;
-  let lo = 0, hi = ds.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ds[mid] < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const s = lo > 0 ? ds[lo - 1] + 1 : 0;
-  let j = lo;
-  while (j < ds.length && ds[j] < end) j++;
-  return { start: s, end: j < ds.length ? ds[j] : text.length };
-}
-
-/** The clause (between ，；。！？) holding [start, end). */
-export function clauseAround(text: string, start: number, end: number): Span {
-  return spanAround(text, start, end, false);
-}
-
-/** The sentence (between ；。！？) holding [start, end). */
-export function sentenceAround(text: string, start: number, end: number): Span {
-  return spanAround(text, start, end, true);
-}
-
-function spansBetween(text: string, ds: number[]): readonly Span[] {
-  const out: Span[] = [];
-  let s = 0;
-  for (let k = 0; k <= ds.length; k++) {
-    const d = k < ds.length ? ds[k] : text.length;
-    if (d > s) out.push(Object.freeze({ start: s, end: d }));
-    s = d + 1;
-  }
-  return Object.freeze(out);
-}
-
-/** All sentences of a text, delimiters excluded, empty ones dropped (shared: do not modify). */
-export function sentencesOf(text: string): readonly Span[] {
-  const b = breaks(text);
-  return b.sentences ??= spansBetween(text, b.sentence);
-}
-
-/** All clauses of a text, delimiters excluded (shared: do not modify). */
-export function clausesOf(text: string): readonly Span[] {
-  const b = breaks(text);
-  return b.clauses ??= spansBetween(text, b.clause);
-}
+/** Offsets [start, end) into a text (sentence and clause boundaries: the one segmenter, analysis/segment.ts). */
+export type Span = Offsets;
 
 const LEADING =
   /^(?:其中|共计|总计|合计|累计|共|全年|完成|实现|达到|截至目前|截至|目前|已经|已|含|包含|包括|另有|以及|及|和|并且|并|为|对|是|的|了|[:：、\s]|(?:19|20)\d{2}\s*年(?:度|末|初|底)?)+/;

@@ -3,6 +3,7 @@
  * (±0.5·10^-k); a recomputation is compared with that interval, never with the bare number (statcheck's
  * rule: tell a rounding difference from a real error).
  */
+import { COUNT_UNIT_WORDS } from "../analysis/vocab-numbers.ts";
 
 export interface Interval {
   low: number;
@@ -104,36 +105,7 @@ export function distance(stated: number, computed: Interval): number {
   return 0;
 }
 
-/** Units of things counted one by one (base units, plus 名/班/本 as some callers still write them). */
-const COUNT_UNITS = new Set([
-  "人",
-  "人次",
-  "户",
-  "户次",
-  "个",
-  "件",
-  "份",
-  "张",
-  "次",
-  "场",
-  "场次",
-  "家",
-  "名",
-  "条",
-  "项",
-  "所",
-  "批次",
-  "辆",
-  "套",
-  "台",
-  "批",
-  "期",
-  "班",
-  "本",
-  "册",
-  "篇",
-  "起",
-]);
+const COUNT_UNITS = new Set(COUNT_UNIT_WORDS);
 
 type Stated = { stated: number; decimals: number; scale: number; unit: string; approx: string };
 

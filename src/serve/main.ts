@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import * as path from "node:path";
 import process from "node:process";
-import { RULE_METAS, TOOL } from "../audit.ts";
+import { ALL_RULE_METAS, TOOL } from "../audit.ts";
 import { ConfigError, loadConfig } from "../config/load.ts";
 import { MAX_FILE_BYTES, type ReaderName } from "../ingest/index.ts";
 import { createApp } from "./app.ts";
@@ -92,7 +92,7 @@ export async function startServer(args: string[]): Promise<Started | number> {
       keepDir = path.resolve(v.keep);
       await Deno.mkdir(keepDir, { recursive: true });
     }
-    const config = await loadConfig(v.config, RULE_METAS);
+    const config = await loadConfig(v.config, ALL_RULE_METAS);
     const loopback = LOOPBACK.has(host);
     if (!loopback && v.token === undefined) {
       console.error(`提示：监听 ${host} 时局域网内他人也可访问，建议加 --token 设置访问口令。`);

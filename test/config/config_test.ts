@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { ConfigError, parseConfig } from "../../src/config/load.ts";
-import { RULE_METAS } from "../../src/audit.ts";
+import { ALL_RULE_METAS, RULE_METAS } from "../../src/audit.ts";
+import { ARCHIVE_RULE_IDS, settleArchive } from "../../src/archive/rules.ts";
 import { runChecks } from "../../src/audit.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
 import type { Rule } from "../../src/model/rule.ts";
@@ -148,5 +149,67 @@ Deno.test("config: setting an assumption or a rounding to error is refused, nami
   assert.throws(
     () => parseConfig('{"rules":{"score-sum:nope":"off"}}', "c.json", RULE_METAS),
     /不存在的规则/,
+  );
+});
+
+Deno.test("config: the cross-document rules are known to the configuration, and their severities follow it", () => {
+  const text = JSON.stringify({
+    rules: {
+      "copied-report:copied": "warning",
+      "copied-from-last-year": "off",
+      "cross-year-figure": { assumption: "info" },
+    },
+    suppress: [{ rule: "copied-report", quote: "已豁免的段落", reason: "模板" }],
+  });
+  assert.throws(
+    () => parseConfig(text, "c.json", RULE_METAS),
+    /copied-report/,
+    "single-document metas alone",
+  );
+  for (const id of ARCHIVE_RULE_IDS) assert.ok(ALL_RULE_METAS.some((m) => m.id === id));
+  const config = parseConfig(text, "c.json", ALL_RULE_METAS);
+
+  const draft = (rule: string, messageId: string, quote: string) => ({
+    rule,
+    messageId,
+    message: "m",
+    evidence: [{ quote, section: "", block: 0 }],
+    details: {},
+  });
+  const drafts = [
+    draft("copied-report", "copied", "抄来的段落"),
+    draft("copied-report", "duplicate-file", "同一文件"),
+    draft("copied-report", "copied", "已豁免的段落"),
+    draft("copied-from-last-year", "reused-text", "去年的段落"),
+    draft("cross-year-figure", "differs", "上年三公经费20.50万元"),
+  ];
+  const settled = settleArchive(drafts, config);
+  assert.deepEqual(settled.map((f) => [f.rule, f.messageId, f.severity, f.suppressed?.reason]), [
+    ["copied-report", "copied", "warning", undefined],
+    ["copied-report", "duplicate-file", "error", undefined],
+    ["copied-report", "copied", "warning", "模板"],
+    ["cross-year-figure", "differs", "info", undefined],
+  ]);
+  // Defaults without configuration; an assumption is never an error, whatever the configuration says.
+  assert.deepEqual(settleArchive(drafts).map((f) => f.severity), [
+    "error",
+    "error",
+    "error",
+    "warning",
+    "warning",
+  ]);
+  const loud = parseConfig(
+    '{"rules":{"cross-year-figure":"error","copied-report":"error"}}',
+    "l.json",
+    ALL_RULE_METAS,
+  );
+  assert.deepEqual(
+    settleArchive([draft("cross-year-figure", "differs", "x"), draft("copied-report", "similar", "y")], loud)
+      .map((f) => [f.certainty, f.severity]),
+    [["assumption", "warning"], ["assumption", "warning"]],
+  );
+  assert.throws(
+    () => parseConfig('{"rules":{"copied-report":{"assumption":"error"}}}', "a.json", ALL_RULE_METAS),
+    ConfigError,
   );
 });

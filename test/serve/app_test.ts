@@ -4,7 +4,9 @@
  * past the time limit.
  */
 import assert from "node:assert/strict";
+import ExcelJS from "exceljs";
 import { CSV_HEADER } from "../../src/render/csv.ts";
+import { SHEETS, SUMMARY_HEADER } from "../../src/batch/workbook.ts";
 import { cleanName, createApp, sameToken, TOKEN_HEADER, withNonce } from "../../src/serve/app.ts";
 import { Runner } from "../../src/serve/runner.ts";
 import { auditUpload } from "../../src/serve/audit-child.ts";
@@ -148,6 +150,35 @@ Deno.test("serve app: the sample and a broken file: counts, view, downloads; the
     "坏文件.docx",
     "图片.png",
   ]);
+
+  const xlsx = await a.handle(new Request(`${BASE}/api/all.xlsx`));
+  assert.equal(xlsx.status, 200);
+  assert.match(xlsx.headers.get("content-type")!, /spreadsheetml\.sheet/);
+  assert.match(xlsx.headers.get("content-disposition")!, /%E5%AE%A1%E6%A0%B8%E7%BB%93%E6%9E%9C\.xlsx/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await xlsx.arrayBuffer());
+  assert.deepEqual(wb.worksheets.map((w) => w.name), [SHEETS.summary, SHEETS.findings, SHEETS.unprocessed]);
+  const rows = (name: string) => {
+    const out: unknown[][] = [];
+    wb.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+    return out;
+  };
+  const summaryRows = rows(SHEETS.summary);
+  assert.deepEqual(summaryRows[0], SUMMARY_HEADER);
+  assert.deepEqual(
+    summaryRows.slice(1).map((r) => [r[0], r[5]]),
+    [["图片.png", "未能审核"], ["坏文件.docx", "未能审核"], ["报告.docx", "完成"]],
+    "a row per document, failed ones first, as a batch orders them",
+  );
+  assert.equal(summaryRows[3][6], ok.counts!.error);
+  const findingRows = rows(SHEETS.findings).slice(1);
+  assert.equal(findingRows.length, json.documents[0].findings.length);
+  assert.ok(findingRows.every((r) => r[0] === "报告.docx"));
+  assert.deepEqual(rows(SHEETS.unprocessed).slice(1).map((r) => r[0]), ["图片.png", "坏文件.docx"]);
+  assert.match(
+    await (await a.handle(new Request(`${BASE}/`))).text(),
+    /data-all="xlsx"[^>]*>下载 Excel 汇总/,
+  );
 
   const del = await a.handle(
     new Request(`${BASE}/api/docs/${bad.id}`, { method: "DELETE", headers: { [TOKEN_HEADER]: a.session } }),

@@ -5,7 +5,7 @@
  */
 import type { Change, Figure } from "../../model/figure.ts";
 import { sameFamily } from "../numbers.ts";
-import { clausesOf, sentenceAround, type Span } from "../subject.ts";
+import { clausesOf, type Offsets as Span, sentenceAround } from "../../analysis/segment.ts";
 import { clauseOf, clauseTextBefore, isExact, isRate, locOf, type TextView, within } from "./context.ts";
 
 const VERB = /(增长|增加|上升|提高|提升|增|减少|下降|降低|减|降)(?:了|为|达到|达)?\s*$/;

@@ -1,7 +1,7 @@
 /** What every relation finder works on: one text (paragraph, heading or cell) and its figures, in order. */
 import type { Figure, FigureLocation } from "../../model/figure.ts";
 import { isRateUnit } from "../numbers.ts";
-import { clauseAround, type Span } from "../subject.ts";
+import { clauseAround, type Offsets as Span } from "../../analysis/segment.ts";
 
 export interface TextView {
   text: string;

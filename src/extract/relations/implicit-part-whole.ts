@@ -5,7 +5,7 @@
  * and share unit and scale, and the whole's name holds the stem.
  */
 import type { Figure, PartWhole } from "../../model/figure.ts";
-import { clausesOf, sentenceAround, type Span } from "../subject.ts";
+import { clausesOf, type Offsets as Span, sentenceAround } from "../../analysis/segment.ts";
 import { clauseOf, isExact, isRate, locOf, type TextView } from "./context.ts";
 
 const MARKED = /其中|包括|包含|含/;

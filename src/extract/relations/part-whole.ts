@@ -6,7 +6,7 @@
 import type { Figure, PartWhole } from "../../model/figure.ts";
 import { sameFamily } from "../numbers.ts";
 import { halfUnit } from "../tolerance.ts";
-import { sentenceAround, type Span } from "../subject.ts";
+import { type Offsets as Span, sentenceAround } from "../../analysis/segment.ts";
 import {
   clauseOf,
   clauseTextBefore,

@@ -5,13 +5,23 @@
  */
 import type { Figure, Ratio } from "../../model/figure.ts";
 import { sameFamily } from "../numbers.ts";
-import { clausesOf, sentenceAround, type Span } from "../subject.ts";
+import { clausesOf, type Offsets as Span, sentenceAround } from "../../analysis/segment.ts";
 import { clauseOf, clauseTextBefore, isExact, isRate, locOf, type TextView, within } from "./context.ts";
 import { scoreRole } from "./score.ts";
+import {
+  EXECUTION_RATE,
+  RATE_RULE_AFTER,
+  SCORE_RATE_NAME,
+  TARGET_WORDS,
+} from "../../analysis/vocab-scores.ts";
 
 const NAMED = /([\u4e00-\u9fff]{1,4}率)(?:为|达到|达|是|[:：])?\s*$/;
 /** A rate stated in a scoring rule or a formula, not a claim. */
-const RULE_AFTER = /^\s*(?:得|扣|为满分|的得分|以上得|以下得)/;
+const RULE_AFTER = new RegExp(`^\\s*(?:${RATE_RULE_AFTER.join("|")})`);
+const TARGET = new RegExp(TARGET_WORDS.join("|"));
+const WHOLE = new RegExp(EXECUTION_RATE.whole.join("|"));
+const NOT_WHOLE = new RegExp(EXECUTION_RATE.notWhole.join("|"));
+const PART = new RegExp(EXECUTION_RATE.part.join("|"));
 const CHANGE_WORDS = /净增|增加|增长|减少|下降|较|同比|比上年|比(?:19|20)\d{2}/;
 
 export function ratios(view: TextView): Ratio[] {
@@ -28,8 +38,9 @@ export function ratios(view: TextView): Ratio[] {
     const named = NAMED.exec(before);
     if (named) {
       const rel: Ratio = { kind: "ratio", type: "rate", rate, name: named[1], quote: "", loc: rate.loc };
-      if (/执行/.test(named[1])) Object.assign(rel, executionInputs(view, sentence, rate));
-      else if (named[1] === "得分率") Object.assign(rel, scoreInputs(view, sentence, rate));
+      if (named[1].includes(EXECUTION_RATE.nameHolds)) {
+        Object.assign(rel, executionInputs(view, sentence, rate));
+      } else if (named[1] === SCORE_RATE_NAME) Object.assign(rel, scoreInputs(view, sentence, rate));
       out.push(finish(view, rel, clause));
       continue;
     }
@@ -37,7 +48,7 @@ export function ratios(view: TextView): Ratio[] {
     const kwAt = Math.max(before.lastIndexOf("占"), before.lastIndexOf("完成"));
     if (kwAt < 0) continue;
     const after = before.slice(kwAt);
-    const target = /目标|任务|计划|指标值|年度指标/.test(after);
+    const target = TARGET.test(after);
     const isShare = after.startsWith("占");
     if (!target && !isShare) continue;
     const kwPos = clause.start + kwAt;
@@ -110,9 +121,7 @@ function executionInputs(view: TextView, sentence: Span, rate: Figure): { part?:
   const money = view.figures.filter((f) =>
     within(f, sentence) && f.loc.end <= rate.loc.start && f.unit === "元" && isExact(f)
   );
-  const wholes = money.filter((f) => /预算/.test(f.subject) && !/支出|决算|执行|完成/.test(f.subject));
-  const parts = money.filter((f) =>
-    /支出|决算|执行数|完成数|实际/.test(f.subject) && !/预算/.test(f.subject)
-  );
+  const wholes = money.filter((f) => WHOLE.test(f.subject) && !NOT_WHOLE.test(f.subject));
+  const parts = money.filter((f) => PART.test(f.subject) && !WHOLE.test(f.subject));
   return wholes.length === 1 && parts.length === 1 ? { part: parts[0], whole: wholes[0] } : {};
 }

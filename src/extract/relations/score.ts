@@ -4,16 +4,22 @@
  * not claims; in table cells only "得分：X分" counts (the other cells hold rules or the score columns).
  */
 import type { Figure, ScoreClaim } from "../../model/figure.ts";
-import { clausesOf, normalizeSubject, sentenceAround } from "../subject.ts";
+import { normalizeSubject } from "../subject.ts";
+import {
+  DEDUCTION_VERBS,
+  SCORE_VERBS,
+  SCORING_RULE_WORDS,
+  WEIGHT_WORDS,
+} from "../../analysis/vocab-scores.ts";
+import { clausesOf, sentenceAround } from "../../analysis/segment.ts";
 import { clauseOf, clauseTextBefore, isExact, locOf, type TextView } from "./context.ts";
 
-const SCORE = /(?:得分|得)(?:为|[:：])?\s*$/;
-const DEDUCT = /扣(?:除)?\s*$/;
-const WEIGHT =
-  /(总评价分|总评分|总分值|指标分值|分值|满分|权重分|权重|总分|应得分|应得|标准分)(?:为|是|[:：])?\s*$/;
+const SCORE = new RegExp(`(?:${SCORE_VERBS.join("|")})(?:为|[:：])?\\s*$`);
+const DEDUCT = new RegExp(`(?:${DEDUCTION_VERBS.join("|")})\\s*$`);
+const WEIGHT = new RegExp(`(${WEIGHT_WORDS.join("|")})(?:为|是|[:：])?\\s*$`);
 /** "，的3分": a typo for 得3分 (checks/typo.ts reports it), still a score in a text that scores elsewhere. */
 const TYPO_SCORE = /^\s*的\s*$/;
-const RULE_WORDS = /每|若|如果|视|酌情|否则|则|≥|≤|>|<|=|①|扣完为止/;
+const RULE_WORDS = new RegExp(SCORING_RULE_WORDS.join("|"));
 const CELL_SCORE = /得分[:：]\s*$/;
 
 export function scoreClaims(view: TextView): ScoreClaim[] {

@@ -7,7 +7,7 @@
  */
 import type { Figure, PartWhole } from "../../model/figure.ts";
 import { sameFamily } from "../numbers.ts";
-import { sentenceAround } from "../subject.ts";
+import { sentenceAround } from "../../analysis/segment.ts";
 import { clauseOf, isExact, isRate, locOf, parenDepth, type TextView } from "./context.ts";
 
 /** The total's clause opens with one of these words, then (为/是/达/：) and the figure. */

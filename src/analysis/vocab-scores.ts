@@ -1,0 +1,69 @@
+/**
+ * Genre vocabulary of score claims and named rates, as data (re-exported by vocab.ts; pure data with no
+ * imports, so the extractor can import it). The extractor builds its patterns from these lists.
+ */
+
+// ── Score claims (得X分, 扣X分, 分值N分) ─────────────────────────────────────────────────────────────────────
+
+/** Verbs a score is stated after (得分96分, 得3分). */
+export const SCORE_VERBS: readonly string[] = ["得分", "得"];
+
+/** Verbs a deduction is stated after (扣0.5分, 扣除1分). */
+export const DEDUCTION_VERBS: readonly string[] = ["扣除", "扣"];
+
+/** Words a weight (the points an indicator is worth) is stated after (分值3分, 满分100分). */
+export const WEIGHT_WORDS: readonly string[] = [
+  "总评价分",
+  "总评分",
+  "总分值",
+  "指标分值",
+  "分值",
+  "满分",
+  "权重分",
+  "权重",
+  "总分",
+  "应得分",
+  "应得",
+  "标准分",
+];
+
+/** Words of a scoring rule (每低1%扣0.1分, 酌情得0-4分, ≥95%得满分): its figures are not claims. */
+export const SCORING_RULE_WORDS: readonly string[] = [
+  "每",
+  "若",
+  "如果",
+  "视",
+  "酌情",
+  "否则",
+  "则",
+  "≥",
+  "≤",
+  ">",
+  "<",
+  "=",
+  "①",
+  "扣完为止",
+];
+
+// ── Named rates and their formulas ───────────────────────────────────────────────────────────────────────
+
+/** Words after a percentage that make it part of a scoring rule or formula, not a claim (90%以上得满分). */
+export const RATE_RULE_AFTER: readonly string[] = ["得", "扣", "为满分", "的得分", "以上得", "以下得"];
+
+/**
+ * Budget execution rate (预算执行率 = spent ÷ budget): a named rate whose name holds `nameHolds`; the whole is
+ * the one figure in 元 whose subject names a `whole` word and no `notWhole` word, the part the one whose
+ * subject names a `part` word and no `whole` word.
+ */
+export const EXECUTION_RATE = {
+  nameHolds: "执行",
+  whole: ["预算"],
+  notWhole: ["支出", "决算", "执行", "完成"],
+  part: ["支出", "决算", "执行数", "完成数", "实际"],
+} as const;
+
+/** Score rate (得分率 = score ÷ weight, both in 分, in the sentence before the rate). */
+export const SCORE_RATE_NAME = "得分率";
+
+/** Words after 占/完成 that make the whole a target (完成目标任务的X%): its value may be unstated. */
+export const TARGET_WORDS: readonly string[] = ["目标", "任务", "计划", "指标值", "年度指标"];
