@@ -5,25 +5,14 @@
  * Usage: deno run -A test/render/browser_driver.ts REPORT.html TARGET_FINDING_ID [SCREENSHOT.png [SHOT_HTML]]
  */
 import { chromium } from "playwright-core";
-
-export const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM, CHROMIUM_ARGS } from "../helpers/chromium.ts";
 
 const [html, targetId, shotPath, shotHtml] = Deno.args;
 const profile = await Deno.makeTempDir({ prefix: "jixiao-chromium-" });
 const ctx = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
   headless: true,
-  args: ARGS,
+  args: CHROMIUM_ARGS,
   viewport: { width: 1280, height: 800 },
 });
 const out: Record<string, unknown> = {};

@@ -9,15 +9,8 @@ import type { RenderInput } from "../../src/render/index.ts";
 import type { Finding } from "../../src/model/finding.ts";
 import { h, makeDoc } from "../helpers/doc.ts";
 import { docResult, FILE, report, RULES, sampleDoc, sampleFindings } from "./fixtures.ts";
+import { CHROMIUM, hasChromium } from "../helpers/chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = (() => {
-  try {
-    return Deno.statSync(CHROMIUM).isFile;
-  } catch {
-    return false;
-  }
-})();
 if (!hasChromium) {
   console.log(`跳过浏览器测试：未找到 ${CHROMIUM}（apt-get install -y chromium 后即可运行）。`);
 }

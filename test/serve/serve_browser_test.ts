@@ -9,15 +9,8 @@ import assert from "node:assert/strict";
 import { CSV_HEADER } from "../../src/render/csv.ts";
 import { auditBytes } from "../../src/audit.ts";
 import { countFindings } from "../../src/render/common.ts";
+import { CHROMIUM, hasChromium } from "../helpers/chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = (() => {
-  try {
-    return Deno.statSync(CHROMIUM).isFile;
-  } catch {
-    return false;
-  }
-})();
 if (!hasChromium) {
   console.log(`跳过网页浏览器测试：未找到 ${CHROMIUM}（apt-get install -y chromium 后即可运行）。`);
 }

@@ -5,18 +5,7 @@
  * Usage: deno run -A test/serve/serve_driver.ts URL FILE... [--shots DIR]
  */
 import { chromium } from "playwright-core";
-
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM, CHROMIUM_ARGS } from "../helpers/chromium.ts";
 
 const args = [...Deno.args];
 const shotsAt = args.indexOf("--shots");
@@ -28,7 +17,7 @@ const downloads = await Deno.makeTempDir({ prefix: "jixiao-downloads-" });
 const ctx = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
   headless: true,
-  args: ARGS,
+  args: CHROMIUM_ARGS,
   viewport: { width: 1360, height: 860 },
   acceptDownloads: true,
   downloadsPath: downloads,

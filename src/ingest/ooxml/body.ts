@@ -11,6 +11,7 @@ import { TABLE_LIMITS, tooManyRows } from "../limits.ts";
 import { attr, nameNormaliser } from "./names.ts";
 import { onOff, type Styles } from "./styles.ts";
 import type { Numbering } from "./numbering.ts";
+import { FieldCodes } from "./fields.ts";
 
 export interface RevisionCounts {
   insertions: number;
@@ -193,15 +194,14 @@ export function readStory(
   let runBold: boolean | undefined; // w:b of the current run, when it sets it
   let inTrPr = false;
   let inTcPr = false;
-  let fieldStack: boolean[] = []; // true while in a field's instructions (begin … separate)
-  let instrDepth = 0;
+  const fields = new FieldCodes();
   let first = true;
   let norm = (n: string) => n;
 
   const top = () => paras[paras.length - 1] as Para | undefined;
   const append = (s: string) => {
     const p = top();
-    if (p && instrDepth === 0) p.parts.push(s);
+    if (p && !fields.inInstructions) p.parts.push(s);
   };
 
   function finishParagraph(p: Para): void {
@@ -327,17 +327,9 @@ export function readStory(
       case Op.Inline:
         if (!inPPr) append(inlineText(name, a));
         return;
-      case Op.FldChar: {
-        const type = attr(a, "fldCharType");
-        if (type === "begin") (fieldStack.push(true), instrDepth++);
-        else if (type === "separate" && fieldStack[fieldStack.length - 1]) {
-          fieldStack[fieldStack.length - 1] = false;
-          instrDepth--;
-        } else if (type === "end" && fieldStack.length) {
-          if (fieldStack.pop()) instrDepth--;
-        }
+      case Op.FldChar:
+        fields.fldChar(attr(a, "fldCharType"));
         return;
-      }
       case Op.Ins:
         revisions.insertions++;
         return;
@@ -467,15 +459,14 @@ export function readStory(
       if (!inT || skip !== 0) return;
       append(t);
       const p = top();
-      if (p && instrDepth === 0 && /\S/.test(t)) {
+      if (p && !fields.inInstructions && /\S/.test(t)) {
         if (runBold ?? styles.bold(p.styleId)) p.boldText = true;
         else p.plainText = true;
       }
     },
   });
   // Unbalanced fields or a trailing deleted paragraph mark must not lose text.
-  fieldStack = [];
-  instrDepth = 0;
+  fields.reset();
   if (carry) {
     const last: RawParagraph = { kind: "paragraph", text: carry, origin };
     if (trace) last.source = { part, paragraphs: carryOrds };

@@ -7,6 +7,7 @@
  */
 import { nameNormaliser } from "../../ingest/ooxml/names.ts";
 import { decodeText, tagAttrs, type TagToken, tokenize } from "./xml-scan.ts";
+import { FieldCodes } from "../../ingest/ooxml/fields.ts";
 
 export interface RunInfo {
   start: TagToken;
@@ -101,20 +102,19 @@ export function mapPart(xml: string): PartMap {
   let inPPr = false;
   let rPrStart = -1; // start of a run's w:rPr being skipped
   let txbx = 0;
-  const fieldStack: boolean[] = [];
-  let instrDepth = 0;
+  const fields = new FieldCodes();
   let inline: CharRef | undefined; // a non-empty inline element waiting for its end tag
 
   const push = (c: CharRef, s: string) => {
     const p = pStack[pStack.length - 1];
-    if (!p || instrDepth > 0) return;
+    if (!p || fields.inInstructions) return;
     for (let k = 0; k < s.length; k++) p.chars.push(c);
     p.text += s;
   };
 
   for (const tok of tokens) {
     if (tok.kind === "text") {
-      if (!t || skip > 0 || instrDepth > 0 || !pStack.length) continue;
+      if (!t || skip > 0 || fields.inInstructions || !pStack.length) continue;
       const { text, raw } = decodeText(xml, tok);
       const p = pStack[pStack.length - 1];
       const run = runs[runs.length - 1];
@@ -207,17 +207,9 @@ export function mapPart(xml: string): PartMap {
       case "w:txbxContent":
         if (open) txbx++;
         break;
-      case "w:fldChar": {
-        const type = attrOf(xml, tok, "fldCharType");
-        if (type === "begin") (fieldStack.push(true), instrDepth++);
-        else if (type === "separate" && fieldStack[fieldStack.length - 1]) {
-          fieldStack[fieldStack.length - 1] = false;
-          instrDepth--;
-        } else if (type === "end" && fieldStack.length) {
-          if (fieldStack.pop()) instrDepth--;
-        }
+      case "w:fldChar":
+        fields.fldChar(attrOf(xml, tok, "fldCharType"));
         break;
-      }
       default:
         if (INLINE.has(name) && !inPPr) {
           const s = inlineText(name, attrOf(xml, tok, "type"));
