@@ -177,8 +177,8 @@ export const typo: Rule = {
     docs: {
       summary:
         "Frequent slips of official documents: word confusions (确实/切实做好, 较好的完成, 截止/截至, 台帐), " +
-        "doubled words (内设内设), years without 年 or ranges ending before they start, unit clashes, template " +
-        "leftovers (XXX, （2000字以内）), 的N分 for 得N分, doubled or clashing punctuation.",
+        "doubled words (开展开展), years without 年 or ranges ending before they start, unit clashes, template " +
+        "leftovers (XXX, （1500字以内）), 的N分 for 得N分, doubled or clashing punctuation.",
       rationale:
         "Slips change the meaning of a sentence or show that the text was not proofread. Every pattern is " +
         "data with a context that makes it wrong in essentially every use; look-alikes that are right (确实存在, " +

@@ -155,7 +155,7 @@ export function splitClauses(span: Span): Span[] {
   const kinds = clauseKinds(QUOTE_CLAUSES);
   return splitOn(span.text, kinds, QUOTE_CLAUSES.digitGroups, span.start).map((c) => ({
     ...c,
-    // Drop the trailing separator from the quote: 从县外调入事业单位人员32人， → …32人
+    // Drop the trailing separator from the quote: 从外地调入人员45人， → …45人
     text: c.text.replace(TRAILING_MARK, ""),
     end: c.end - (TRAILING_MARK.test(c.text) ? 1 : 0),
   }));

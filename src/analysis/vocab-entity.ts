@@ -177,7 +177,7 @@ export const NOT_PLACE_WORDS = [
 export const NOT_PLACE_INNER = ["和", "及", "与", "的", "、"];
 
 /**
- * Formal bodies whose official name always has the place's level in it (临澧县人民政府, never 临澧人民
+ * Formal bodies whose official name always has the place's level in it (甲乙县人民政府, never 甲乙人民
  * 政府): a place without its level in front of them is a truncated name.
  */
 export const FORMAL_BODIES = ["人民政府", "人民代表大会", "人大常委会", "人民法院", "人民检察院"];

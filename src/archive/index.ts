@@ -126,7 +126,7 @@ export interface Analysis {
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
-/** "南县住房和城乡建设局2022年报告《…》" for messages. */
+/** "某县住房和城乡建设局2022年报告《…》" for messages. */
 function describe(d: ArchiveDoc): string {
   const who = d.unit ?? "（单位未识别）";
   const year = d.year !== null ? `${d.year}年` : "";

@@ -19,7 +19,7 @@ const SHINGLE = 3;
  */
 export const MASK = { unit: "ω", year: "ψ", number: "#" } as const;
 
-/** Units of administration that end a place name (南县, 寻甸回族彝族自治县, 双桥镇). */
+/** Units of administration that end a place name (甲县, 某某回族彝族自治县, 某某镇). */
 const PLACE = /[\u4e00-\u9fff]{1,3}?(?:自治州|自治县|自治区|特别行政区|省|市|县|区|州|旗|盟|镇|乡|街道)/g;
 /** A year: four digits 19xx/20xx followed by 年 (or 年度), full-width digits included. */
 const YEAR = /(?<![0-9０-９.．])(?:19|20|１９|２０)[0-9０-９]{2}(?=\s*年)/g;
@@ -32,7 +32,7 @@ function escapeRe(s: string): string {
 }
 
 /**
- * Names of a unit as a report writes them: the full name, without its place prefix (寻甸县人社局 →
+ * Names of a unit as a report writes them: the full name, without its place prefix (某县人社局 →
  * 人社局), without 中共 — longest first, so the longest written form is masked whole.
  */
 export function unitVariants(unit: string | null | undefined): string[] {

@@ -36,7 +36,7 @@ export function asUnit(text: string): string | null {
 const MULTI_SUFFIXES = UNIT_SUFFIXES.filter((s) => s.length >= 2);
 
 /**
- * The unit at the start of running text ("西平县交通运输局财政衔接…" → "西平县交通运输局"): the shortest prefix
+ * The unit at the start of running text ("某县交通运输局财政衔接…" → "某县交通运输局"): the shortest prefix
  * that reads as a unit, extended when a suffix word follows (…县委 + 办公室). The
  * name must start with its place (PLACE_NAMED): "乡镇卫生院建设项目" names no unit.
  */

@@ -122,7 +122,7 @@ function relation(own: Body, m: Body): Relation {
   if (rank < ownPlace.rank) return "higher";
   if (rank > ownPlace.rank) return "lower";
   if (!mine) return "same";
-  // 寻甸县 is the short form of 寻甸回族彝族自治县: the same place when the first two characters agree.
+  // 某某县 is the short form of 某某回族彝族自治县: the same place when the first two characters agree.
   return samePlace(mine, ownPlace) ? "same" : "other";
 }
 
@@ -267,7 +267,7 @@ function forEachText(doc: Document, visit: (text: string, at: (quote: string) =>
 
 /**
  * A place of the unit's name written without its level in front of a formal body whose official name
- * always has it (临澧人民政府 for 临澧县人民政府).
+ * always has it (甲乙人民政府 for 甲乙县人民政府).
  */
 export function formalBodyTruncations(doc: Document, ownName: string): FindingDraft[] {
   const out: FindingDraft[] = [];

@@ -1,6 +1,6 @@
 /**
- * Doubled words: a 2–3 character word written twice (内设内设), and a closed list of single characters whose
- * doubling is a slip unless the neighbours form a word with one of them (县委委机构 vs 党委委员, 目的的实现).
+ * Doubled words: a 2–3 character word written twice (开展开展), and a closed list of single characters whose
+ * doubling is a slip unless the neighbours form a word with one of them (区委委机构 vs 党委委员, 目的的实现).
  * Single characters in general are not checked: across a word boundary a doubled character is usually right
  * (项目目标, 工作作风, 财政政策, 单位位于).
  */
@@ -153,7 +153,7 @@ export function findDoubled(text: string, opts: { exhaustive?: boolean } = {}): 
       if (next === d.char || prev === d.char) continue; // three in a row: not this slip
       if (prev && d.okBefore?.includes(prev)) continue;
       if (next && d.okAfter?.includes(next)) continue;
-      // Quote with its Han neighbours so the reader sees the word (县委委机构).
+      // Quote with its Han neighbours so the reader sees the word (区委委机构).
       let from = i;
       if (IS_HAN.test(text[from - 1] ?? "")) from--;
       const to = IS_HAN.test(next) ? i + 3 : i + 2;

@@ -1,6 +1,6 @@
 /**
  * Template leftovers: placeholders (XXX, ×××, ＿＿ inside a sentence), bracketed instructions of the form
- * (【请填写…】, （2000字以内）, （此处…）), and a 文号 without its serial number (〔2023〕号).
+ * (【请填写…】, （1500字以内）, （此处…）), and a 文号 without its serial number (〔2023〕号).
  */
 import type { TypoHit } from "./types.ts";
 
