@@ -93,6 +93,9 @@ function checkToc(doc: Document): FindingDraft[] {
   const toc = entries(doc);
   if (toc.length === 0) return [];
   const headings = doc.blocks.filter((b): b is HeadingBlock => b.kind === "heading" && b.origin === "body");
+  // No body heading was recognised (an excerpt, or an outline the reader could not see): nothing to compare
+  // the 目录 with, so nothing can be claimed about it.
+  if (headings.length === 0) return [];
   const titles = new Map(headings.map((h) => [h, headingTitle(doc, h)]));
   const used = new Set<HeadingBlock>();
   const out: FindingDraft[] = [];

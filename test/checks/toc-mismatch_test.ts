@@ -126,3 +126,24 @@ Deno.test("toc-mismatch: a 目录 that matches nothing in the body is one findin
     "missing-in-body",
   ]);
 });
+
+Deno.test("toc-mismatch: a body without any recognised heading cannot be compared with its 目录", () => {
+  // An excerpt: the 目录 and a few plain paragraphs, no section heading read from the body.
+  const excerpt = makeDoc([
+    tocHead,
+    toc("（二）评价方法"),
+    toc("（五）存在的问题"),
+    "项目概况：本项目共改造小区12个。",
+    "改造内容包括外墙、楼梯和供水管网。",
+  ]);
+  assert.deepEqual(runRule(tocMismatch, excerpt), []);
+  // Near miss: one body heading is enough to compare, and none of the entries matches it.
+  const withHeading = makeDoc([
+    tocHead,
+    toc("（二）评价方法"),
+    toc("（五）存在的问题"),
+    h(1, "一、项目基本情况"),
+    "项目概况：本项目共改造小区12个。",
+  ]);
+  assert.deepEqual(runRule(tocMismatch, withHeading).map((x) => x.messageId), ["toc-unmatched"]);
+});
