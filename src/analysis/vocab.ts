@@ -183,3 +183,11 @@ export * from "./vocab-numbers.ts";
 // ── Score claims and named rates (a pure data module: the extractor imports it) ─────────────────────────
 
 export * from "./vocab-scores.ts";
+
+// ── Changes and ratios between figures (a pure data module: the extractor imports it) ──────────────────────
+
+export * from "./vocab-change.ts";
+
+// ── Scoring rules written as a formula on one rate ───────────────────────────────────────────────────────
+
+export * from "./vocab-score-rules.ts";
