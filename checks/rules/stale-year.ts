@@ -4,6 +4,8 @@
  * year's, in prose and in table cells (a 数据来源 cell reading 2022年问卷调查), budgets and final accounts two
  * or more years old, and last year's year-end head-count in a sentence about this year. Comparisons
  * (较上年, 比2022年末, 同比) and ranges ending in this year (2022年至2024年) are legitimate and not flagged.
+ * Also the same specific amount of money stated as this year's funds and as an earlier year's
+ * (stale-year/carried-amount.ts).
  */
 import type { Document } from "../../src/model/document.ts";
 import type { FindingDraft, Rule } from "../../src/model/rule.ts";
@@ -11,6 +13,7 @@ import type { Evidence } from "../../src/model/finding.ts";
 import { cellEvidence, clip, evidence } from "../../src/analysis/evidence.ts";
 import { COMPARISON_BEFORE_YEAR, STALE_YEAR_CONTEXTS, YEAR_RANGE_AFTER } from "../../src/analysis/vocab.ts";
 import { h, table } from "../../src/testing/doc-spec.ts";
+import { carriedAmounts } from "./stale-year/carried-amount.ts";
 
 function isOutline(block: Document["blocks"][number]): boolean {
   return block.kind === "heading" || (block.kind === "paragraph" && block.role !== undefined);
@@ -104,7 +107,13 @@ export const staleYear: Rule = {
     id: "stale-year",
     severity: "warning",
     title: "年份不符",
-    messages: { "stale-year": { description: "引用往年材料作为本年度依据", certainty: "assumption" } },
+    messages: {
+      "stale-year": { description: "引用往年材料作为本年度依据", certainty: "assumption" },
+      "carried-amount": {
+        description: "同一笔资金在一处属评价年度，在另一处写作往年",
+        certainty: "assumption",
+      },
+    },
     docs: {
       summary:
         "Earlier years cited as the evaluation year's plan, programme, key projects, survey or budget " +
@@ -134,6 +143,28 @@ export const staleYear: Rule = {
           ],
         },
         {
+          title: "2023年度安排的预算在另一处写作2022年下达",
+          kind: "invalid",
+          messageId: "carried-amount",
+          config: { year: 2023 },
+          doc: [
+            h(1, "一、基本情况"),
+            "该项目2023年度安排预算1234.56万元。",
+            h(1, "二、资金情况"),
+            "2022年上级下达项目资金共计1234.56万元，实际支出1234.56万元。",
+          ],
+        },
+        {
+          title: "上年提前下达的本年资金不算沿用",
+          kind: "valid",
+          config: { year: 2023 },
+          doc: [
+            h(1, "一、基本情况"),
+            "该项目2023年度安排预算1234.56万元。",
+            "2022年12月上级提前下达项目资金1234.56万元。",
+          ],
+        },
+        {
           title: "与上年比较不算沿用",
           kind: "valid",
           config: { year: 2023 },
@@ -145,8 +176,12 @@ export const staleYear: Rule = {
       ],
     },
   },
-  check: ({ doc, config }) => {
+  check: ({ doc, config, views }) => {
     const y = evaluationYear(doc, config.year);
-    return y ? findStale(doc, y.year, y.source) : [];
+    if (!y) return [];
+    return [
+      ...findStale(doc, y.year, y.source),
+      ...carriedAmounts(doc, views, y.year, y.source) as FindingDraft[],
+    ];
   },
 };

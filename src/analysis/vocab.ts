@@ -124,6 +124,41 @@ export const YEAR_RANGE_AFTER = /^\s*(?:至|到|-|—|－|~|～)\s*[2２][0０][
 /** A comparison marker just before the year makes it a legitimate reference to an earlier year. */
 export const COMPARISON_BEFORE_YEAR = /(?:较|比|与|同比|对比|相比|上年|去年|自|从|截至|截止|于)\s*$/;
 
+/**
+ * The same amount of money stated as the evaluation year's and as an earlier year's (该项目2023年度安排预算
+ * A万元 … 2022年上级下达资金共计A万元): both sentences must be about funds, and neither may say why an
+ * earlier year is right or why the amounts are equal.
+ */
+export const CARRIED_AMOUNT = {
+  /** Words of a sentence about a year's funds. */
+  funds: ["预算", "安排", "下达", "拨付", "到位", "资金", "经费", "支出"],
+  /** Funds of the evaluation year issued in the year before: the earlier year is right. */
+  advance: ["提前下达", "提前拨付", "提前预拨"],
+  /** Money carried over from an earlier year: its year is the earlier one. */
+  carryOver: ["结转", "结余"],
+  /** Two years' figures compared: an equal amount is said to be equal, or the years are contrasted. */
+  comparison: [
+    "同比",
+    "环比",
+    "较上年",
+    "较去年",
+    "比上年",
+    "比去年",
+    "上年同期",
+    "相比",
+    "对比",
+    "持平",
+    "增长",
+    "下降",
+    "增加",
+    "减少",
+  ],
+  /** A fixed standard (每人每年1500元, 补助标准): the same amount in every year. */
+  standard: ["标准", "定额", "每人", "每生", "每户", "每年", "每月", "人均", "生均", "户均"],
+  /** Fewest significant digits of an amount specific enough (547.615 or 1234.5, not 100 or 50). */
+  minSignificantDigits: 4,
+} as const;
+
 // ── Places ───────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Administrative levels, highest first; a unit's own place is the lowest level its name gives. */
@@ -183,3 +218,11 @@ export * from "./vocab-numbers.ts";
 // ── Score claims and named rates (a pure data module: the extractor imports it) ─────────────────────────
 
 export * from "./vocab-scores.ts";
+
+// ── Changes and ratios between figures (a pure data module: the extractor imports it) ──────────────────────
+
+export * from "./vocab-change.ts";
+
+// ── Scoring rules written as a formula on one rate ───────────────────────────────────────────────────────
+
+export * from "./vocab-score-rules.ts";

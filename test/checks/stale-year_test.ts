@@ -145,3 +145,150 @@ ruleTester(staleYear, {
     },
   ],
 });
+
+// ── The same amount as this year's funds and as an earlier year's (carried-amount) ────────────────────
+
+const y2023 = { year: 2023 };
+const budget2023 = "该项目2023年度安排预算1234.56万元。";
+
+ruleTester(staleYear, {
+  valid: [
+    {
+      name: "funds of this year issued last year in advance (提前下达)",
+      config: y2023,
+      doc: [budget2023, "2022年12月，上级财政提前下达项目资金1234.56万元。"],
+    },
+    {
+      name: "the earlier-year sentence names this year's funds in a document's title",
+      config: y2023,
+      doc: [budget2023, "2022年根据《关于下达2023年项目补助资金的通知》下达资金1234.56万元。"],
+    },
+    {
+      name: "money carried over (结转, 结余)",
+      config: y2023,
+      doc: [budget2023, "2022年结转项目资金1234.56万元。", "2022年项目资金结余1234.56万元。"],
+    },
+    {
+      name: "comparisons between the years",
+      config: y2023,
+      doc: [
+        budget2023,
+        "2022年下达项目资金1234.56万元，与上年持平。",
+        "2022年到位资金1234.56万元，同比增长5%。",
+        "较2022年下达资金1234.56万元，本年支出结构有所优化。",
+      ],
+    },
+    {
+      name: "a sentence naming both years, and a range of years",
+      config: y2023,
+      doc: [
+        budget2023,
+        "2022年下达资金1234.56万元，2023年继续安排。",
+        "2022—2023年累计下达资金1234.56万元。",
+        "2022年至2023年拨付资金1234.56万元。",
+      ],
+    },
+    {
+      name: "round amounts (100万元, 50万元)",
+      config: y2023,
+      doc: [
+        "2023年度安排预算100万元，其中工作经费50万元。",
+        "2022年上级下达项目资金100万元，实际支出50万元。",
+      ],
+    },
+    {
+      name: "a fixed standard equal in every year (每人每年, 标准)",
+      config: y2023,
+      doc: [
+        "2023年按每生每年1562.5元的标准拨付补助资金。",
+        "2022年补助资金按每生每年1562.5元拨付。",
+      ],
+    },
+    {
+      name: "余/约: an approximate amount is not the same amount",
+      config: y2023,
+      doc: [
+        budget2023,
+        "2022年上级下达资金约1234.56万元。",
+        "2022年拨付资金1234.56万元左右。",
+        "2023年安排专项经费1234万元。",
+        "2022年到位专项经费1234余万元。",
+      ],
+    },
+    {
+      name: "different amounts, and the same amount in two sentences of this year",
+      config: y2023,
+      doc: [budget2023, "2022年上级下达资金1234.57万元。", "2023年实际支出1234.56万元。"],
+    },
+    {
+      name: "a sentence of this year that is not about funds",
+      config: y2023,
+      doc: ["2023年度项目销售额1234.56万元。", "2022年上级下达资金1234.56万元。"],
+    },
+  ],
+  invalid: [
+    {
+      name: "this year's budget given as last year's issued funds",
+      config: y2023,
+      doc: [budget2023, "2022年上级下达项目资金共计1234.56万元，实际支出1234.56万元。"],
+      errors: [{
+        messageId: "carried-amount",
+        certainty: "assumption",
+        severity: "warning",
+        message: "2022年",
+      }],
+    },
+    {
+      name: "full-width digits",
+      config: y2023,
+      doc: ["该项目２０２３年度安排预算１２３４.５６万元。", "２０２２年上级拨付资金１２３４.５６万元。"],
+      errors: [{ messageId: "carried-amount", message: "2022年" }],
+    },
+    {
+      name: "万元 and 元 for the same value",
+      config: y2023,
+      doc: [budget2023, "2022年上级下达资金12345600元。"],
+      errors: [{ messageId: "carried-amount" }],
+    },
+    {
+      name: "two years back",
+      config: y2023,
+      doc: ["2023年项目资金到位5476.15万元。", "2021年项目资金到位5476.15万元。"],
+      errors: [{ messageId: "carried-amount", message: "2021年" }],
+    },
+  ],
+});
+
+Deno.test("stale-year carried-amount: a repeated earlier-year sentence is one finding with all its places", () => {
+  const f = runRule(
+    staleYear,
+    doc2023([
+      budget2023,
+      "2023年实际支出1234.56万元。",
+      h(1, "三、资金情况"),
+      "2022年上级下达项目资金1234.56万元。",
+      h(1, "四、结论"),
+      "2022年上级下达项目资金1234.56万元。",
+    ]),
+  );
+  assert.equal(f.length, 1);
+  assert.deepEqual(f[0].evidence.map((e) => e.quote), [
+    budget2023,
+    "2022年上级下达项目资金1234.56万元。",
+    "2022年上级下达项目资金1234.56万元。",
+  ]);
+  assert.deepEqual(f[0].evidence.map((e) => e.block), [0, 3, 5]);
+  assert.equal(f[0].details.amount, "1234.56万元");
+  assert.match(String(f[0].details.assumption), /提前下达/);
+});
+
+Deno.test("stale-year carried-amount: a long sentence is quoted from its year to the amount", () => {
+  const long = "2022年，在县委县政府的坚强领导下，在各级各部门的大力支持下，我局认真贯彻落实上级关于" +
+    "项目资金管理的各项要求，严格执行资金管理制度，规范资金拨付流程，全年上级下达项目资金共计" +
+    "1234.56万元，资金全部按规定用途使用，未发现挤占挪用情况。";
+  const f = runRule(staleYear, doc2023([budget2023, long]));
+  assert.equal(f.length, 1);
+  const q = f[0].evidence[1].quote;
+  assert.ok(long.includes(q) && q.length <= 100, q);
+  assert.ok(q.includes("1234.56万元"), q);
+});

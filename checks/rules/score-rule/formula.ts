@@ -7,8 +7,23 @@
  */
 import { asciiDigits } from "../../../src/extract/numbers.ts";
 import type { Interval } from "../../../src/extract/tolerance.ts";
+import {
+  CONDITION_OPENERS,
+  FULL_MARKS_WORDS,
+  INTERPOLATION_BASES,
+  INTERPOLATION_SPANS,
+  RATE_CONJUNCTIONS,
+  SHORTFALL_WORDS,
+  SHORTFALL_WORDS_DE,
+  STEP_DIRECTIONS,
+  THRESHOLD_COMPARATORS,
+  THRESHOLD_SUFFIXES,
+  type ThresholdOp,
+  ZERO_MARKS_WORDS,
+  ZERO_OTHERWISE_MARKS,
+} from "../../../src/analysis/vocab-score-rules.ts";
 
-export type Op = "ge" | "gt" | "le" | "lt" | "eq";
+export type Op = ThresholdOp;
 
 export interface Condition {
   op: Op;
@@ -60,62 +75,44 @@ export function normalize(text: string): string {
     .replace(/[）]/g, ")");
 }
 
+const alt = (words: readonly string[]) => words.join("|");
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
-const CMP = String.raw`(>=|<=|≥|≤|>|<|=|不低于|不高于|不超过|不少于|达到|高于|低于|超过|大于|小于|等于)`;
+const CMP = `(${alt(THRESHOLD_COMPARATORS.map(([w]) => w))})`;
+const SUFFIX = `(${alt(THRESHOLD_SUFFIXES.map(([w]) => w))})`;
+const ZERO_POINTS = String.raw`得\s*0\s*分`;
 const FULL = new RegExp(
-  String
-    .raw`([\u4e00-\u9fff“”"、]{2,24}?)\s*${CMP}\s*${NUM}\s*%\s*(及以上|以上|及以下|以下)?\s*(?:的|时)?\s*[,，]?\s*` +
-    String.raw`(?:(?:则|即)?(?:得满分|为满分|计满分|得全分)(?:\s*${NUM}\s*分)?|得\s*${NUM}\s*分)`,
+  String.raw`([\u4e00-\u9fff“”"、]{2,24}?)\s*${CMP}\s*${NUM}\s*%\s*${SUFFIX}?\s*(?:的|时)?\s*[,，]?\s*` +
+    String.raw`(?:(?:则|即)?(?:${alt(FULL_MARKS_WORDS)})(?:\s*${NUM}\s*分)?|得\s*${NUM}\s*分)`,
 );
 const ZERO = new RegExp(
-  String
-    .raw`${CMP}\s*${NUM}\s*%\s*(及以上|以上|及以下|以下)?\s*(?:的|时)?\s*[,，]?\s*(?:得\s*0\s*分|得零分|不得分|为0分|计0分)`,
+  String.raw`${CMP}\s*${NUM}\s*%\s*${SUFFIX}?\s*(?:的|时)?\s*[,，]?\s*(?:${ZERO_POINTS}|${
+    alt(ZERO_MARKS_WORDS)
+  })`,
 );
-const ZERO_OTHERWISE =
-  /(?:有超出|超出的?|否则|未达到的?|未达标的?|达不到的?)\s*[,，]?\s*(?:不得分|得\s*0\s*分|不计分)/;
+const ZERO_OTHERWISE = new RegExp(
+  `(?:${alt([...SHORTFALL_WORDS, ...SHORTFALL_WORDS_DE.map((w) => `${w}的?`)])})` +
+    String.raw`\s*[,，]?\s*(?:${ZERO_POINTS}|${alt(ZERO_OTHERWISE_MARKS)})`,
+);
 const STEP = new RegExp(
-  String
-    .raw`每(?:低于|低|降低|下降|减少|少|超出|超过|超|高于|高|增加|多)\s*${NUM}\s*(?:%|个百分点)\s*[,，]?\s*扣\s*` +
+  String.raw`每(?:${alt(STEP_DIRECTIONS)})\s*${NUM}\s*(?:%|个百分点)\s*[,，]?\s*扣\s*` +
     String.raw`(?:${NUM}\s*分|权重分?\s*(?:\(\s*\d+(?:\.\d+)?\s*分\s*\))?\s*的\s*${NUM}\s*%)`,
 );
-const INTERPOLATE = /(?:区间内|之间的?|中间)[^。；;]{0,6}按(?:权重|比例)[^。；;]{0,4}扣分/;
+const INTERPOLATE = new RegExp(
+  `(?:${alt(INTERPOLATION_SPANS)})[^。；;]{0,6}按(?:${alt(INTERPOLATION_BASES)})[^。；;]{0,4}扣分`,
+);
 const DEFINITION = new RegExp(
   String
     .raw`([\u4e00-\u9fff“”"]{2,20})\s*=\s*\(?\s*([^/÷=()。；,，]{2,30}?)\s*[/÷]\s*([^/÷=()。；,，×*]{2,30}?)\s*\)?\s*[×*xX]\s*100\s*%`,
 );
 
+const COMPARATOR_OP = new Map<string, Op>(THRESHOLD_COMPARATORS);
+const SUFFIX_OP = new Map<string, Op>(THRESHOLD_SUFFIXES);
+
 function opOf(cmp: string, suffix: string | undefined): Op | undefined {
-  if (suffix === "以上" || suffix === "及以上") return "ge";
-  if (suffix === "以下" || suffix === "及以下") return "le";
-  switch (cmp) {
-    case ">=":
-    case "≥":
-    case "不低于":
-    case "不少于":
-    case "达到":
-      return "ge";
-    case ">":
-    case "高于":
-    case "超过":
-    case "大于":
-      return "gt";
-    case "<=":
-    case "≤":
-    case "不高于":
-    case "不超过":
-      return "le";
-    case "<":
-    case "低于":
-    case "小于":
-      return "lt";
-    case "=":
-    case "等于":
-      return "eq";
-  }
-  return undefined;
+  return (suffix !== undefined ? SUFFIX_OP.get(suffix) : undefined) ?? COMPARATOR_OP.get(cmp);
 }
 
-const LEADING = /^(?:若|如|当|其中|对|且|凡|则|即)+/;
+const LEADING = new RegExp(`^(?:${alt(CONDITION_OPENERS)})+`);
 /** % or its full-width form (normalize folds ％ to %): both patterns need one. */
 const PERCENT = /[%％]/;
 
@@ -127,7 +124,7 @@ export function parseFormula(text: string): ScoreFormula | undefined {
   if (!m) return undefined;
   const metric = m[1].replace(LEADING, "");
   // Several rates under one condition (“A、B=100%得3分”, “A和B满意度>90%”): not a one-rate formula.
-  if (metric.length < 2 || /[、和及与]/.test(metric)) return undefined;
+  if (metric.length < 2 || [...RATE_CONJUNCTIONS].some((c) => metric.includes(c))) return undefined;
   const op = opOf(m[2], m[4]);
   if (!op) return undefined;
   const start = m.index + m[1].length - metric.length;

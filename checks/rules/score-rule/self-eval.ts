@@ -22,11 +22,19 @@ import { cellEvidence } from "../../../src/analysis/evidence.ts";
 import { isBlank, squash } from "../../../src/analysis/tables/cell-number.ts";
 import { show } from "../../../src/analysis/tables/compare.ts";
 
+import {
+  CEILING_INDICATOR_WORDS,
+  CEILING_PARENT_WORD,
+  OWN_EXECUTION_RULE,
+} from "../../../src/analysis/vocab-score-rules.ts";
+
 const EPS = 1e-9;
 
 /** A scoring rule for the execution rate written anywhere in the report (its own rule replaces the default). */
-const OWN_RATE_RULE =
-  /执行率[^。；;\n]{0,30}?(?:得满分|满分|不得分|扣[0-9０-９.．]+分|每(?:低|少|下降)[0-9０-９.．]+)/;
+const OWN_RATE_RULE = new RegExp(
+  `${OWN_EXECUTION_RULE.name}[^。；;\\n]{0,30}?(?:${OWN_EXECUTION_RULE.marks.join("|")}|扣[0-9０-９.．]+分|` +
+    `每(?:${OWN_EXECUTION_RULE.stepsDown.join("|")})[0-9０-９.．]+)`,
+);
 
 function ownRateRule(ctx: CheckContext, it: IndicatorTable, b: BudgetRow): boolean {
   return ctx.views.memo(`score-rule:own-rate-rule:${it.table.index}:${b.row}`, () => {
@@ -147,8 +155,8 @@ const DIRECTION_TEXT: Record<Direction, string> = { "at-least": "不低于", "at
 
 /** The direction a bare target means: a 成本 indicator is a ceiling, anything else a floor. */
 function bareDirection(leaf: Leaf): "at-least" | "at-most" {
-  for (let n = leaf.parent; n; n = n.parent) if (/成本/.test(n.name)) return "at-most";
-  return /成本|费用|支出|时间|天数|时长|投诉/.test(leaf.name) ? "at-most" : "at-least";
+  for (let n = leaf.parent; n; n = n.parent) if (n.name.includes(CEILING_PARENT_WORD)) return "at-most";
+  return CEILING_INDICATOR_WORDS.some((w) => leaf.name.includes(w)) ? "at-most" : "at-least";
 }
 
 function targetFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft[] {

@@ -9,6 +9,26 @@ import type { Document, TableBlock } from "../../../src/model/document.ts";
 import type { Figure, ScoreClaim } from "../../../src/model/figure.ts";
 import { div, type Interval, intervalOf, scale } from "../../../src/extract/tolerance.ts";
 import type { Definition } from "./formula.ts";
+import {
+  ABOUT_WORDS,
+  CURRENT_PERIOD_OPENERS,
+  INPUT_NAME_HEADS,
+  INPUT_NAME_TAILS,
+  INPUT_SYNONYMS,
+  NAME_TRAILING_WORDS,
+  NOT_ACHIEVED_HEADER_WORDS,
+  PREVIOUS_PERIOD_OPENERS,
+  RATE_SYNONYM_GUARD,
+  RATE_SYNONYMS,
+  REQUIREMENT_WORDS,
+  TARGET_NAME_WORDS,
+  TARGET_SECTION_WORDS,
+  THRESHOLD_WORDS,
+} from "../../../src/analysis/vocab-score-rules.ts";
+
+const alt = (words: readonly string[]) => words.join("|");
+/** The rate synonyms, each as a global regex. */
+const SYNONYM_RES = RATE_SYNONYMS.map(([from, to]) => [new RegExp(from, "g"), to] as const);
 
 /** A rate as the report gives it, or as recomputed from two figures of the report. */
 export type Source =
@@ -20,7 +40,7 @@ export type Source =
 export function canonName(s: string): string {
   const t = s.replace(/[“”"'‘’《》「」〈〉\s\u3000]/g, "");
   // Guarded: canonName runs on every figure's subject, and the synonyms are rare.
-  return t.includes("完成率") ? t.replace(/执行完成率/g, "执行率").replace(/预算完成率/g, "预算执行率") : t;
+  return t.includes(RATE_SYNONYM_GUARD) ? SYNONYM_RES.reduce((x, [re, to]) => x.replace(re, to), t) : t;
 }
 
 /** Rate names worth matching: end in 率/度 and say more than the bare suffix. */
@@ -29,16 +49,15 @@ export function rateNames(names: string[]): string[] {
   return [...new Set(out)];
 }
 
-const TRAILING_COPULA = /(?:为|达到|达|是|约|了|[:：])+$/;
+const TRAILING_COPULA = new RegExp(`(?:${alt(NAME_TRAILING_WORDS)})+$`);
 /** Just before a figure: a comparison makes it a threshold or a target, not the value achieved. */
-const COMPARISON_BEFORE =
-  /(?:≥|≤|>=|<=|[<>＞＜=＝≧≦]|不低于|不高于|不超过|不少于|高于|低于|超过|大于|小于)\s*$/;
+const COMPARISON_BEFORE = new RegExp(`(?:≥|≤|>=|<=|[<>＞＜=＝≧≦]|${alt(THRESHOLD_WORDS)})\\s*$`);
 /** 不低于98% is how requirements are written, not results. */
-const REQUIREMENT = /不低于|不少于|不高于|不超过|不得/;
+const REQUIREMENT = new RegExp(alt(REQUIREMENT_WORDS));
 /** 约为90%: the extractor sees 约 only right before the number. */
-const ABOUT_BEFORE = /(?:约|大约|近|接近|将近)(?:为|是|达到?)?\s*$/;
+const ABOUT_BEFORE = new RegExp(`(?:${alt(ABOUT_WORDS)})(?:为|是|达到?)?\\s*$`);
 const REACHED_BEFORE = /达到?\s*$/;
-const TARGET_SECTION = /绩效目标|年度目标|目标任务/;
+const TARGET_SECTION = new RegExp(alt(TARGET_SECTION_WORDS));
 
 /** Length of the longest rate name the figure's subject ends with (0 when none). */
 export function nameMatch(subject: string, names: string[]): number {
@@ -52,7 +71,7 @@ export function matchKey(subject: string): string {
 
 /** nameMatch on a subject already passed through matchKey. */
 export function nameMatchKey(key: string, names: string[]): number {
-  if (/目标|计划/.test(key)) return 0;
+  if (TARGET_NAME_WORDS.some((w) => key.includes(w))) return 0;
   let best = 0;
   for (const n of names) if (n.length > best && key.endsWith(n)) best = n.length;
   return best;
@@ -117,20 +136,14 @@ export function claimAfter(
 
 type When = "cur" | "prev" | undefined;
 
-const CUR = /^(?:本年度|本年|当年|本期|今年)/;
-const PREV = /^(?:上年度|上一年度|上年|去年|上期)/;
+const CUR = new RegExp(`^(?:${alt(CURRENT_PERIOD_OPENERS)})`);
+const PREV = new RegExp(`^(?:${alt(PREVIOUS_PERIOD_OPENERS)})`);
 /** Synonym patterns, each with words one of which a text must contain to match (a cheap guard). */
-const SYNONYMS: [RegExp, string, string[]][] = [
-  [/在编人数|在编人员|在职人数|实有人数|实有人员|在岗人数|在岗人员/g, "在职人员", [
-    "在编",
-    "在职",
-    "实有",
-    "在岗",
-  ]],
-  [/核定编制|编制人数|编制数/g, "编制", ["编制"]],
-];
-const HEAD = /^(?:部门|单位|实际|所有|全部|年度|的)+/;
-const TAIL = /(?:总额|总数|金额|数额|合计|总计|数|额)$/;
+const SYNONYMS: [RegExp, string, readonly string[]][] = INPUT_SYNONYMS.map((
+  s,
+) => [new RegExp(alt(s.words), "g"), s.concept, s.guard]);
+const HEAD = new RegExp(`^(?:${alt(INPUT_NAME_HEADS)})+`);
+const TAIL = new RegExp(`(?:${alt(INPUT_NAME_TAILS)})$`);
 
 interface Concept {
   concept: string;
@@ -229,7 +242,7 @@ export function rowFigures(
     if (!t || t.row !== row || skipCols.has(t.col)) return false;
     if (f.unit !== "%") return false;
     const header = table.grid[headerRow]?.[t.col]?.text.replace(/\s/g, "") ?? "";
-    if (/目标|计划|指标值|标准|细则|解释|说明|依据|来源|权重|分值/.test(header)) return false;
+    if (NOT_ACHIEVED_HEADER_WORDS.some((w) => header.includes(w))) return false;
     const cell = table.grid[t.row][t.col].text.trim();
     return cell.length <= 16;
   });

@@ -7,10 +7,32 @@ import type { Change, Figure } from "../../model/figure.ts";
 import { sameFamily } from "../numbers.ts";
 import { clausesOf, type Offsets as Span, sentenceAround } from "../../analysis/segment.ts";
 import { clauseOf, clauseTextBefore, isExact, isRate, locOf, type TextView, within } from "./context.ts";
+import {
+  CHANGE_VERB_PARTICLES,
+  CHANGE_VERBS_DOWN,
+  CHANGE_VERBS_UP,
+  COMPARISON_AFTER_WORDS,
+  COMPARISON_BEFORE_YEAR_WORDS,
+  COMPARISON_MARKERS,
+  COMPARISON_SUBJECT_WORDS,
+  CURRENT_PERIOD_WORDS,
+  EARLIER_PERIOD_WORDS,
+  FROM_TO_VERBS,
+  FROM_WORDS,
+  LIST_MARKERS,
+  TO_WORDS,
+} from "../../analysis/vocab-change.ts";
 
-const VERB = /(增长|增加|上升|提高|提升|增|减少|下降|降低|减|降)(?:了|为|达到|达)?\s*$/;
-const COMPARE = /较|同比|环比|比上年|比去年|比(?:19|20)\d{2}|相比|由|从/;
-const FROM_TO = /^\s*(?:增加|增长|减少|下降|提高|降低|上升|增|减|降)?(?:到|至)\s*$/;
+const alt = (words: readonly string[]) => words.join("|");
+const VERB = new RegExp(
+  `(${alt([...CHANGE_VERBS_UP, ...CHANGE_VERBS_DOWN])})(?:${alt(CHANGE_VERB_PARTICLES)})?\\s*$`,
+);
+const COMPARE = new RegExp(
+  `${alt(COMPARISON_MARKERS)}|(?:${alt(COMPARISON_BEFORE_YEAR_WORDS)})(?:19|20)\\d{2}|` +
+    `${alt([...COMPARISON_AFTER_WORDS, ...FROM_WORDS])}`,
+);
+const FROM = new RegExp(alt(FROM_WORDS));
+const FROM_TO = new RegExp(`^\\s*(?:${alt(FROM_TO_VERBS)})?(?:${alt(TO_WORDS)})\\s*$`);
 
 export function changes(view: TextView): Change[] {
   if (view.cell) return [];
@@ -27,7 +49,7 @@ export function changes(view: TextView): Change[] {
     if (!points && rate.unit !== "%") continue;
     // Without 较/同比 the sentence must name both periods: "2023年…95.5%，2022年…93.2%，提高2.4个百分点".
     if (!COMPARE.test(sentenceBefore) && !periodPair(view, rate, sentence, points)) continue;
-    const up = !/减|降/.test(vm[1]);
+    const up = !CHANGE_VERBS_DOWN.includes(vm[1]);
     const rel: Change = {
       kind: "change",
       direction: up ? "up" : "down",
@@ -60,10 +82,14 @@ interface Compared {
   alternatives?: Figure[];
 }
 
-const LIST_MARKER = /分别为|分别是|其中|包括|包含/g;
+const LIST_MARKER = new RegExp(alt(LIST_MARKERS), "g");
 /** Words of the previous figure's phrase that only say it is the earlier one: 较上年的, 比去年同期. */
-const COMPARE_WORDS =
-  /较|比|与|同比|环比|相比|上一?年度?|去年|上期|同期|[末底初]|(?:19|20)\d{2}年度?|[的为是了]|[，,：:\s]/g;
+const COMPARE_WORDS = new RegExp(
+  `${
+    alt(COMPARISON_SUBJECT_WORDS)
+  }|上一?年度?|去年|上期|同期|[末底初]|(?:19|20)\\d{2}年度?|[的为是了]|[，,：:\\s]`,
+  "g",
+);
 
 /**
  * The current figure the comparison is about, when the text leaves it open. "A 8.75万元，分别为B 2.04万元、
@@ -141,7 +167,7 @@ function comparedFigures(
   for (let i = before.length - 1; i > 0; i--) {
     const x = before[i - 1], y = before[i];
     if (!sameFamily(x, y) || !FROM_TO.test(text.slice(x.loc.end, y.loc.start))) continue;
-    if (/由|从/.test(text.slice(clauseOf(view, x).start, x.loc.start))) return { current: y, previous: x };
+    if (FROM.test(text.slice(clauseOf(view, x).start, x.loc.start))) return { current: y, previous: x };
   }
 
   // Clauses of the sentence up to the rate; only the rate's clause and the one before it are read.
@@ -173,9 +199,9 @@ function comparedFigures(
 }
 
 /** Words that mark a figure as the earlier period's: 上年, 去年, 上年同期, 上期. */
-const EARLIER = /上一?年|去年|上期|同期/;
+const EARLIER = new RegExp(alt(EARLIER_PERIOD_WORDS));
 /** Words that mark a figure as this period's: 本年, 今年, 当年, 本期. */
-const CURRENT = /本年|今年|当年|本期|全年/;
+const CURRENT = new RegExp(alt(CURRENT_PERIOD_WORDS));
 
 /**
  * Two figures of one family, the earlier period's and this one's, as the two years they state (2023年… /

@@ -14,15 +14,25 @@ import {
   SCORE_RATE_NAME,
   TARGET_WORDS,
 } from "../../analysis/vocab-scores.ts";
+import {
+  CHANGE_CLAUSE_WORDS,
+  COMPARISON_BEFORE_YEAR_WORDS,
+  COMPLETION_WORD,
+  RATE_COPULAS,
+  RATE_NAME_SUFFIX,
+  SHARE_WORD,
+} from "../../analysis/vocab-change.ts";
 
-const NAMED = /([\u4e00-\u9fff]{1,4}率)(?:为|达到|达|是|[:：])?\s*$/;
+const NAMED = new RegExp(`([\\u4e00-\\u9fff]{1,4}${RATE_NAME_SUFFIX})(?:${RATE_COPULAS.join("|")})?\\s*$`);
 /** A rate stated in a scoring rule or a formula, not a claim. */
 const RULE_AFTER = new RegExp(`^\\s*(?:${RATE_RULE_AFTER.join("|")})`);
 const TARGET = new RegExp(TARGET_WORDS.join("|"));
 const WHOLE = new RegExp(EXECUTION_RATE.whole.join("|"));
 const NOT_WHOLE = new RegExp(EXECUTION_RATE.notWhole.join("|"));
 const PART = new RegExp(EXECUTION_RATE.part.join("|"));
-const CHANGE_WORDS = /净增|增加|增长|减少|下降|较|同比|比上年|比(?:19|20)\d{2}/;
+const CHANGE_WORDS = new RegExp(
+  `${CHANGE_CLAUSE_WORDS.join("|")}|(?:${COMPARISON_BEFORE_YEAR_WORDS.join("|")})(?:19|20)\\d{2}`,
+);
 
 export function ratios(view: TextView): Ratio[] {
   if (view.cell) return [];
@@ -45,11 +55,11 @@ export function ratios(view: TextView): Ratio[] {
       continue;
     }
 
-    const kwAt = Math.max(before.lastIndexOf("占"), before.lastIndexOf("完成"));
+    const kwAt = Math.max(before.lastIndexOf(SHARE_WORD), before.lastIndexOf(COMPLETION_WORD));
     if (kwAt < 0) continue;
     const after = before.slice(kwAt);
     const target = TARGET.test(after);
-    const isShare = after.startsWith("占");
+    const isShare = after.startsWith(SHARE_WORD);
     if (!target && !isShare) continue;
     const kwPos = clause.start + kwAt;
     const inner = view.figures.filter((f) =>

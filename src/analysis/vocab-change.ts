@@ -1,0 +1,78 @@
+/**
+ * Genre vocabulary of changes and ratios between figures, as data: change verbs (增长/减少…), comparison
+ * markers (较/同比/比上年…), words naming this period or the previous one, list markers, share and completion
+ * keywords and the copulas after a named rate (执行率为…). Pure data with no imports, so that the relation
+ * extractors (src/extract/relations/) can import it without a cycle; re-exported by vocab.ts. The regexes
+ * are built from these lists where they are used; the order of each list is the order of its alternation.
+ */
+
+// ── Changes (较上年增长20%) ──────────────────────────────────────────────────────────────────────────────
+
+/** Verbs of a change upwards, before its rate (增长20%). */
+export const CHANGE_VERBS_UP: readonly string[] = ["增长", "增加", "上升", "提高", "提升", "增"];
+/** Verbs of a change downwards, before its rate (下降5%). */
+export const CHANGE_VERBS_DOWN: readonly string[] = ["减少", "下降", "降低", "减", "降"];
+/** Particles and copulas between a change verb and its rate (增长了20%, 下降为5%). */
+export const CHANGE_VERB_PARTICLES: readonly string[] = ["了", "为", "达到", "达"];
+
+/** Verbs of 由X增加到Y (the verb may be left out: 由X到Y). */
+export const FROM_TO_VERBS: readonly string[] = [
+  "增加",
+  "增长",
+  "减少",
+  "下降",
+  "提高",
+  "降低",
+  "上升",
+  "增",
+  "减",
+  "降",
+];
+/** Words opening the earlier value of 由X增加到Y. */
+export const FROM_WORDS: readonly string[] = ["由", "从"];
+/** Words opening the later value of 由X增加到Y. */
+export const TO_WORDS: readonly string[] = ["到", "至"];
+
+/** Words before a comparison's subject or year: 较/同比/比上年/比2022年/相比 (and 由/从 of 由X到Y). */
+export const COMPARISON_MARKERS: readonly string[] = ["较", "同比", "环比", "比上年", "比去年"];
+/** Words before a year that make it the year compared with (比2022年). */
+export const COMPARISON_BEFORE_YEAR_WORDS: readonly string[] = ["比"];
+/** Comparison words after the markers above (A与B相比). */
+export const COMPARISON_AFTER_WORDS: readonly string[] = ["相比"];
+
+/**
+ * Words of a previous figure's phrase that only say it is the earlier one (较上年的, 比去年同期): dropped
+ * from subjects before comparing them.
+ */
+export const COMPARISON_SUBJECT_WORDS: readonly string[] = ["较", "比", "与", "同比", "环比", "相比"];
+
+/** Words that mark a figure as the earlier period's: 上年, 去年, 上年同期, 上期. */
+export const EARLIER_PERIOD_WORDS: readonly string[] = ["上一年", "上年", "去年", "上期", "同期"];
+/** Words that mark a figure as this period's: 本年, 今年, 当年, 本期. */
+export const CURRENT_PERIOD_WORDS: readonly string[] = ["本年", "今年", "当年", "本期", "全年"];
+
+/** Words that open a list of parts after their whole (A 8.75万元，分别为B…、C…). */
+export const LIST_MARKERS: readonly string[] = ["分别为", "分别是", "其中", "包括", "包含"];
+
+/** Words of a clause that states a change rather than a part (比上年净增…): not read as a share's part. */
+export const CHANGE_CLAUSE_WORDS: readonly string[] = [
+  "净增",
+  "增加",
+  "增长",
+  "减少",
+  "下降",
+  "较",
+  "同比",
+  "比上年",
+];
+
+// ── Ratios (占…的X%, 完成目标任务的X%, 执行率X%) ───────────────────────────────────────────────────────────
+
+/** The keyword of a share: A，占B的X%. */
+export const SHARE_WORD = "占";
+/** The keyword of a completion rate: 完成目标任务的X%. */
+export const COMPLETION_WORD = "完成";
+/** The character a rate's name ends with (执行率, 结案率, 调解率). */
+export const RATE_NAME_SUFFIX = "率";
+/** Copulas between a named rate and its value (执行率为98%, 结案率达到95%, 调解率：90%). */
+export const RATE_COPULAS: readonly string[] = ["为", "达到", "达", "是", ":", "："];
