@@ -183,3 +183,7 @@ export * from "./vocab-numbers.ts";
 // ── Score claims and named rates (a pure data module: the extractor imports it) ─────────────────────────
 
 export * from "./vocab-scores.ts";
+
+// ── The weight frame of a 自评表 (总分 = 预算执行 + 年度绩效目标; its categories) ─────────────────────────────
+
+export * from "./vocab-frame.ts";
