@@ -56,15 +56,16 @@ export interface WeightFrame {
 const ANNOTATION = /[（(][\s\u3000]*([0-9０-９]+(?:[.．][0-9０-９]+)?)[\s\u3000]*分[\s\u3000]*[)）]/g;
 const HAS_ANNOTATION = new RegExp(ANNOTATION.source);
 const TRAILING_COLON = /[：:]$/;
+/** How far before an annotation its label is looked for (a label, its spaces and a unit note). */
+const LABEL_WINDOW = 40;
 
 interface Unit extends TextPlace {
   text: string;
 }
 
 /** A label read from the text before an annotation: its role, or "foreign", and where it starts. */
-interface Label {
+export interface Label {
   role: FrameRole | "foreign";
-  label: string;
   term: string;
   /** Offset in the text where the label starts. */
   start: number;
@@ -102,11 +103,11 @@ export function labelBefore(text: string): Label | undefined {
     const before = s.slice(0, s.length - term.length);
     if (role === "category" && SUB_CATEGORY_QUALIFIERS.some((q) => before.endsWith(q))) return undefined;
     const start = at[s.length - term.length];
-    return { role, label: term, term, start, end };
+    return { role, term, start, end };
   }
   const foreign = EVALUATION_FRAME_LABELS.find((w) => s.endsWith(w));
   if (foreign) {
-    return { role: "foreign", label: foreign, term: foreign, start: at[s.length - foreign.length], end };
+    return { role: "foreign", term: foreign, start: at[s.length - foreign.length], end };
   }
   return undefined;
 }
@@ -130,8 +131,10 @@ function readUnit(u: Unit, prev: Unit | undefined): Read[] {
     const own = segment.trim() !== "";
     const alone = first && prev !== undefined && !HAS_ANNOTATION.test(prev.text);
     const where = own ? segment : alone ? prev.text : "";
-    const label = where ? labelBefore(where) : undefined;
-    if (!label) continue;
+    const cut = Math.max(0, where.length - LABEL_WINDOW);
+    const found = where ? labelBefore(where.slice(cut)) : undefined;
+    if (!found) continue;
+    const label = { ...found, start: found.start + cut, end: found.end + cut };
     if (label.role === "foreign") {
       out.push({ foreign: true });
       continue;

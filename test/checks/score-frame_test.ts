@@ -54,9 +54,9 @@ Deno.test("score-frame: the flattened frame gives its parts, sums and total in t
 });
 
 Deno.test("score-frame: labels are read with spaces, unit notes and full-width forms; sub-categories are not", () => {
-  assert.deepEqual(labelBefore("数量指标 年度 绩效 目标 ")?.label, "年度绩效目标");
+  assert.deepEqual(labelBefore("数量指标 年度 绩效 目标 ")?.term, "年度绩效目标");
   assert.deepEqual(labelBefore("□ 预算执行 情况(万元) ")?.role, "budget");
-  assert.deepEqual(labelBefore("时效指标 效益指标")?.label, "效益指标");
+  assert.deepEqual(labelBefore("时效指标 效益指标")?.term, "效益指标");
   assert.equal(labelBefore("社会效益指标"), undefined);
   assert.equal(labelBefore("服务对象满意度 指标"), undefined);
   assert.equal(labelBefore("三级指标 得分"), undefined);
