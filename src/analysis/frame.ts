@@ -1,6 +1,6 @@
 /**
- * The weight frame of a 项目支出绩效自评表 read from weight annotations — "预算执行情况（20分）",
- * "年度 绩效 目标 (80 分)", "产出指标（６０分）" — in any paragraph or heading and in the cells of tables the
+ * The weight frame of a 项目支出绩效自评表 read from weight annotations — "预算执行情况（10分）",
+ * "年度 绩效 目标 (90 分)", "产出指标（５０分）" — in any paragraph or heading and in the cells of tables the
  * indicator-table reader did not parse. This is how the frame survives when the table reached us flattened
  * into text (one long paragraph, or one cell per line). Each label is mapped to its role by the vocabulary of
  * vocab-frame.ts; the annotations of one 自评表 are grouped into a frame. Only reading here; the rule

@@ -1,6 +1,6 @@
 /**
  * The weight frame of a 项目支出绩效自评表, as data (re-exported by vocab.ts): 总分 = 预算执行 + 年度绩效目标,
- * and 年度绩效目标 = the 一级指标 categories. Labels carry their weights as "（20分）"; another province's
+ * and 年度绩效目标 = the 一级指标 categories. Labels carry their weights as "（10分）"; another province's
  * template is a change here. Read by src/analysis/frame.ts.
  */
 
@@ -50,5 +50,5 @@ export const SUB_CATEGORY_QUALIFIERS: readonly string[] = [
  */
 export const EVALUATION_FRAME_LABELS: readonly string[] = ["决策", "过程", "投入", "管理", "立项"];
 
-/** A unit or note in brackets between a label and its weight: 预算执行情况（万元）（20分）. */
+/** A unit or note in brackets between a label and its weight: 预算执行情况（万元）（10分）. */
 export const LABEL_TRAILING_NOTE = /[（(][^（()）0-9０-９]{1,6}[)）]$/;

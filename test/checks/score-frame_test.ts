@@ -8,10 +8,10 @@ import { runRule } from "./run.ts";
 
 /** A 自评表 flattened into one paragraph, as a .doc converted through PDF gives it (spaces inside words). */
 const FLAT_OVER =
-  "2023年度项目支出绩效自评表 项目名称 乡村道路养护 主管部门 县交通运输局 预算执行 情况(万元) (20 分) " +
-  "预算数 (A) 执行数(B) 执行率(B/A) 得分 (20 分*执行率) 300 300 100% 20 一级指标 二级指标 三级指标 " +
-  "年初目标值 (A) 实际完成值 (B) 得分 养护里程 120公里 126公里 10 年度 绩效 目标 (80 分) 产出指标 (60 分) " +
-  "数量指标 时效指标 效益指标 (40 分) 社会效益 指标 总分 20 20 100";
+  "2023年度项目支出绩效自评表 项目名称 乡村道路养护 主管部门 县交通运输局 预算执行 情况(万元) (10 分) " +
+  "预算数 (A) 执行数(B) 执行率(B/A) 得分 (10 分*执行率) 300 300 100% 10 一级指标 二级指标 三级指标 " +
+  "年初目标值 (A) 实际完成值 (B) 得分 养护里程 120公里 126公里 10 年度 绩效 目标 (90 分) 产出指标 (70 分) " +
+  "数量指标 质量指标 效益指标 (30 分) 社会效益 指标 总分 30 100";
 
 /** A 自评表 without a 分值 column: the indicator-table reader does not parse it; its labels carry the weights. */
 const UNPARSED_TABLE = table([
@@ -30,33 +30,33 @@ Deno.test("score-frame: the flattened frame gives its parts, sums and total in t
   assert.equal(f.length, 1);
   const d = f[0].details;
   assert.deepEqual(d.parts, [
-    { role: "budget", label: "预算执行情况", weight: 20 },
-    { role: "block", label: "年度绩效目标", weight: 80 },
-    { role: "category", label: "产出指标", weight: 60 },
-    { role: "category", label: "效益指标", weight: 40 },
+    { role: "budget", label: "预算执行情况", weight: 10 },
+    { role: "block", label: "年度绩效目标", weight: 90 },
+    { role: "category", label: "产出指标", weight: 70 },
+    { role: "category", label: "效益指标", weight: 30 },
   ]);
   assert.deepEqual([d.categorySum, d.block, d.budget, d.itemSum, d.total, d.totalStated], [
     100,
-    80,
-    20,
-    120,
+    90,
+    10,
+    110,
     100,
     false,
   ]);
   assert.match(String(d.assumption), /年度绩效目标的分值由产出、效益、满意度、成本/);
   assert.match(String(d.assumption), /满分100分/);
   assert.deepEqual(f[0].evidence.map((e) => e.quote), [
-    "年度 绩效 目标 (80 分)",
-    "产出指标 (60 分)",
-    "效益指标 (40 分)",
-    "预算执行 情况(万元) (20 分)",
+    "年度 绩效 目标 (90 分)",
+    "产出指标 (70 分)",
+    "效益指标 (30 分)",
+    "预算执行 情况(万元) (10 分)",
   ]);
 });
 
 Deno.test("score-frame: labels are read with spaces, unit notes and full-width forms; sub-categories are not", () => {
   assert.deepEqual(labelBefore("数量指标 年度 绩效 目标 ")?.term, "年度绩效目标");
   assert.deepEqual(labelBefore("□ 预算执行 情况(万元) ")?.role, "budget");
-  assert.deepEqual(labelBefore("时效指标 效益指标")?.term, "效益指标");
+  assert.deepEqual(labelBefore("质量指标 效益指标")?.term, "效益指标");
   assert.equal(labelBefore("社会效益指标"), undefined);
   assert.equal(labelBefore("服务对象满意度 指标"), undefined);
   assert.equal(labelBefore("三级指标 得分"), undefined);
@@ -177,7 +177,7 @@ ruleTester(scoreFrame, {
         severity: "warning",
         certainty: "assumption",
         message:
-          "产出指标60分+效益指标40分=100分，超过年度绩效目标的80分；加上预算执行情况20分，各项分值合计120分，" +
+          "产出指标70分+效益指标30分=100分，超过年度绩效目标的90分；加上预算执行情况10分，各项分值合计110分，" +
           "而预算执行情况与年度绩效目标合计为100分",
       }],
     },
