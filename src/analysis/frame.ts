@@ -9,6 +9,7 @@
 import type { Document, TableBlock } from "../model/document.ts";
 import { parseCellNumber, squash } from "./tables/cell-number.ts";
 import {
+  ANNOTATION_WORDS,
   EVALUATION_FRAME_LABELS,
   FRAME_LABEL_SUFFIXES,
   FRAME_LABELS,
@@ -52,8 +53,12 @@ export interface WeightFrame {
   categories: WeightNote[];
 }
 
-/** "（20分）" / "(20 分)" / "（２０分）": a weight annotation. "(20分*执行率)" is a scoring formula, not one. */
-const ANNOTATION = /[（(][\s\u3000]*([0-9０-９]+(?:[.．][0-9０-９]+)?)[\s\u3000]*分[\s\u3000]*[)）]/g;
+/** "（10分）" / "(10 分)" / "（２０分）" / "（分值10分）": a weight annotation. "(20分*执行率)" is a scoring formula, not one. */
+const ANNOTATION = new RegExp(
+  `[（(][\\s\\u3000]*(?:(?:${ANNOTATION_WORDS.join("|")})[\\s\\u3000]*[：:]?[\\s\\u3000]*)?` +
+    "([0-9０-９]+(?:[.．][0-9０-９]+)?)[\\s\\u3000]*分[\\s\\u3000]*[)）]",
+  "g",
+);
 const HAS_ANNOTATION = new RegExp(ANNOTATION.source);
 const TRAILING_COLON = /[：:]$/;
 /** How far before an annotation its label is looked for (a label, its spaces and a unit note). */

@@ -15,6 +15,9 @@ export const FRAME_LABELS: Readonly<Record<FrameRole, readonly string[]>> = {
   category: ["产出指标", "效益指标", "满意度指标", "成本指标"],
 };
 
+/** Words a weight annotation may open with: 产出指标（分值50分）, 预算执行（权重10分）. */
+export const ANNOTATION_WORDS: readonly string[] = ["分值", "权重", "满分", "标准分"];
+
 /** Words after a label that name the same part (年度绩效目标完成情况（90分）, 产出指标完成情况（50分）). */
 export const FRAME_LABEL_SUFFIXES: readonly string[] = ["完成情况", "实现情况"];
 

@@ -223,6 +223,14 @@ ruleTester(scoreFrame, {
       }],
     },
     {
+      name: "annotations opening with 分值/权重/满分",
+      doc: ["年度绩效目标（满分90分） 产出指标（分值60分） 效益指标（权重：40分）"],
+      errors: [{
+        messageId: "categories-vs-block",
+        message: "产出指标60分+效益指标40分=100分，超过年度绩效目标的90分",
+      }],
+    },
+    {
       name: "no block weight: 预算执行 and the categories over 100",
       doc: ["预算执行率（20分） 产出指标（50分） 效益指标（30分） 满意度指标（10分）"],
       errors: [{ messageId: "parts-vs-total", message: "=110分，超过满分100分" }],
