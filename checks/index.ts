@@ -19,6 +19,7 @@ import { scoreExceedsWeight } from "./rules/score-exceeds-weight.ts";
 import { scoreGrade } from "./rules/score-grade.ts";
 import { questionnaireTally } from "./rules/questionnaire-tally.ts";
 import { scoreRule } from "./rules/score-rule.ts";
+import { scoreFrame } from "./rules/score-frame.ts";
 
 export const RULES: Rule[] = [
   duplicateParagraph,
@@ -38,4 +39,5 @@ export const RULES: Rule[] = [
   scoreGrade,
   questionnaireTally,
   scoreRule,
+  scoreFrame,
 ];

@@ -25,6 +25,7 @@ import { type SelfAssessment, selfAssessment } from "./self-assessment.ts";
 import { type GradeStatement, gradeStatements } from "./grades.ts";
 import { type Coverage, coverage } from "./coverage.ts";
 import { type CountClaim, countClaims } from "./enumeration.ts";
+import { type WeightFrame, weightFrames } from "./frame.ts";
 
 export class Views {
   readonly #memo = new Map<string, unknown>();
@@ -87,6 +88,14 @@ export class Views {
         const it = parseIndicatorTable(b);
         return it ? [it] : [];
       })));
+  }
+
+  /** 自评表 weight frames read from weight annotations outside the indicator tables (src/analysis/frame.ts). */
+  get weightFrames(): readonly WeightFrame[] {
+    return this.memo(
+      "weightFrames",
+      () => Object.freeze(weightFrames(this.doc, new Set(this.indicatorTables.map((it) => it.table.index)))),
+    );
   }
 
   /** Every node and leaf of the indicator tables, by name. */

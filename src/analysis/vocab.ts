@@ -226,3 +226,7 @@ export * from "./vocab-change.ts";
 // ── Scoring rules written as a formula on one rate ───────────────────────────────────────────────────────
 
 export * from "./vocab-score-rules.ts";
+
+// ── The weight frame of a 自评表 (总分 = 预算执行 + 年度绩效目标; its categories) ─────────────────────────────
+
+export * from "./vocab-frame.ts";
