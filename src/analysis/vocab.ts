@@ -183,3 +183,7 @@ export * from "./vocab-numbers.ts";
 // ── Score claims and named rates (a pure data module: the extractor imports it) ─────────────────────────
 
 export * from "./vocab-scores.ts";
+
+// ── The standard outline: section names of the genre's templates ──────────────────────────────────────
+
+export * from "./vocab-outline.ts";

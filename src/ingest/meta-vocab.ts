@@ -104,7 +104,10 @@ export const PLACEHOLDER = /[XxＸｘ×＊*□○]{2,}|某某某/;
 
 /**
  * Field labels naming the reporting unit, by tier: the first tier names the unit that reports; the second, for
- * third-party reports, the evaluating body; the third the project's or fund's unit, weaker.
+ * third-party reports, the evaluating body; the third the project's or fund's unit, weaker; the last a web
+ * page's furniture (来源：某局 above the title), read only before the first heading: weaker than a title or a
+ * field, stronger than the report's sentences. 作者 is no label: it names a person or the portal's own
+ * government (作者：某县人民政府 over a department's report).
  */
 export const UNIT_LABELS = {
   reporting: [
@@ -130,6 +133,7 @@ export const UNIT_LABELS = {
     "主管部门",
     "来源单位",
   ],
+  page: ["来源", "信息来源", "发布单位", "发布机构"],
 } as const;
 
 /** Labels whose value is the year evaluated ("评价时段为2023年1月1日至2023年12月31日"). */
@@ -173,11 +177,23 @@ export const PLACE_NAMED =
 export const THIRD_PARTY =
   /受[\u4e00-\u9fa5（）()]{2,30}委托|(?:委托单位|委托方)[：:]|以下简称[“"‘']?我(?:所|公司)/;
 
+/** How a third-party evaluator's name ends (longest first where one ends another). */
+export const EVALUATOR_SUFFIXES = [
+  "事务所",
+  "公司",
+  "中心",
+  "研究院",
+  "研究所",
+  "协会",
+  "学会",
+  "学院",
+  "大学",
+] as const;
+
 /**
- * How a third-party evaluator's name ends: a 评价机构 field names one only then (a self-evaluation names its
- * own 自评小组 there).
+ * An evaluator's name: a 评价机构 field names one only then (a self-evaluation names its own 自评小组 there).
  */
-export const EVALUATOR_BODY = /(?:事务所|公司|中心|研究院|研究所|协会|学会|学院|大学)$/;
+export const EVALUATOR_BODY = new RegExp(`(?:${EVALUATOR_SUFFIXES.join("|")})$`);
 
 /** How a title names its report kind; first match wins (third-party wording is checked in the text). */
 export const KIND_WORDS: [ReportKind, RegExp][] = [
@@ -190,3 +206,59 @@ export const KIND_WORDS: [ReportKind, RegExp][] = [
 
 /** Web-page metadata labels whose value is the page's (the report's) title. */
 export const TITLE_LABELS = ["名称", "标题", "名 称", "名  称"] as const;
+
+/**
+ * Reading the unit from the body when nothing else names it (meta-body.ts): words that open a sentence before
+ * its subject (a time: 2023年，近年来，), read past.
+ */
+export const BODY_SENTENCE_OPENERS =
+  /^(?:(?:19|20)\d{2}\s*年(?:度|以来|初|末|底)?|近年来|近几年|今年以来|多年来|同年|当年|目前)[，,]?/;
+
+/** What after a leading organisation makes it no subject: a document's title or a joint subject. */
+export const NOT_SUBJECT_NEXT = ["关于", "、", "和", "与", "及", "同", "会同", "联合", "等"] as const;
+
+/**
+ * Verbs after a leading organisation that make it the funder or the issuer (某县财政局下达…资金): a superior
+ * body, taken only when no other body is a subject.
+ */
+export const FUNDER_VERBS = ["下达", "拨付", "拨入", "印发", "批复", "转发", "核定", "安排下达"] as const;
+
+/** Words in the sentence of an evaluator named as its subject that say it did the evaluation. */
+export const EVALUATION_WORDS = /评价|评估/;
+
+/** Administrative levels a place's name ends with (longest first): 某市某区 read as the subject. */
+export const PLACE_LEVELS = [
+  "自治区",
+  "自治州",
+  "自治县",
+  "自治旗",
+  "街道",
+  "省",
+  "市",
+  "县",
+  "区",
+  "州",
+  "旗",
+  "盟",
+  "镇",
+  "乡",
+] as const;
+
+/**
+ * Predicates after a place named as a sentence's subject that describe the place or what it did with the
+ * project (某市某区地处…, 某区申报实施了…): a regional report, issued by that place's government.
+ */
+export const PLACE_PREDICATES = [
+  "地处",
+  "位于",
+  "下辖",
+  "辖",
+  "总面积",
+  "幅员",
+  "地域面积",
+  "申报",
+  "实施",
+  "争取",
+  "获得",
+  "获批",
+] as const;
