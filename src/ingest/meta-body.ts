@@ -14,7 +14,8 @@ import { asUnit, leadingUnit, squeeze } from "./meta-unit.ts";
 import {
   BODY_SENTENCE_OPENERS,
   EVALUATION_WORDS,
-  EVALUATOR_SUFFIXES,
+  EVALUATOR_BODY,
+  EVALUATOR_NAME_ENDS,
   FUNDER_VERBS,
   NOT_SUBJECT_NEXT,
   PLACE_LEVELS,
@@ -33,7 +34,10 @@ export interface BodyUnit {
 interface Candidate {
   name: string;
   kind: "org" | "evaluator" | "place";
-  /** 0: a plain subject; 1: not the body the report's 我局/本中心 refers to; 2: a finance body or a funder. */
+  /**
+   * 0: a plain subject; 1: not the body the report's 我局/本中心 refers to; 2: a finance or audit body; 3: a
+   * funder (某县财政局下达…) or a superior (某市某局 where 某市某区 is also a subject).
+   */
   tier: number;
   /** Position of the first sentence naming it, and how many sentences have it as their subject. */
   first: number;
@@ -73,14 +77,15 @@ const NOT_IN_NAME = [
 ];
 
 const EVALUATOR_LEAD = new RegExp(
-  `^([\\u4e00-\\u9fa5]{2,30}?(?:${EVALUATOR_SUFFIXES.join("|")})(?:[（(][^（）()]{1,12}[）)])?)`,
+  `^([\\u4e00-\\u9fa5（）()]{3,40}?)(?=${EVALUATOR_NAME_ENDS.join("|")})`,
 );
 
 /** An evaluator named as the subject of a sentence that says it evaluated (某某事务所对…进行了绩效评价). */
 function evaluatorAt(t: string): string | null {
   const m = EVALUATOR_LEAD.exec(t);
   const name = m ? asUnit(m[1]) : null;
-  if (!name || NOT_IN_NAME.some((w) => name.includes(w))) return null;
+  if (!name || !EVALUATOR_BODY.test(name.replace(/[（(][^（）()]*[）)]$/, ""))) return null;
+  if (NOT_IN_NAME.some((w) => name.includes(w))) return null;
   return EVALUATION_WORDS.test(t.slice(m![1].length)) ? name : null;
 }
 
@@ -91,16 +96,21 @@ const SELF_NEAR = new RegExp(SELF_REFERENCE.source);
 function organisationAt(t: string, refs: Set<string>): { name: string; tier: number } | null {
   const name = leadingUnit(t);
   if (!name || NOT_IN_NAME.some((w) => name.includes(w))) return null;
-  const rest = t.slice(name.length);
+  // the name starts with a run of places (某省某市…), not just any words before a level character
+  if (placesOf(name.replace(/^中共/, "")) === "") return null;
+  // a parenthetical after the name (（以下简称…）, （本级）) is read past
+  const rest = t.slice(name.length).replace(/^[（(][^（）()]*[）)]/, "");
   // a subject has a predicate; a heading ("一、某县某局") or a list of bodies has none
   if (!HAN_OR_DIGIT.test(rest) || NOT_SUBJECT_NEXT.some((w) => rest.startsWith(w))) return null;
   // "某县财政局向我局下达…": the body acts on the report's own unit
   if (SELF_NEAR.test(rest.slice(0, 4))) return null;
-  const funder = NEUTRAL_DEPARTMENTS.some((d) => name.includes(d)) ||
-    FUNDER_VERBS.some((v) => rest.startsWith(v));
-  const tier = funder ? 2 : refs.size > 0 && !compatible(name, refs) ? 1 : 0;
-  return { name, tier };
+  if (FUNDER_VERBS.some((v) => rest.startsWith(v))) return { name, tier: FUNDER };
+  if (NEUTRAL_DEPARTMENTS.some((d) => name.includes(d))) return { name, tier: 2 };
+  return { name, tier: refs.size > 0 && !compatible(name, refs) ? 1 : 0 };
 }
+
+/** The tier of a funder or a superior: taken only when neither another body nor a place is a subject. */
+const FUNDER = 3;
 
 const NOT_A_PLACE_START = /^(?:该|本|我|全|各|每|其|此|上|下|省|市|县|区|乡|镇)/;
 const MAX_PLACE_STEM = 6;
@@ -108,25 +118,46 @@ const MAX_PLACES = 4;
 
 /** A place (某市某区) named as the subject of a predicate that describes it or what it did; or null. */
 function placeAt(t: string): string | null {
-  return NOT_A_PLACE_START.test(t) ? null : placeChain(t, 0);
+  if (NOT_A_PLACE_START.test(t)) return null;
+  const named = placePrefixes(t, 2).filter((p) => PLACE_PREDICATES.some((w) => t.startsWith(w, p.length)));
+  return named.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
-/** Places from the start of `t` up to a place predicate, trying every split (巴州区: 巴 + 州, or 巴州 + 区). */
-function placeChain(t: string, depth: number): string | null {
-  if (depth >= MAX_PLACES) return null;
-  for (let k = depth === 0 ? 2 : 1; k <= Math.min(MAX_PLACE_STEM, t.length - 1); k++) {
+/** The places a body's name starts with (某市某区 in 某市某区某局), or "". */
+function placesOf(name: string): string {
+  const ps = placePrefixes(name, 1).filter((p) => p.length < name.length);
+  return ps.sort((a, b) => b.length - a.length)[0] ?? "";
+}
+
+/**
+ * Every run of places at the start of `t`, trying every split (巴州区: 巴 + 州, or 巴州 + 区); the first place's
+ * stem has at least `minStem` characters.
+ */
+function placePrefixes(t: string, minStem: number, depth = 0): string[] {
+  const out: string[] = [];
+  if (depth >= MAX_PLACES) return out;
+  for (let k = depth === 0 ? minStem : 1; k <= Math.min(MAX_PLACE_STEM, t.length - 1); k++) {
     const stem = t.slice(0, k);
-    if (!/^[\u4e00-\u9fa5]+$/.test(stem)) return null;
-    if ([...stem].some((c) => NOT_PLACE_FINAL.includes(c) || NOT_PLACE_INNER.includes(c))) return null;
+    if (!/^[\u4e00-\u9fa5]+$/.test(stem)) break;
+    if ([...stem].some((c) => NOT_PLACE_FINAL.includes(c) || NOT_PLACE_INNER.includes(c))) break;
     for (const level of PLACE_LEVELS) {
       if (!t.startsWith(level, k) || NOT_PLACE_WORDS.includes(stem.slice(-1) + level[0])) continue;
-      const name = stem + level, rest = t.slice(name.length);
-      if (PLACE_PREDICATES.some((w) => rest.startsWith(w))) return name;
-      const more = placeChain(rest, depth + 1);
-      if (more) return name + more;
+      const name = stem + level;
+      out.push(name);
+      for (const more of placePrefixes(t.slice(name.length), 1, depth + 1)) out.push(name + more);
     }
   }
-  return null;
+  return out;
+}
+
+/** A body whose places are a higher level of another subject's (某市某局 beside 某市某区): a superior. */
+function demoteSuperiors(cands: Candidate[]) {
+  const places = cands.map((c) => c.kind === "place" ? c.name : placesOf(c.name));
+  cands.forEach((c, i) => {
+    const own = places[i];
+    if (c.kind !== "org" || own === "") return;
+    if (places.some((p, j) => j !== i && p.length > own.length && p.startsWith(own))) c.tier = FUNDER;
+  });
 }
 
 /** Adds a sighting, a shorter name merged into a longer one that ends with it (某区 into 某市某区). */
@@ -174,14 +205,18 @@ export function bodyUnit(
       if (place) note(cands, { name: place, kind: "place", tier: 0, first });
     }
   }
-  const of = (kind: Candidate["kind"]) => best(cands.filter((c) => c.kind === kind));
+  demoteSuperiors(cands);
+  const of = (kind: Candidate["kind"], maxTier = FUNDER) =>
+    best(cands.filter((c) => c.kind === kind && c.tier <= maxTier));
   const evaluator = of("evaluator");
   if (evaluator) return { unit: evaluator.name, source: "body:evaluator" };
   // a third party's report describes the unit it evaluated: that body is not the report's
   if (opts.thirdParty) return null;
-  const org = of("org");
+  const org = of("org", FUNDER - 1);
   if (org) return { unit: org.name, source: "body:subject" };
   // a report that calls itself 我局/本中心 is a body's, not a place's
   const place = opts.refs.size === 0 ? of("place") : undefined;
-  return place ? { unit: place.name, source: "body:place" } : null;
+  if (place) return { unit: place.name, source: "body:place" };
+  const funder = of("org");
+  return funder ? { unit: funder.name, source: "body:subject" } : null;
 }

@@ -85,6 +85,72 @@ export const UNIT_SUFFIXES = [
 /** Endings that look like a unit suffix but are not ("部门", "本部" …): checked before the suffix test. */
 export const NOT_UNIT_ENDINGS = ["部门", "全部", "内部", "外部", "本部", "局部", "干部", "以下简称"] as const;
 
+/**
+ * Words that start with a unit suffix's character but go on as another word (部门, 部署, 委员, 局长): a name
+ * read from running text does not end inside them (某县政协委|员会, 某县某局|部署 …).
+ */
+export const SUFFIX_CHAR_WORDS = [
+  "部门",
+  "部分",
+  "部署",
+  "部长",
+  "局长",
+  "局面",
+  "委托",
+  "委员",
+  "办理",
+  "办法",
+  "办公",
+  "办事",
+  "办好",
+  "所有",
+  "所在",
+  "所属",
+  "所以",
+  "所需",
+  "所得",
+  "队伍",
+  "院长",
+  "站长",
+  "馆长",
+  "厅长",
+  "室内",
+] as const;
+
+/**
+ * How a parent body's name ends (中共某县县委, 某市人民政府, …委员会): its own organ may follow without a
+ * suffix word of its own (县委组织部, 人民政府办公厅, 县委机构编制委员会办公室).
+ */
+export const PARENT_BODY = /(?:委|委员会|政府)$/;
+
+/** The most characters an organ's name adds to its parent body's (机构编制委员会办公室). */
+export const MAX_ORGAN_CHARS = 12;
+
+/** Words never in an organ's name after its parent's: they open a predicate (某县人民政府认真组织…). */
+export const NOT_IN_ORGAN = [
+  "的",
+  "了",
+  "是",
+  "在",
+  "对",
+  "将",
+  "把",
+  "以",
+  "于",
+  "为",
+  "由",
+  "有",
+  "和",
+  "与",
+  "及",
+  "、",
+  "认真",
+  "积极",
+  "全面",
+  "主要",
+  "高度",
+] as const;
+
 /** Words a unit's name never contains. */
 export const NOT_IN_UNIT = [
   "年度",
@@ -209,10 +275,34 @@ export const TITLE_LABELS = ["名称", "标题", "名 称", "名  称"] as const
 
 /**
  * Reading the unit from the body when nothing else names it (meta-body.ts): words that open a sentence before
- * its subject (a time: 2023年，近年来，), read past.
+ * its subject (a time: 2023年，2023年6月26日，近年来，), read past.
  */
 export const BODY_SENTENCE_OPENERS =
-  /^(?:(?:19|20)\d{2}\s*年(?:度|以来|初|末|底)?|近年来|近几年|今年以来|多年来|同年|当年|目前)[，,]?/;
+  /^(?:(?:19|20)\d{2}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|度|以来|初|末|底)?|近年来|近几年|今年以来|多年来|同年|当年|目前)[，,]?/;
+
+/**
+ * Words that follow an evaluator's name in the sentence saying it evaluated (某某公司于2024年3月对项目开展了
+ * 评价): its name ends before them.
+ */
+export const EVALUATOR_NAME_ENDS = [
+  "对",
+  "于",
+  "在",
+  "受",
+  "按照",
+  "根据",
+  "依据",
+  "组织",
+  "组成",
+  "成立",
+  "开展",
+  "进行",
+  "接受",
+  "委派",
+  "承担",
+  "，",
+  ",",
+] as const;
 
 /** What after a leading organisation makes it no subject: a document's title or a joint subject. */
 export const NOT_SUBJECT_NEXT = ["关于", "、", "和", "与", "及", "同", "会同", "联合", "等"] as const;

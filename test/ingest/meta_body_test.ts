@@ -98,6 +98,17 @@ const CASES: Case[] = [
     unit: "壬市癸区",
     source: "body:place",
   },
+  {
+    name: "a superior body (the city's bureau, after a date) beside the district: the district is the unit",
+    texts: [
+      "高标准农田建设项目支出绩效评价报告",
+      "一、项目概况",
+      "壬市癸区位于本省西南部，辖8个乡镇。",
+      "2023年6月2日，壬市农业农村局组织专家评审了实施方案。",
+    ],
+    unit: "壬市癸区",
+    source: "body:place",
+  },
   // page furniture: weaker than a title or a field, stronger than the body
   {
     name: "a web page's 来源 line names the unit; 作者 (the portal's government) does not",
@@ -192,6 +203,28 @@ Deno.test("meta body: an evaluator that does not say it evaluated is no subject"
     unit: "酉戌咨询有限公司",
     source: "body:evaluator",
   });
+});
+
+Deno.test("meta body: a hospital whose name has 中心 inside is no evaluator cut short", () => {
+  eq(bodyUnit(["甲市中心医院对下属科室开展了绩效评价。"], { thirdParty: false, refs: new Set() }), {
+    unit: "甲市中心医院",
+    source: "body:subject",
+  });
+});
+
+Deno.test("meta body: a parent body's organ is read whole; a name never ends inside 部署/委员/办公", () => {
+  const o = { thirdParty: false, refs: new Set<string>() };
+  const cases: [string, string | null][] = [
+    ["中共甲县县委组织部认真履行职责。", "中共甲县县委组织部"],
+    ["中共甲县县委机构编制委员会办公室主要负责机构编制管理。", "中共甲县县委机构编制委员会办公室"],
+    ["甲市人民政府办公厅（以下简称“市政府办公厅”）是市政府工作部门。", "甲市人民政府办公厅"],
+    ["甲县政协委员会办公室全年召开会议6次。", "甲县政协委员会办公室"],
+    ["甲县发改委认真部署年度重点工作。", "甲县发改委"],
+    ["甲县人民政府高度重视项目建设。", "甲县人民政府"],
+    // near-miss: words before a level character are no place (地方主管部门…甲市…)
+    ["地方主管部门甲市交通运输局负责项目监管。", null],
+  ];
+  for (const [text, unit] of cases) eq(bodyUnit([text], o)?.unit ?? null, unit, text);
 });
 
 Deno.test("meta body: a body the report's 我校 cannot refer to ranks after one it can", () => {
