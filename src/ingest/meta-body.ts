@@ -7,7 +7,12 @@
  * subject. A third-party report's unit is its evaluator, taken when a sentence says it evaluated; a regional
  * report whose subject is a place (某市某区地处…, 某区申报实施了…) is that place's.
  */
-import { NEUTRAL_DEPARTMENTS } from "../analysis/vocab-entity.ts";
+import {
+  NEUTRAL_DEPARTMENTS,
+  NOT_PLACE_FINAL,
+  NOT_PLACE_INNER,
+  NOT_PLACE_WORDS,
+} from "../analysis/vocab-entity.ts";
 import { parseMarker } from "./headings.ts";
 import { compatible } from "./meta-sentence.ts";
 import { asUnit, leadingUnit, squeeze } from "./meta-unit.ts";
@@ -17,12 +22,12 @@ import {
   EVALUATOR_BODY,
   EVALUATOR_NAME_ENDS,
   FUNDER_VERBS,
+  NOT_IN_RUNNING_NAME,
   NOT_SUBJECT_NEXT,
   PLACE_LEVELS,
   PLACE_PREDICATES,
   SELF_REFERENCE,
 } from "./meta-vocab.ts";
-import { NOT_PLACE_FINAL, NOT_PLACE_INNER, NOT_PLACE_WORDS } from "../analysis/vocab-entity.ts";
 
 export type BodySource = "body:subject" | "body:evaluator" | "body:place";
 
@@ -60,22 +65,6 @@ function subjectStart(sentence: string): string {
   return t.replace(BODY_SENTENCE_OPENERS, "").replace(COMMISSIONED, "");
 }
 
-/** Words a name read from running text never contains: what makes it a clause, not a name. */
-const NOT_IN_NAME = [
-  "地处",
-  "位于",
-  "的",
-  "了",
-  "是",
-  "在",
-  "对",
-  "将",
-  "按照",
-  "根据",
-  "通过",
-  ...PLACE_PREDICATES,
-];
-
 const EVALUATOR_LEAD = new RegExp(
   `^([\\u4e00-\\u9fa5（）()]{3,40}?)(?=${EVALUATOR_NAME_ENDS.join("|")})`,
 );
@@ -85,7 +74,7 @@ function evaluatorAt(t: string): string | null {
   const m = EVALUATOR_LEAD.exec(t);
   const name = m ? asUnit(m[1]) : null;
   if (!name || !EVALUATOR_BODY.test(name.replace(/[（(][^（）()]*[）)]$/, ""))) return null;
-  if (NOT_IN_NAME.some((w) => name.includes(w))) return null;
+  if (NOT_IN_RUNNING_NAME.some((w) => name.includes(w))) return null;
   return EVALUATION_WORDS.test(t.slice(m![1].length)) ? name : null;
 }
 
@@ -95,7 +84,7 @@ const SELF_NEAR = new RegExp(SELF_REFERENCE.source);
 /** An organisation named as the subject at the start of `t`, with its tier; null when it is none. */
 function organisationAt(t: string, refs: Set<string>): { name: string; tier: number } | null {
   const name = leadingUnit(t);
-  if (!name || NOT_IN_NAME.some((w) => name.includes(w))) return null;
+  if (!name || NOT_IN_RUNNING_NAME.some((w) => name.includes(w))) return null;
   // the name starts with a run of places (某省某市…), not just any words before a level character
   if (placesOf(name.replace(/^中共/, "")) === "") return null;
   // a parenthetical after the name (（以下简称…）, （本级）) is read past

@@ -352,3 +352,17 @@ export const PLACE_PREDICATES = [
   "获得",
   "获批",
 ] as const;
+
+/** Words a name read from running text never contains: what makes it a clause, not a name. */
+export const NOT_IN_RUNNING_NAME = [
+  "的",
+  "了",
+  "是",
+  "在",
+  "对",
+  "将",
+  "按照",
+  "根据",
+  "通过",
+  ...PLACE_PREDICATES,
+] as const;
