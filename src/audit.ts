@@ -145,15 +145,19 @@ export async function auditBytes(file: string, bytes: Uint8Array, opts: AuditOpt
   }
 }
 
-/** The document's meta for the report; the configuration's year/unit stand in where the document has none. */
-function resultMeta(meta: Document["meta"], config: Config): DocumentResult["meta"] {
+/**
+ * The document's meta for the report; the configuration's year/unit stand in where the document has none,
+ * and the configuration's unit is stronger than one only inferred from the body ("body:…").
+ */
+export function resultMeta(meta: Document["meta"], config: Config): DocumentResult["meta"] {
   const sources = { ...meta.sources };
+  const configUnit = config.unit != null && (meta.unit === null || !!sources.unit?.startsWith("body:"));
   if (meta.year === null && config.year != null) sources.year = "config";
-  if (meta.unit === null && config.unit != null) sources.unit = "config";
+  if (configUnit) sources.unit = "config";
   return {
     title: meta.title,
     year: meta.year ?? config.year ?? null,
-    unit: meta.unit ?? config.unit ?? null,
+    unit: configUnit ? config.unit! : meta.unit,
     kind: meta.kind ?? null,
     sources,
   };

@@ -3,16 +3,21 @@
  * word confusions (typo/vocab.ts), doubled words (typo/doubled.ts), malformed numbers and units
  * (typo/numbers.ts), template leftovers (typo/template.ts), plus the score and punctuation slips below.
  * Paragraphs, headings and table cells are read; text around a broken character (U+FFFD) is skipped.
+ * Headings and 目录 lines are also compared with the genre's standard section names (typo/outline.ts): one
+ * stray character inside a standard name is reported once, however often the title is repeated.
  */
-import type { Document } from "../../src/model/document.ts";
+import type { Block, Document } from "../../src/model/document.ts";
 import type { Evidence } from "../../src/model/finding.ts";
 import type { FindingDraft, Rule } from "../../src/model/rule.ts";
 import { cellEvidence, clip, evidence } from "../../src/analysis/evidence.ts";
+import { h, toc } from "../../src/testing/doc-spec.ts";
 import type { TypoHit } from "./typo/types.ts";
 import { findConfusions } from "./typo/confusions.ts";
 import { findDoubled } from "./typo/doubled.ts";
 import { findNumberSlips } from "./typo/numbers.ts";
 import { findTemplateLeftovers } from "./typo/template.ts";
+import { outlineSlip } from "./typo/outline.ts";
+import { MAX_HEADING_CHARS, parseMarker } from "../../src/ingest/headings.ts";
 
 interface TypoPattern {
   id: string;
@@ -113,14 +118,44 @@ interface Located {
   evidence: Evidence;
 }
 
+/** A heading, a 目录 line, or a short numbered line (a 目录 entry the reader did not mark as one). */
+function isOutlineLine(block: Block): block is Exclude<Block, { kind: "table" }> {
+  if (block.kind === "heading") return true;
+  if (block.kind !== "paragraph" || block.role === "title") return false;
+  return block.role === "toc" || (block.text.trim().length <= MAX_HEADING_CHARS && !!parseMarker(block.text));
+}
+
+/** The outline slip of a heading or 目录 line as a hit spanning the line (the quote is the whole line). */
+function outlineHit(text: string, others: TypoHit[]): TypoHit | null {
+  // a doubled character is the doubled-word detector's
+  if (others.some((h) => h.kind === "doubled")) return null;
+  const slip = outlineSlip(text);
+  if (!slip) return null;
+  const line = text.trim(), start = text.indexOf(line);
+  return {
+    start,
+    end: start + line.length,
+    wrong: slip.title,
+    right: slip.name,
+    kind: "outline",
+    pattern: "outline-extra-char",
+    message: `标题“${slip.title}”比常用章节名“${slip.name}”多出一字“${slip.extra}”，疑为笔误。`,
+    hint: `核对后改为“${slip.name}”，目录与正文中的同一标题一并修改。`,
+    assumption: `标题与常用章节名“${slip.name}”仅多出一字“${slip.extra}”`,
+  };
+}
+
 function located(doc: Document): Located[] {
   const out: Located[] = [];
   const quote = (text: string, h: TypoHit) => clip(text, h.start, h.end, 30);
   for (const block of doc.blocks) {
     if (block.kind !== "table") {
-      for (const hit of findTypoHits(block.text)) {
+      const hits = findTypoHits(block.text);
+      for (const hit of hits) {
         out.push({ hit, evidence: evidence(doc, block.index, quote(block.text, hit)) });
       }
+      const outline = isOutlineLine(block) ? outlineHit(block.text, hits) : null;
+      if (outline) out.push({ hit: outline, evidence: evidence(doc, block.index, block.text.trim()) });
       continue;
     }
     for (const row of block.grid) {
@@ -156,7 +191,9 @@ function findTypos(doc: Document): FindingDraft[] {
         pattern: h.pattern,
         matched: h.wrong,
         ...(ls.length > 1 ? { occurrences: ls.length } : {}),
+        ...(h.assumption ? { assumption: h.assumption } : {}),
       },
+      ...(h.assumption ? { certainty: "assumption" as const } : {}),
     };
   });
 }
@@ -173,22 +210,31 @@ export const typo: Rule = {
       template: { description: "模板占位内容未删除" },
       "score-de": { description: "“得N分”误作“的N分”" },
       punctuation: { description: "标点重复或连用" },
+      outline: { description: "标题或目录条目比常用章节名多出一字", certainty: "assumption" },
     },
     docs: {
       summary:
         "Frequent slips of official documents: word confusions (确实/切实做好, 较好的完成, 截止/截至, 台帐), " +
         "doubled words (开展开展), years without 年 or ranges ending before they start, unit clashes, template " +
-        "leftovers (XXX, （1500字以内）), 的N分 for 得N分, doubled or clashing punctuation.",
+        "leftovers (XXX, （1500字以内）), 的N分 for 得N分, doubled or clashing punctuation, and a heading or " +
+        "目录 entry that is a standard section name with one stray character inside (评价结论及时建议).",
       rationale:
         "Slips change the meaning of a sentence or show that the text was not proofread. Every pattern is " +
         "data with a context that makes it wrong in essentially every use; look-alikes that are right (确实存在, " +
-        "截止日期, 党委委员, 2018—2020) are kept out and tested.",
+        "截止日期, 党委委员, 2018—2020) are kept out and tested. A title one character longer than a standard " +
+        "section name rests on the assumption that the standard name was meant: a warning stating it.",
       examples: [
         {
           title: "“切实做好”误作“确实做好”",
           kind: "invalid",
           messageId: "confusion",
           doc: ["为确实做好年度绩效自评工作，成立了工作小组。"],
+        },
+        {
+          title: "目录条目比常用章节名“评价结论及建议”多出一字",
+          kind: "invalid",
+          messageId: "outline",
+          doc: [{ text: "目录", role: "toc-heading" }, toc("四、评价结论及时建议……21"), h(1, "一、基本情况")],
         },
         {
           title: "“确实存在”用法正确",

@@ -230,3 +230,7 @@ export * from "./vocab-score-rules.ts";
 // ── The weight frame of a 自评表 (总分 = 预算执行 + 年度绩效目标; its categories) ─────────────────────────────
 
 export * from "./vocab-frame.ts";
+
+// ── The standard outline: section names of the genre's templates ──────────────────────────────────────
+
+export * from "./vocab-outline.ts";

@@ -29,7 +29,8 @@ export function selfReferences(text: string): Set<string> {
 
 const SCHOOL = /(?:校|学|园)$/;
 
-function compatible(unit: string, refs: Set<string>): boolean {
+/** Whether a unit's name fits the report's self-references (我局 fits 某县某局; 我校 fits 某县某中学). */
+export function compatible(unit: string, refs: Set<string>): boolean {
   const core = unit.replace(/[（(][^（）()]*[）)]$/, "");
   for (const r of refs) {
     if (r === "单位" || r === "部门") return true;

@@ -3,7 +3,17 @@
  * when it ends the way unit names end (conservative: a wrong unit is worse than none).
  */
 import { asciiDigits } from "../extract/numbers.ts";
-import { NOT_IN_UNIT, NOT_UNIT_ENDINGS, PLACE_NAMED, PLACEHOLDER, UNIT_SUFFIXES } from "./meta-vocab.ts";
+import {
+  MAX_ORGAN_CHARS,
+  NOT_IN_ORGAN,
+  NOT_IN_UNIT,
+  NOT_UNIT_ENDINGS,
+  PARENT_BODY,
+  PLACE_NAMED,
+  PLACEHOLDER,
+  SUFFIX_CHAR_WORDS,
+  UNIT_SUFFIXES,
+} from "./meta-vocab.ts";
 
 /** All whitespace removed: names and titles are spaced out to fill a line ("浦 东 新 区", "2020 年度"). */
 export function squeeze(s: string): string {
@@ -35,22 +45,31 @@ export function asUnit(text: string): string | null {
 
 const MULTI_SUFFIXES = UNIT_SUFFIXES.filter((s) => s.length >= 2);
 
+/** An organ's name after its parent body's (县委 + 组织部): short, and no predicate inside. */
+function organOf(parent: string, u: string): boolean {
+  const added = u.slice(parent.length);
+  return PARENT_BODY.test(parent) && added.length <= MAX_ORGAN_CHARS &&
+    !NOT_IN_ORGAN.some((w) => added.includes(w));
+}
+
 /**
  * The unit at the start of running text ("某县交通运输局财政衔接…" → "某县交通运输局"): the shortest prefix
- * that reads as a unit, extended when a suffix word follows (…县委 + 办公室). The
- * name must start with its place (PLACE_NAMED): "乡镇卫生院建设项目" names no unit.
+ * that reads as a unit, extended when a suffix word follows (…县委 + 办公室) or a parent body's organ does
+ * (…县委 + 组织部, …人民政府 + 办公厅); never ending inside a word like 部门 or 委员. The name must start with
+ * its place (PLACE_NAMED): "乡镇卫生院建设项目" names no unit.
  */
 export function leadingUnit(text: string, max = 30): string | null {
   const t = squeeze(text);
   if (!PLACE_NAMED.test(t)) return null;
   let best: string | null = null;
   for (let k = 3; k <= Math.min(max, t.length); k++) {
+    if (SUFFIX_CHAR_WORDS.some((w) => t.startsWith(w, k - 1))) continue;
     const u = asUnit(t.slice(0, k));
     if (!u) continue;
     if (best === null) best = u;
     else if (MULTI_SUFFIXES.includes(u.slice(best.length) as typeof MULTI_SUFFIXES[number])) {
       best = u;
-    }
+    } else if (organOf(best, u)) best = u;
   }
   return best;
 }

@@ -85,6 +85,72 @@ export const UNIT_SUFFIXES = [
 /** Endings that look like a unit suffix but are not ("部门", "本部" …): checked before the suffix test. */
 export const NOT_UNIT_ENDINGS = ["部门", "全部", "内部", "外部", "本部", "局部", "干部", "以下简称"] as const;
 
+/**
+ * Words that start with a unit suffix's character but go on as another word (部门, 部署, 委员, 局长): a name
+ * read from running text does not end inside them (某县政协委|员会, 某县某局|部署 …).
+ */
+export const SUFFIX_CHAR_WORDS = [
+  "部门",
+  "部分",
+  "部署",
+  "部长",
+  "局长",
+  "局面",
+  "委托",
+  "委员",
+  "办理",
+  "办法",
+  "办公",
+  "办事",
+  "办好",
+  "所有",
+  "所在",
+  "所属",
+  "所以",
+  "所需",
+  "所得",
+  "队伍",
+  "院长",
+  "站长",
+  "馆长",
+  "厅长",
+  "室内",
+] as const;
+
+/**
+ * How a parent body's name ends (中共某县县委, 某市人民政府, …委员会): its own organ may follow without a
+ * suffix word of its own (县委组织部, 人民政府办公厅, 县委机构编制委员会办公室).
+ */
+export const PARENT_BODY = /(?:委|委员会|政府)$/;
+
+/** The most characters an organ's name adds to its parent body's (机构编制委员会办公室). */
+export const MAX_ORGAN_CHARS = 12;
+
+/** Words never in an organ's name after its parent's: they open a predicate (某县人民政府认真组织…). */
+export const NOT_IN_ORGAN = [
+  "的",
+  "了",
+  "是",
+  "在",
+  "对",
+  "将",
+  "把",
+  "以",
+  "于",
+  "为",
+  "由",
+  "有",
+  "和",
+  "与",
+  "及",
+  "、",
+  "认真",
+  "积极",
+  "全面",
+  "主要",
+  "高度",
+] as const;
+
 /** Words a unit's name never contains. */
 export const NOT_IN_UNIT = [
   "年度",
@@ -104,7 +170,10 @@ export const PLACEHOLDER = /[XxＸｘ×＊*□○]{2,}|某某某/;
 
 /**
  * Field labels naming the reporting unit, by tier: the first tier names the unit that reports; the second, for
- * third-party reports, the evaluating body; the third the project's or fund's unit, weaker.
+ * third-party reports, the evaluating body; the third the project's or fund's unit, weaker; the last a web
+ * page's furniture (来源：某局 above the title), read only before the first heading: weaker than a title or a
+ * field, stronger than the report's sentences. 作者 is no label: it names a person or the portal's own
+ * government (作者：某县人民政府 over a department's report).
  */
 export const UNIT_LABELS = {
   reporting: [
@@ -130,6 +199,7 @@ export const UNIT_LABELS = {
     "主管部门",
     "来源单位",
   ],
+  page: ["来源", "信息来源", "发布单位", "发布机构"],
 } as const;
 
 /** Labels whose value is the year evaluated ("评价时段为2023年1月1日至2023年12月31日"). */
@@ -173,11 +243,23 @@ export const PLACE_NAMED =
 export const THIRD_PARTY =
   /受[\u4e00-\u9fa5（）()]{2,30}委托|(?:委托单位|委托方)[：:]|以下简称[“"‘']?我(?:所|公司)/;
 
+/** How a third-party evaluator's name ends (longest first where one ends another). */
+export const EVALUATOR_SUFFIXES = [
+  "事务所",
+  "公司",
+  "中心",
+  "研究院",
+  "研究所",
+  "协会",
+  "学会",
+  "学院",
+  "大学",
+] as const;
+
 /**
- * How a third-party evaluator's name ends: a 评价机构 field names one only then (a self-evaluation names its
- * own 自评小组 there).
+ * An evaluator's name: a 评价机构 field names one only then (a self-evaluation names its own 自评小组 there).
  */
-export const EVALUATOR_BODY = /(?:事务所|公司|中心|研究院|研究所|协会|学会|学院|大学)$/;
+export const EVALUATOR_BODY = new RegExp(`(?:${EVALUATOR_SUFFIXES.join("|")})$`);
 
 /** How a title names its report kind; first match wins (third-party wording is checked in the text). */
 export const KIND_WORDS: [ReportKind, RegExp][] = [
@@ -190,3 +272,97 @@ export const KIND_WORDS: [ReportKind, RegExp][] = [
 
 /** Web-page metadata labels whose value is the page's (the report's) title. */
 export const TITLE_LABELS = ["名称", "标题", "名 称", "名  称"] as const;
+
+/**
+ * Reading the unit from the body when nothing else names it (meta-body.ts): words that open a sentence before
+ * its subject (a time: 2023年，2023年6月26日，近年来，), read past.
+ */
+export const BODY_SENTENCE_OPENERS =
+  /^(?:(?:19|20)\d{2}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|度|以来|初|末|底)?|近年来|近几年|今年以来|多年来|同年|当年|目前)[，,]?/;
+
+/**
+ * Words that follow an evaluator's name in the sentence saying it evaluated (某某公司于2024年3月对项目开展了
+ * 评价): its name ends before them.
+ */
+export const EVALUATOR_NAME_ENDS = [
+  "对",
+  "于",
+  "在",
+  "受",
+  "按照",
+  "根据",
+  "依据",
+  "组织",
+  "组成",
+  "成立",
+  "开展",
+  "进行",
+  "接受",
+  "委派",
+  "承担",
+  "，",
+  ",",
+] as const;
+
+/** What after a leading organisation makes it no subject: a document's title or a joint subject. */
+export const NOT_SUBJECT_NEXT = ["关于", "、", "和", "与", "及", "同", "会同", "联合", "等"] as const;
+
+/**
+ * Verbs after a leading organisation that make it the funder or the issuer (某县财政局下达…资金): a superior
+ * body, taken only when no other body is a subject.
+ */
+export const FUNDER_VERBS = ["下达", "拨付", "拨入", "印发", "批复", "转发", "核定", "安排下达"] as const;
+
+/** Words in the sentence of an evaluator named as its subject that say it did the evaluation. */
+export const EVALUATION_WORDS = /评价|评估/;
+
+/** Administrative levels a place's name ends with (longest first): 某市某区 read as the subject. */
+export const PLACE_LEVELS = [
+  "自治区",
+  "自治州",
+  "自治县",
+  "自治旗",
+  "街道",
+  "省",
+  "市",
+  "县",
+  "区",
+  "州",
+  "旗",
+  "盟",
+  "镇",
+  "乡",
+] as const;
+
+/**
+ * Predicates after a place named as a sentence's subject that describe the place or what it did with the
+ * project (某市某区地处…, 某区申报实施了…): a regional report, issued by that place's government.
+ */
+export const PLACE_PREDICATES = [
+  "地处",
+  "位于",
+  "下辖",
+  "辖",
+  "总面积",
+  "幅员",
+  "地域面积",
+  "申报",
+  "实施",
+  "争取",
+  "获得",
+  "获批",
+] as const;
+
+/** Words a name read from running text never contains: what makes it a clause, not a name. */
+export const NOT_IN_RUNNING_NAME = [
+  "的",
+  "了",
+  "是",
+  "在",
+  "对",
+  "将",
+  "按照",
+  "根据",
+  "通过",
+  ...PLACE_PREDICATES,
+] as const;

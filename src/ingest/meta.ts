@@ -3,7 +3,8 @@
  * Title lines are found among the first lines (web-page navigation before them is passed over); then, in
  * order: a web page's 名称/标题 field, a table's header row, a title the first paragraph runs on from, a
  * file-name-shaped line, the opening sentence's "现将…报告如下". Units come from labelled fields, the title,
- * a unit line above it, the report's own sentences, and the file name last. Vocabulary: meta-vocab.ts.
+ * a unit line above it, a web page's 来源 line, the report's own sentences, the file name, and last the
+ * organisation the first sections have as their subject (meta-body.ts). Vocabulary: meta-vocab.ts.
  */
 import type { RawBlock, RawParagraph } from "../model/raw.ts";
 import type { DocumentMeta } from "../model/document.ts";
@@ -20,6 +21,7 @@ import { asUnit, fileYear, tidy, yearIn } from "./meta-unit.ts";
 import { type UnitField, unitFields, yearField } from "./meta-fields.ts";
 import { aliasUnit, selfReferences, subjectUnit, thirdPartyWording } from "./meta-sentence.ts";
 import { KIND_WORDS, PLACE_NAMED, type ReportKind, TITLE_LABELS } from "./meta-vocab.ts";
+import { bodyUnit } from "./meta-body.ts";
 
 export interface TitleInfo {
   /** Block indices of the title lines, in order (possibly several groups, e.g. repeated after the TOC). */
@@ -217,9 +219,26 @@ export function documentMeta(blocks: RawBlock[], front: number, titleInfo: Title
     [year, sources.year] = [fileYear(baseName(file)), "file-name"];
   }
 
-  const unit = pickUnit(blocks, front, paragraphs, early, thirdParty, titleUnit, titleUnitSource, file);
+  const body = () => bodyParagraphs(blocks, front, new Set(titleInfo.lines));
+  const unit = pickUnit(blocks, front, paragraphs, early, thirdParty, titleUnit, titleUnitSource, body, file);
   if (unit) sources.unit = unit.source;
   return { title, year, unit: unit?.unit ?? null, kind, sources };
+}
+
+/** How many paragraphs after the first heading count as the first sections, for the body's subject. */
+const BODY_PARAGRAPHS = 15;
+
+/** Text of the paragraphs before the first heading and of the first sections, title lines left out. */
+function bodyParagraphs(blocks: RawBlock[], front: number, titleLines: Set<number>): string[] {
+  const out: string[] = [];
+  let after = 0;
+  for (let i = 0; i < blocks.length && after < BODY_PARAGRAPHS; i++) {
+    const b = blocks[i];
+    if (b.kind !== "paragraph" || b.origin !== "body" || titleLines.has(i) || b.text.trim() === "") continue;
+    out.push(b.text);
+    if (i >= front) after++;
+  }
+  return out;
 }
 
 function pickUnit(
@@ -230,6 +249,7 @@ function pickUnit(
   thirdParty: boolean,
   titleUnit: string | null,
   titleUnitSource: string | null,
+  body: () => string[],
   file?: string,
 ): { unit: string; source: string } | null {
   const fields = unitFields(blocks);
@@ -247,6 +267,7 @@ function pickUnit(
     () => thirdParty ? field("evaluator") ?? alias() : null,
     () => titleUnit ? { unit: titleUnit, source: titleUnitSource ?? "title" } : null,
     () => field("reporting"),
+    () => field("page", true),
     alias,
     () => field("project", true) ?? field("project"),
     () => {
@@ -257,6 +278,7 @@ function pickUnit(
       const u = file ? fileUnit(file) : null;
       return u ? { unit: u, source: "file-name" } : null;
     },
+    () => bodyUnit(body(), { thirdParty, refs: selfReferences(early) }),
   ];
   for (const step of chain) {
     const r = step();

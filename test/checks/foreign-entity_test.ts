@@ -241,3 +241,13 @@ ruleTester(foreignEntity, {
     },
   ],
 });
+
+Deno.test("foreign-entity: a unit only guessed from the body's sentences is not the yardstick", () => {
+  const texts = ["绿水县财政局下达项目资金86.5万元。", "项目台账由青山县教育局提供。"];
+  // Guessed from a sentence subject (here the funder): other bodies are not called foreign on that basis.
+  const guessed = makeDoc(texts, { unit: "绿水县财政局", sources: { unit: "body:subject" } });
+  assert.deepEqual(runRule(foreignEntity, guessed), []);
+  // Near miss: the same unit stated by a field is the yardstick, and the other county's bureau is flagged.
+  const stated = makeDoc(texts, { unit: "绿水县财政局", sources: { unit: "field:单位名称" } });
+  assert.deepEqual(runRule(foreignEntity, stated).map((f) => f.details.found), ["青山县教育局"]);
+});

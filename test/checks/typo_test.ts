@@ -4,6 +4,10 @@ import { AA_REDUPLICATIONS, DOUBLED_CHARS } from "../../checks/rules/typo/double
 import { CONFUSIONS } from "../../checks/rules/typo/vocab.ts";
 import { makeDoc, table } from "../helpers/doc.ts";
 import { runRule } from "./run.ts";
+import { ruleTester } from "../helpers/rule-tester.ts";
+import { h, toc } from "../../src/testing/doc-spec.ts";
+import { outlineSlip, outlineTitle } from "../../checks/rules/typo/outline.ts";
+import { STANDARD_SECTION_NAMES } from "../../src/analysis/vocab-outline.ts";
 
 Deno.test("typo: 的N分 in a score clause is flagged with the fix", () => {
   const doc = makeDoc(["部门绩效目标与部门职能具有一致性，的3分；部门年度绩效目标明确，得2分。"]);
@@ -234,4 +238,91 @@ Deno.test("typo: the prefilters find exactly what running every pattern finds", 
       for (const m of text.matchAll(new RegExp(c.find, "gu"))) assert.ok(m[0].includes(c.slip), c.id);
     }
   }
+});
+
+// —— A heading or 目录 entry one stray character away from a standard section name (typo/outline.ts). ——
+
+const TOC_HEAD = { text: "目录", role: "toc-heading" } as const;
+const OUTLINE = { messageId: "outline", severity: "warning", certainty: "assumption" } as const;
+
+ruleTester(typo, {
+  valid: [
+    {
+      name: "outline: the exact standard names, numbered, with page numbers",
+      doc: [
+        TOC_HEAD,
+        toc("四、评价结论及建议……21"),
+        toc("五、存在的问题及原因分析 19"),
+        h(1, "四、评价结论及建议"),
+      ],
+    },
+    {
+      name: "outline: legitimate variants (的/和/其/总; two characters more)",
+      doc: [
+        h(1, "一、存在的主要问题及原因分析"),
+        h(1, "二、评价结论和建议"),
+        h(1, "三、主要经验及其做法"),
+        h(2, "（一）绩效总目标"),
+        h(1, "四、下一步的改进措施"),
+      ],
+    },
+    {
+      name: "outline: a title that is just different, and one character added at either end",
+      doc: [
+        h(1, "一、项目资金拨付进度"),
+        h(1, "二、新评价结论及建议"),
+        h(1, "三、评价结论及建议书"),
+        toc("四、存在的问题及原因分析表12"),
+      ],
+    },
+    {
+      name: "outline: two stray characters are no one-character slip",
+      doc: [h(1, "四、评价结论及其他建议")],
+    },
+    {
+      name: "outline: a sentence with a standard name inside is no heading",
+      doc: ["针对评价结论及相关建议，下一步将逐项整改落实，确保各项措施取得实效。"],
+    },
+  ],
+  invalid: [
+    {
+      name: "outline: a stray character in a heading",
+      doc: [h(1, "一、基本情况"), h(1, "二、存在的问题及原因些分析"), "正文。"],
+      errors: [{ ...OUTLINE, message: "多出一字“些”" }],
+    },
+    {
+      name: "outline: a 目录 line with a glued page number, reported once with its heading",
+      doc: [TOC_HEAD, toc("四、评价结论及时建议21"), h(1, "四、评价结论及时建议")],
+      errors: [{ ...OUTLINE, message: "常用章节名“评价结论及建议”" }],
+    },
+    {
+      name: "outline: a 目录 read as headings (page numbers glued), full-width page number",
+      doc: [h(1, "第五部分 名词解释２６"), h(2, "四、下一步改进施措施１８"), h(1, "第一部分 部门概况")],
+      errors: [{ ...OUTLINE, message: "“下一步改进措施”" }],
+    },
+    {
+      name: "outline: a short numbered line the reader left a paragraph (dotted leader, trailing 。)",
+      doc: [h(1, "一、部门概况"), "（二）绩效指标完成况情况。……17", "正文。"],
+      errors: [OUTLINE],
+    },
+  ],
+});
+
+Deno.test("typo outline: the finding states its assumption and quotes each line once", () => {
+  const doc = makeDoc([TOC_HEAD, toc("四、评价结论及时建议……21"), h(1, "四、评价结论及时建议")]);
+  const f = runRule(typo, doc).filter((x) => x.messageId === "outline");
+  assert.equal(f.length, 1);
+  assert.equal(f[0].details.assumption, "标题与常用章节名“评价结论及建议”仅多出一字“时”");
+  assert.deepEqual(f[0].evidence.map((e) => e.quote), ["四、评价结论及时建议……21", "四、评价结论及时建议"]);
+  assert.equal(f[0].details.occurrences, 2);
+});
+
+Deno.test("typo outline: titles are stripped of numbering and page numbers; names are well-formed", () => {
+  assert.equal(outlineTitle("第五部分     名词解释 26"), "名词解释");
+  assert.equal(outlineTitle("（二）绩效目标。7"), "绩效目标");
+  assert.equal(outlineTitle("1.绩效目标…………３"), "绩效目标");
+  assert.equal(outlineSlip("四、评价结论及时建议……21")?.extra, "时");
+  assert.equal(outlineSlip("评价结论及及建议"), null); // 及: a variant character
+  assert.equal(new Set(STANDARD_SECTION_NAMES).size, STANDARD_SECTION_NAMES.length, "no duplicates");
+  for (const n of STANDARD_SECTION_NAMES) assert.equal(outlineSlip(n), null, n);
 });

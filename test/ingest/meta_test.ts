@@ -220,7 +220,8 @@ const CASES: Case[] = [
     want: { title: "2023年度部门整体支出绩效自评报告", unit: null },
   },
   {
-    name: "near-miss: a placeholder 单位名称 and a subject without 我局 are no unit; dates in the file name",
+    name:
+      "near-miss: a placeholder 单位名称 is no unit (the body's subject is, weakest); dates in the file name",
     blocks: lines(
       "2022年度部门决算公开",
       "单位名称：河北省XXX厅",
@@ -228,7 +229,7 @@ const CASES: Case[] = [
       "甲县第一中学是全日制完全中学。",
     ),
     file: "uploads/20230915/report.docx",
-    want: { year: 2022, unit: null },
+    want: { year: 2022, unit: "甲县第一中学", sources: { unit: "body:subject" } },
   },
   {
     name: "near-miss: a project title's leading words after the year are no unit",

@@ -102,7 +102,9 @@ export function ownUnitName(doc: Document, config: Config): string | undefined {
   const firm = (s: string) => FIRM_WORDS.some((w) => s.includes(w));
   const fromTitle = doc.meta.title?.split(/[0-9０-９]/)[0].trim();
   const titled = fromTitle && parseBody(fromTitle).places.length > 0 ? fromTitle : undefined;
-  const unit = doc.meta.unit ?? config.unit;
+  // A unit only guessed from the body's sentences is too weak to call other bodies foreign.
+  const guessed = doc.meta.sources?.unit?.startsWith("body:") ?? false;
+  const unit = (guessed ? undefined : doc.meta.unit) ?? config.unit;
   if (doc.meta.kind === "第三方评价" && titled && !firm(titled)) return titled;
   if (unit && !firm(unit)) return unit;
   return titled && !firm(titled) ? titled : undefined;

@@ -5,7 +5,8 @@ export type TypoKind =
   | "confusion"
   | "doubled"
   | "number"
-  | "template";
+  | "template"
+  | "outline";
 
 export interface TypoHit {
   /** Span of the slip in the text; the quote is widened around it. */
@@ -20,6 +21,8 @@ export interface TypoHit {
   pattern: string;
   message: string;
   hint: string;
+  /** What the finding rests on, when it is not certain from the text alone. */
+  assumption?: string;
 }
 
 export const HAN = "\\p{Script=Han}";

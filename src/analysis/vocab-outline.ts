@@ -1,0 +1,141 @@
+/**
+ * The standard outline of the genre: section names of the templates for 部门整体支出 and 项目支出 self-
+ * evaluations, third-party 绩效评价报告, 转移支付 reports and 部门决算 explanations, as headings and 目录
+ * entries write them (numbering and page numbers aside). Data only: another template's outline is a change
+ * here. Used by typo (a heading one stray character away from a standard name).
+ */
+
+/** Section names of the genre's standard outlines. */
+export const STANDARD_SECTION_NAMES = [
+  // the unit and the project
+  "基本情况",
+  "部门概况",
+  "单位概况",
+  "部门基本情况",
+  "单位基本情况",
+  "部门职责",
+  "主要职能",
+  "主要职责",
+  "基本职能及主要工作",
+  "机构设置",
+  "人员情况",
+  "机构设置及人员情况",
+  "项目概况",
+  "项目基本情况",
+  "项目立项情况",
+  "项目决策情况",
+  "项目实施情况",
+  "项目组织实施情况",
+  "项目管理情况",
+  "转移支付概况",
+  // targets and their completion
+  "绩效目标",
+  "绩效目标情况",
+  "年度绩效目标",
+  "总体绩效目标",
+  "整体绩效目标情况",
+  "区域绩效目标情况",
+  "绩效目标完成情况",
+  "绩效目标实现情况",
+  "总体绩效目标完成情况",
+  "总体绩效目标完成情况分析",
+  "绩效指标完成情况",
+  "绩效指标完成情况分析",
+  // money
+  "预算编制情况",
+  "预算执行情况",
+  "执行管理情况",
+  "综合管理情况",
+  "资金投入情况",
+  "资金使用情况",
+  "资金管理情况",
+  "资金情况分析",
+  "项目资金使用及管理情况",
+  "部门整体支出管理及使用情况",
+  "部门整体支出绩效情况",
+  // the evaluation
+  "绩效自评工作开展情况",
+  "绩效自评工作情况",
+  "绩效评价工作开展情况",
+  "绩效评价工作情况",
+  "绩效评价工作过程",
+  "评价目的",
+  "评价依据",
+  "评价对象和范围",
+  "评价方法",
+  "评价标准",
+  "评价指标体系",
+  "绩效情况分析",
+  "绩效分析",
+  "综合评价结论",
+  "评价结论",
+  "自评结论",
+  "绩效自评结论",
+  "评价结论及建议",
+  "综合评价情况及评价结论",
+  // problems, lessons, next steps
+  "主要经验及做法",
+  "主要经验做法",
+  "经验做法",
+  "存在的问题",
+  "存在问题",
+  "存在的问题及原因分析",
+  "存在问题及原因分析",
+  "存在的问题和原因分析",
+  "偏离绩效目标的原因和下一步改进措施",
+  "下一步改进措施",
+  "改进措施",
+  "改进措施及建议",
+  "下一步工作计划",
+  "下一步工作打算",
+  "有关建议",
+  "相关建议",
+  "意见建议",
+  "绩效自评结果拟应用和公开情况",
+  "其他需要说明的问题",
+  "其他需要说明的情况",
+  "其他需要说明的事项",
+  // 部门决算 explanations
+  "部门决算情况说明",
+  "收入支出决算总体情况说明",
+  "收入决算情况说明",
+  "支出决算情况说明",
+  "财政拨款收入支出决算总体情况说明",
+  "一般公共预算财政拨款支出决算情况说明",
+  "一般公共预算财政拨款基本支出决算情况说明",
+  "政府性基金预算支出决算情况说明",
+  "国有资本经营预算支出决算情况说明",
+  "机关运行经费支出情况说明",
+  "政府采购支出情况说明",
+  "国有资产占用情况说明",
+  "预算绩效管理工作开展情况说明",
+  "其他重要事项的情况说明",
+  "名词解释",
+  "部门决算报表",
+] as const;
+
+/**
+ * Characters whose insertion into a standard name makes a legitimate variant, not a slip: function words
+ * (存在的问题, 评价结论及其建议, 主要经验和做法) and qualifiers (绩效总目标, 绩效分目标). Longer insertions
+ * (存在的主要问题, 下一步工作改进措施) are never one character and need no entry.
+ */
+export const OUTLINE_VARIANT_CHARS = [
+  "的",
+  "之",
+  "及",
+  "和",
+  "与",
+  "暨",
+  "其",
+  "等",
+  "并",
+  "或",
+  "各",
+  "以",
+  "总",
+  "分",
+  "子",
+] as const;
+
+/** Standard names shorter than this are not compared (附件, 附表: any insertion makes another word). */
+export const MIN_OUTLINE_NAME_CHARS = 4;
