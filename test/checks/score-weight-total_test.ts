@@ -46,6 +46,22 @@ ruleTester(scoreWeightTotal, {
     },
     { name: "the decimals of GOOD (2.5 + 2.5 + 3 + 2 = 10)", doc: indicatorDoc(GOOD) },
     {
+      name: "near miss: weights to one decimal that round to the total (40.5 + 59 = 99.5 shown as 100)",
+      doc: [
+        table([H4, ["决策", "目标", "40.5", "38"], ["产出", "数量", "59", "45"], ["合计", "", "100", "83"]]),
+      ],
+    },
+    {
+      name: "top-level weights in the labels that add up, groups continued by blank cells",
+      doc: [table([
+        H4,
+        ["决策（40分）", "目标明确性", "20", "18"],
+        ["", "资金分配", "20", "17"],
+        ["产出（60分）", "完成数量", "60", "55"],
+        ["总计", "", "100", "90"],
+      ])],
+    },
+    {
       name: "a 小计 row is not a total: weights adding up to the 合计 row",
       doc: [table([
         H4,
@@ -87,6 +103,17 @@ ruleTester(scoreWeightTotal, {
         ["合计", "", "100", "83"],
       ])],
       errors: [{ messageId: "top-level-vs-total", severity: "error", message: "50+60=110分" }],
+    },
+    {
+      name: "top-level weights against the 总计 row, groups continued by blank cells",
+      doc: [table([
+        H4,
+        ["决策（40分）", "目标明确性", "20", "18"],
+        ["", "资金分配", "20", "17"],
+        ["产出（50分）", "完成数量", "60", "55"],
+        ["总计", "", "100", "90"],
+      ])],
+      errors: [{ messageId: "top-level-vs-total", severity: "error", message: "40+50=90分" }],
     },
   ],
 });

@@ -41,6 +41,15 @@ ruleTester(scoreWeightTree, {
         ),
       ],
     },
+    {
+      name: "near miss: children to one decimal that round to the parent (14.5 + 15 = 29.5 shown as 30)",
+      doc: [
+        table(
+          [H4, ["决策（30分）", "目标明确性", "14.5", "14"], ["决策（30分）", "资金分配", "15", "9"]],
+          MERGED,
+        ),
+      ],
+    },
     { name: "the decimals of GOOD (2.5 + 2.5 = 5)", doc: indicatorDoc(GOOD) },
     {
       name: "a 小计 row whose weight adds up, the total labelled 总计",
