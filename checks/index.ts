@@ -14,7 +14,10 @@ import { staleYear } from "./rules/stale-year.ts";
 import { crossReference } from "./rules/cross-reference.ts";
 import { countMismatch } from "./rules/count-mismatch.ts";
 import { foreignEntity } from "./rules/foreign-entity.ts";
-import { scoreSum } from "./rules/score-sum.ts";
+import { scoreWeightTree } from "./rules/score-weight-tree.ts";
+import { scoreWeightTotal } from "./rules/score-weight-total.ts";
+import { scoreTotal } from "./rules/score-total.ts";
+import { scoreTextSum } from "./rules/score-text-sum.ts";
 import { scoreExceedsWeight } from "./rules/score-exceeds-weight.ts";
 import { scoreGrade } from "./rules/score-grade.ts";
 import { questionnaireTally } from "./rules/questionnaire-tally.ts";
@@ -34,7 +37,10 @@ export const RULES: Rule[] = [
   crossReference,
   countMismatch,
   foreignEntity,
-  scoreSum,
+  scoreWeightTree,
+  scoreWeightTotal,
+  scoreTotal,
+  scoreTextSum,
   scoreExceedsWeight,
   scoreGrade,
   questionnaireTally,

@@ -3,22 +3,24 @@
  * above its 分值 (or above the weight its label declares); in the text, 得X分 above the 总评价分 of the same
  * sentence, or above the table weight of the indicator of the same name (a name match: warning).
  */
-import type { CheckContext, FindingDraft, Rule } from "../../src/model/rule.ts";
+import { type CheckContext, defineRule, type FindingDraft } from "../../src/model/rule.ts";
 import type { ScoreClaim } from "../../src/model/figure.ts";
-import {
-  effectiveWeights,
-  type IndicatorTable,
-  leafWeights,
-} from "../../src/analysis/tables/indicator-table.ts";
+import { type IndicatorTable, leafWeights } from "../../src/analysis/tables/indicator-table.ts";
 import { cellEvidence, locEvidence } from "../../src/analysis/evidence.ts";
-import { matchByName } from "../../src/analysis/tables/score-claims.ts";
+import { counterpartOf } from "../lib/score-tables.ts";
 import { show } from "../../src/analysis/tables/compare.ts";
 import { squash } from "../../src/analysis/tables/cell-number.ts";
 import { table } from "../../src/testing/doc-spec.ts";
 
 const EPS = 1e-9;
 
-export const scoreExceedsWeight: Rule = {
+type Details = {
+  table: { indicator: string; score: number; weights: number[]; assumption?: string };
+  text: { score: number; weight: number };
+  "text-vs-table": { subject: string; score: number; tableWeights: number[]; assumption: string };
+};
+
+export const scoreExceedsWeight = defineRule<Details>({
   meta: {
     id: "score-exceeds-weight",
     severity: "error",
@@ -58,10 +60,10 @@ export const scoreExceedsWeight: Rule = {
   check(ctx) {
     return [...ctx.views.indicatorTables.flatMap((it) => tableFindings(ctx, it)), ...textFindings(ctx)];
   },
-};
+});
 
-function tableFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft[] {
-  const out: FindingDraft[] = [];
+function tableFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft<Details>[] {
+  const out: FindingDraft<Details>[] = [];
   for (const leaf of it.leaves) {
     const score = leaf.score;
     const weights = leafWeights(leaf);
@@ -97,8 +99,8 @@ function tableFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft[] {
   return out;
 }
 
-function textFindings(ctx: CheckContext): FindingDraft[] {
-  const out: FindingDraft[] = [];
+function textFindings(ctx: CheckContext): FindingDraft<Details>[] {
+  const out: FindingDraft<Details>[] = [];
   for (const c of ctx.views.scoreClaims) {
     const ev = locEvidence(ctx.doc, c.loc, c.quote);
     if (c.weight && c.score.stated > c.weight.stated + EPS) {
@@ -118,10 +120,11 @@ function textFindings(ctx: CheckContext): FindingDraft[] {
   return out;
 }
 
-function versusTable(ctx: CheckContext, c: ScoreClaim): FindingDraft | undefined {
-  const m = matchByName(c.subject, ctx.views.indicatorNames);
-  if (!m) return undefined;
-  const { weights, name } = effectiveWeights(m);
+/** The claim against the effective weight of the table indicator of the same name (shared with score-text-sum). */
+function versusTable(ctx: CheckContext, c: ScoreClaim): FindingDraft<Details> | undefined {
+  const cp = counterpartOf(ctx.views, c);
+  if (!cp) return undefined;
+  const { weights, name } = cp;
   if (weights.length === 0 || !weights.every((w) => c.score.stated > w.value + EPS)) return undefined;
   return {
     messageId: "text-vs-table",
@@ -132,7 +135,7 @@ function versusTable(ctx: CheckContext, c: ScoreClaim): FindingDraft | undefined
     hint: "核对正文得分与评分表分值。",
     evidence: [
       locEvidence(ctx.doc, c.loc, c.quote),
-      ...weights.map((w) => cellEvidence(ctx.doc, m.it.table, w.row, w.col, w.raw)),
+      ...weights.map((w) => cellEvidence(ctx.doc, cp.it.table, w.row, w.col, w.raw)),
     ],
     details: {
       subject: c.subject,

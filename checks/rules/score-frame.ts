@@ -5,7 +5,7 @@
  * 年度绩效目标 against the 总分 (stated, else 100); without a 年度绩效目标 weight, 预算执行 + the categories
  * against the 总分. The frame's membership is template knowledge, so every finding is an assumption. A
  * missing category can only make the parts smaller: parts below their whole are reported only when every
- * category is annotated. Tables the indicator-table reader parses are left to the table rules (score-sum).
+ * category is annotated. Tables the indicator-table reader parses are left to the table rules (score-weight-tree and the other score-* table rules).
  */
 import type { CheckContext } from "../../src/model/rule.ts";
 import { defineRule, type FindingDraft } from "../../src/model/rule.ts";

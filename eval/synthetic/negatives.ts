@@ -4,6 +4,9 @@ import type { KeyNegative, ReportModel, ScoreTree } from "./model.ts";
 import { l2Score, sumLeaves } from "./trees.ts";
 import { para, unused } from "./operators/util.ts";
 
+/** The rules that add up an indicator table's and the narrative's scores (the former score-sum rule). */
+const SCORE_SUM_RULES = ["score-weight-tree", "score-weight-total", "score-total", "score-text-sum"];
+
 export function negatives(model: ReportModel): KeyNegative[] {
   const out: KeyNegative[] = [];
   const shown = (block: string, s: string) => para(model, block)?.fullWidth ? fullWidth(s) : s;
@@ -75,7 +78,7 @@ function treeNegatives(tree: ScoreTree, subtotals: boolean): KeyNegative[] {
     for (const l1 of tree.l1) {
       if (l1.statedScore !== undefined && l1.statedScore === l2Score(l1)) {
         out.push({
-          rules: ["score-sum"],
+          rules: SCORE_SUM_RULES,
           tokens: [score(l1.statedScore)],
           what: `“${l1.name}”得分小计${score(l1.statedScore)}分与各项之和一致`,
         });
@@ -85,7 +88,7 @@ function treeNegatives(tree: ScoreTree, subtotals: boolean): KeyNegative[] {
   const leaves = tree.l1.flatMap((l) => l.children.flatMap((c) => c.leaves));
   if (tree.statedTotalScore === sumLeaves(leaves, (l) => l.score)) {
     out.push({
-      rules: ["score-sum"],
+      rules: SCORE_SUM_RULES,
       tokens: [score(tree.statedTotalScore)],
       what: `合计得分${score(tree.statedTotalScore)}分与各项之和一致`,
     });

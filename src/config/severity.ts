@@ -14,14 +14,18 @@ export function capFor(certainty: Certainty, s: Severity): Severity {
   return certainty !== "certain" && RANK[s] < RANK.warning ? "warning" : s;
 }
 
-/** The setting that applies: rule:message first, then the rule, then the ids the rule replaces. */
+/**
+ * The setting that applies, most specific first: rule:message, then replaced:message for each id the rule
+ * replaces (a rule split off another keeps its message ids), then the rule, then the ids it replaces.
+ */
 function settingFor(
   config: Config,
   meta: RuleMeta,
   messageId: string,
   certainty: Certainty,
 ): Level | undefined {
-  const keys = [`${meta.id}:${messageId}`, meta.id, ...(meta.replaces ?? [])];
+  const replaced = meta.replaces ?? [];
+  const keys = [`${meta.id}:${messageId}`, ...replaced.map((r) => `${r}:${messageId}`), meta.id, ...replaced];
   for (const key of keys) {
     const s = config.rules[key];
     if (s === undefined) continue;
@@ -45,13 +49,15 @@ export function resolveSeverity(
   return capFor(certainty, set ?? drafted ?? meta.severity);
 }
 
-/** Every id a configuration may name: rule ids, the ids they replace, and rule:message ids. */
+/** Every id a configuration may name: rule ids, the ids they replace, and rule:message ids of both. */
 export function knownRuleKeys(metas: readonly RuleMeta[]): Set<string> {
   const out = new Set<string>();
   for (const m of metas) {
-    out.add(m.id);
-    for (const r of m.replaces ?? []) out.add(r);
-    for (const id of Object.keys(m.messages)) out.add(`${m.id}:${id}`);
+    const ids = [m.id, ...(m.replaces ?? [])];
+    for (const r of ids) {
+      out.add(r);
+      for (const id of Object.keys(m.messages)) out.add(`${r}:${id}`);
+    }
   }
   return out;
 }

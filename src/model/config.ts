@@ -21,8 +21,9 @@ export type RuleSetting = z.infer<typeof RuleSetting>;
 
 export const Config = z.object({
   /**
-   * Per rule ("score-sum") or per message ("score-sum:children-vs-parent"): a severity or "off", or
-   * `{certain, assumption, rounding}`. Rules not listed keep their default severity.
+   * Per rule ("score-total") or per message ("score-total:scores-vs-total"): a severity or "off", or
+   * `{certain, assumption, rounding}`. Rules not listed keep their default severity. A rule id a rule
+   * replaces (its meta's `replaces`, e.g. "score-sum") applies to it too, as "score-sum" and "score-sum:<message>".
    */
   rules: z.record(z.string(), RuleSetting).default({}).check((ctx) => {
     for (const [key, setting] of Object.entries(ctx.value)) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { scoreFrame } from "../../checks/rules/score-frame.ts";
-import { scoreSum } from "../../checks/rules/score-sum.ts";
+import { scoreWeightTree } from "../../checks/rules/score-weight-tree.ts";
 import { labelBefore } from "../../src/analysis/frame.ts";
 import { h, makeDoc, table, toc } from "../helpers/doc.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
@@ -63,7 +63,7 @@ Deno.test("score-frame: labels are read with spaces, unit notes and full-width f
   assert.equal(labelBefore("资金管理")?.role, "foreign");
 });
 
-Deno.test("score-frame: a parsed indicator table is left to score-sum (no double finding)", () => {
+Deno.test("score-frame: a parsed indicator table is left to the table rules (no double finding)", () => {
   const doc = makeDoc([
     table([
       ["一级指标", "二级指标", "三级指标", "分值", "得分"],
@@ -75,7 +75,7 @@ Deno.test("score-frame: a parsed indicator table is left to score-sum (no double
     "年度绩效目标（80分）：产出指标（60分），效益指标（40分）。",
   ]);
   assert.deepEqual(runRule(scoreFrame, doc), []);
-  assert.ok(runRule(scoreSum, doc).some((f) => f.messageId === "children-vs-parent"));
+  assert.ok(runRule(scoreWeightTree, doc).some((f) => f.messageId === "children-vs-parent"));
 });
 
 ruleTester(scoreFrame, {

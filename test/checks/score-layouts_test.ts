@@ -5,11 +5,11 @@
  * 自评表 read from CSV.
  */
 import { ruleTester } from "../helpers/rule-tester.ts";
-import { scoreSum } from "../../checks/rules/score-sum.ts";
 import { scoreExceedsWeight } from "../../checks/rules/score-exceeds-weight.ts";
 import { scoreRule } from "../../checks/rules/score-rule.ts";
 import { type Merge, table } from "../../src/testing/doc-spec.ts";
 import { readDocument } from "../../src/ingest/index.ts";
+import { scoreSumTester } from "./score-fixtures.ts";
 
 const H5 = ["一级指标", "二级指标", "三级指标", "分值", "得分"];
 
@@ -128,7 +128,8 @@ const formRepeatedHeader = (() => {
   return rows;
 })();
 
-ruleTester(scoreSum, {
+// The rules score-sum was split into (score-weight-tree, score-weight-total, score-total, score-text-sum).
+scoreSumTester({
   valid: [
     { name: "小计 rows that add up (blank continuation cells)", doc: [table(subtotalBlank())] },
     {

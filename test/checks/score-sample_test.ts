@@ -8,11 +8,10 @@ import { readDocument } from "../../src/ingest/index.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
 import type { Document } from "../../src/model/document.ts";
 import type { Extraction } from "../../src/model/figure.ts";
-import { scoreSum } from "../../checks/rules/score-sum.ts";
 import { scoreExceedsWeight } from "../../checks/rules/score-exceeds-weight.ts";
 import { scoreGrade } from "../../checks/rules/score-grade.ts";
 import { questionnaireTally } from "../../checks/rules/questionnaire-tally.ts";
-import { claim } from "./score-fixtures.ts";
+import { checkScoreSums, claim } from "./score-fixtures.ts";
 import { extract } from "../../src/extract/index.ts";
 
 const SAMPLE = new URL("../../samples/xundian-hrss-2023-self-evaluation.docx", import.meta.url);
@@ -24,9 +23,9 @@ async function sample(): Promise<Document> {
   return cached;
 }
 
-Deno.test("sample: score-sum finds the indicator table's weights that do not add up", async () => {
+Deno.test("sample: score-weight-tree finds the indicator table's weights that do not add up", async () => {
   const doc = await sample();
-  const fs = scoreSum.check(checkContext({ doc, extraction: NONE, config: DEFAULT_CONFIG }));
+  const fs = checkScoreSums(doc, NONE);
   const byKind = (k: string) => fs.filter((f) => f.messageId === k);
   // B1预算管理（7分） has only B11, B13, B14 at 1 point each (no B12): 3 ≠ 7.
   // C2部门效果（21分）: C22C104 5 + C23 5 + C25 10 = 20 ≠ 21.
@@ -44,7 +43,7 @@ Deno.test("sample: score-sum finds the indicator table's weights that do not add
   for (const f of fs) for (const e of f.evidence) assert.ok(e.table, "table evidence");
 });
 
-Deno.test("sample: score-sum on the narrative 部门职能 paragraph (得1+4+3+1 = 9, stated 实际得分8分)", async () => {
+Deno.test("sample: score-text-sum on the narrative 部门职能 paragraph (得1+4+3+1 = 9, stated 实际得分8分)", async () => {
   const doc = await sample();
   const i = doc.blocks.findIndex((b) =>
     b.kind !== "table" && b.text.includes("部门职能总评价分10分，实际得分8分")
@@ -57,9 +56,7 @@ Deno.test("sample: score-sum on the narrative 部门职能 paragraph (得1+4+3+1
     claim(doc, i, "制定了具体科室岗位职责，得1分", "科室岗位职责", "1分"),
     claim(doc, i, "部门职能总评价分10分，实际得分8分", "部门职能", "8分", "10分"),
   ];
-  const fs = scoreSum.check(
-    checkContext({ doc, extraction: { figures: [], relations: rel }, config: DEFAULT_CONFIG }),
-  );
+  const fs = checkScoreSums(doc, { figures: [], relations: rel });
   const items = fs.filter((f) => f.messageId === "items-vs-subtotal");
   assert.equal(items.length, 1);
   assert.equal(items[0].severity, undefined); // 9 > 8: no omission explains it
@@ -100,9 +97,9 @@ Deno.test("sample: questionnaire-tally finds question 7 (49 + 1 > 49) and the to
   assert.equal(fs[1].details.stated, 4880);
 });
 
-Deno.test("sample: score-sum with the real extractor: 部门职能 is the one narrative error", async () => {
+Deno.test("sample: score-text-sum with the real extractor: 部门职能 is the one narrative error", async () => {
   const doc = await sample();
-  const fs = scoreSum.check(checkContext({ doc, extraction: extract(doc), config: DEFAULT_CONFIG }));
+  const fs = checkScoreSums(doc, extract(doc));
   const narrativeErrors = fs.filter((f) => f.severity === undefined && f.evidence[0].table === undefined);
   // Items are summed per paragraph: 财务管理 1+4+1 = 6 must not absorb the 预算管理 items before it, and
   // 资源配置's "扣0.5分" is a deduction, not an item (1.5+4+1.5+2+3 = 12).

@@ -6,6 +6,9 @@ import { runChecks } from "../../src/audit.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
 import type { Rule } from "../../src/model/rule.ts";
 import { makeDoc } from "../helpers/doc.ts";
+import { makeDoc as makeSpecDoc, table } from "../../src/testing/doc-spec.ts";
+import { extract } from "../../src/extract/index.ts";
+import { RULES } from "../../checks/index.ts";
 
 const fakeRule: Rule = {
   meta: {
@@ -212,4 +215,93 @@ Deno.test("config: the cross-document rules are known to the configuration, and 
     () => parseConfig('{"rules":{"copied-report":{"assumption":"error"}}}', "a.json", ALL_RULE_METAS),
     ConfigError,
   );
+});
+
+/** A document on which each of the four rules split off score-sum reports (one a warning on an assumption). */
+function scoreFamilyDoc() {
+  const h = ["一级指标", "二级指标", "分值", "得分"];
+  return makeSpecDoc([
+    "（1）部门目标。规划明确，得2分；计划一致，得2分。部门目标总评价分5分，实际得分3分。",
+    table([
+      h,
+      ["决策（30分）", "目标明确性", "15", "14"],
+      ["决策（30分）", "资金分配", "10", "9"],
+      ["产出（70分）", "完成数量", "70", "65"],
+      ["合计", "", "100", "90"],
+    ], [{ row: 1, col: 0, rowspan: 2 }]),
+    table([h, ["决策", "目标", "40", "38"], ["产出", "数量", "50", "45"]]),
+  ]);
+}
+const SCORE_SUM_SPLIT = ["score-weight-tree", "score-weight-total", "score-total", "score-text-sum"];
+
+Deno.test("config: score-sum (and score-sum:<message>) still applies to the four rules that replace it", () => {
+  const doc = scoreFamilyDoc();
+  const ex = extract(doc);
+  const run = (json: string) =>
+    runChecks(doc, ex, parseConfig(json, "c.json", RULE_METAS), RULES)
+      .filter((f) => SCORE_SUM_SPLIT.includes(f.rule))
+      .map((f) => `${f.rule}:${f.messageId}:${f.severity}`);
+  for (const id of SCORE_SUM_SPLIT) {
+    assert.deepEqual(RULES.find((r) => r.meta.id === id)?.meta.replaces, ["score-sum"], id);
+  }
+  assert.deepEqual(run("{}"), [
+    "score-weight-tree:children-vs-parent:error",
+    "score-weight-total:weights-vs-total:error",
+    "score-weight-total:weights-vs-100:warning",
+    "score-total:scores-vs-total:error",
+    "score-text-sum:items-vs-subtotal:error",
+    "score-text-sum:text-vs-table:warning",
+  ]);
+  assert.deepEqual(run('{"rules":{"score-sum":"off"}}'), []);
+  assert.deepEqual(run('{"rules":{"score-sum":"info"}}'), [
+    "score-weight-tree:children-vs-parent:info",
+    "score-weight-total:weights-vs-total:info",
+    "score-weight-total:weights-vs-100:info",
+    "score-total:scores-vs-total:info",
+    "score-text-sum:items-vs-subtotal:info",
+    "score-text-sum:text-vs-table:info",
+  ]);
+  // A message of the old id; the new rule's own setting is more specific than the old id's.
+  assert.deepEqual(run('{"rules":{"score-sum:children-vs-parent":"off","score-sum":"warning"}}'), [
+    "score-weight-total:weights-vs-total:warning",
+    "score-weight-total:weights-vs-100:warning",
+    "score-total:scores-vs-total:warning",
+    "score-text-sum:items-vs-subtotal:warning",
+    "score-text-sum:text-vs-table:warning",
+  ]);
+  assert.deepEqual(run('{"rules":{"score-sum":"off","score-total":"error"}}'), [
+    "score-total:scores-vs-total:error",
+  ]);
+  // No setting, under the old id or the new ones, makes an assumption (weights-vs-100, text-vs-table) an error.
+  for (
+    const json of [
+      '{"rules":{"score-sum":"error"}}',
+      '{"rules":{"score-sum:weights-vs-100":"error"}}',
+      '{"rules":{"score-weight-total":"error"}}',
+      '{"rules":{"score-weight-total:weights-vs-100":"error"}}',
+      '{"rules":{"score-sum:text-vs-table":"error","score-text-sum":"error"}}',
+    ]
+  ) {
+    const found = run(json);
+    assert.ok(found.includes("score-weight-total:weights-vs-100:warning"), json);
+    assert.ok(!found.some((f) => /weights-vs-100:error|text-vs-table:error/.test(f)), json);
+  }
+  for (const key of ["score-sum", "score-sum:weights-vs-100", "score-weight-total"]) {
+    assert.throws(
+      () => parseConfig(JSON.stringify({ rules: { [key]: { assumption: "error" } } }), "c.json", RULE_METAS),
+      /不能设为 error/,
+    );
+  }
+  // A suppression naming the old id applies to the new rules.
+  const suppressed = runChecks(
+    doc,
+    ex,
+    parseConfig(
+      JSON.stringify({ suppress: [{ rule: "score-sum", quote: "90", reason: "已核实" }] }),
+      "c.json",
+      RULE_METAS,
+    ),
+    RULES,
+  ).filter((f) => f.suppressed);
+  assert.deepEqual(suppressed.map((f) => f.rule), ["score-total"]);
 });

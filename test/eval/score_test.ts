@@ -58,12 +58,12 @@ Deno.test("score: a negative is hit through the first quote only, and never by a
 Deno.test("score and tally: errors on a clean file; per-rule rows; the gate", () => {
   const clean: KeyFile = { items: [], negatives: [], clean: true };
   const s = scoreDocument(
-    result([finding("score-sum", "a"), finding("typo", "b", { severity: "warning" })]),
+    result([finding("score-total", "a"), finding("typo", "b", { severity: "warning" })]),
     clean,
   );
   strictEqual(s.cleanErrors.length, 1);
   const matched = scoreDocument(result([finding("sum-mismatch", "100.57 121.57")]), key);
-  const t = tally([s, matched], ["sum-mismatch", "score-sum"], "rule");
+  const t = tally([s, matched], ["sum-mismatch", "score-total"], "rule");
   strictEqual(t.total.cleanErrors, 1);
   deepStrictEqual(t.rows.find((r) => r.name === "sum-mismatch")!.core, { found: 1, total: 1 });
   deepStrictEqual(gateFailures({ "sum-mismatch": 1, total: 1 }, t, "c"), [

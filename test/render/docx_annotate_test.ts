@@ -147,7 +147,7 @@ Deno.test("docx: a document without comments gets the comments part created and 
   const result = {
     ...findingsFor(await readDocument(await annotatedFixture(), { file: "f.docx" })),
     findings: [{
-      rule: "score-sum",
+      rule: "score-total",
       severity: "error" as const,
       message: "合计不符。",
       evidence: [{ quote: "14", section: "", block: table.index, table: { index: 0, row: 3, col: 3 } }],

@@ -53,7 +53,7 @@ export const scoreSubtotal: Operator = (model, rng) => {
     const computed = l2Score(l1);
     l1.statedScore = round2(computed + d);
     return {
-      rules: ["score-sum", "sum"],
+      rules: ["score-total", "sum"],
       groups: [group(score(l1.statedScore)), group(score(computed))],
       what: `“${l1.name}”小计得分写作${score(l1.statedScore)}分，各项得分之和为${score(computed)}分。`,
     };
@@ -65,7 +65,7 @@ export const scoreSubtotal: Operator = (model, rng) => {
   if (stated > t.tree.statedTotalWeight) return undefined;
   t.tree.statedTotalScore = stated;
   return {
-    rules: ["score-sum", "sum"],
+    rules: ["score-total", "sum"],
     groups: [group(score(stated)), group(score(computed))],
     what: `指标表合计得分写作${score(stated)}分，各项得分之和为${score(computed)}分。`,
   };
