@@ -2,11 +2,21 @@
  * heading-numbering: within one list of sibling headings (一、二、三 / （一）（二） / 1. 2. / （1）（2） /
  * 附件1 附件2), numbers must not repeat or skip, and the style must not switch (3、 among 一、二、四、).
  */
-import type { Document, HeadingBlock } from "../../src/model/document.ts";
-import type { FindingDraft, Rule } from "../../src/model/rule.ts";
+import type { Document, HeadingBlock, NumberingStyle } from "../../src/model/document.ts";
+import { defineRule, type FindingDraft } from "../../src/model/rule.ts";
 import { evidence } from "../../src/analysis/evidence.ts";
 import { parseMarker } from "../../src/ingest/headings.ts";
 import { h as heading } from "../../src/testing/doc-spec.ts";
+
+/** `parent` is the title of the section the sibling headings are in ("正文" at the top). */
+type Details = {
+  /** The number written twice. */
+  repeat: { number: number; parent: string };
+  /** The number due and the number found instead. */
+  skip: { expected: number; found: number; parent: string };
+  /** The heading's numbering style against the style most of its siblings use. */
+  style: { found: NumberingStyle; expectedStyle: NumberingStyle; parent: string };
+};
 
 /**
  * A numbered item can be a plain paragraph that runs on into body text ("1.坚持…。一是…") while its
@@ -44,13 +54,13 @@ function fillsGap(values: Set<number>, from: number, to: number): boolean {
   return true;
 }
 
-function majorityStyle(list: HeadingBlock[]): string {
+function majorityStyle(list: HeadingBlock[]): NumberingStyle {
   const counts = Map.groupBy(list, (h) => h.number.style);
   return [...counts.entries()].sort((a, b) => b[1].length - a[1].length)[0][0];
 }
 
-function checkList(doc: Document, list: HeadingBlock[]): FindingDraft[] {
-  const out: FindingDraft[] = [];
+function checkList(doc: Document, list: HeadingBlock[]): FindingDraft<Details>[] {
+  const out: FindingDraft<Details>[] = [];
   const style = majorityStyle(list);
   const parentTitle = doc.sections[doc.sections[list[0].section].parent ?? "s0"]?.title || "正文";
   const seen = new Map<number, HeadingBlock>();
@@ -93,7 +103,7 @@ function checkList(doc: Document, list: HeadingBlock[]): FindingDraft[] {
   return out;
 }
 
-export const headingNumbering: Rule = {
+export const headingNumbering = defineRule<Details>({
   meta: {
     id: "heading-numbering",
     severity: "warning",
@@ -134,4 +144,4 @@ export const headingNumbering: Rule = {
     },
   },
   check: ({ doc }) => siblingLists(doc).flatMap((list) => checkList(doc, list)),
-};
+});

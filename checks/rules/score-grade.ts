@@ -4,12 +4,26 @@
  * inclusive: exactly 90 is 优). Grade statements and their scores come from the analysis
  * (ctx.views.gradeStatements); grade words and keywords are vocabulary (src/analysis/vocab.ts).
  */
-import type { FindingDraft, Rule } from "../../src/model/rule.ts";
+import { defineRule, type FindingDraft } from "../../src/model/rule.ts";
 import type { Config } from "../../src/model/config.ts";
 import { type Band, BAND_NAME } from "../../src/analysis/vocab.ts";
 import { h } from "../../src/testing/doc-spec.ts";
 
-export const scoreGrade: Rule = {
+type Details = {
+  "grade-vs-score": {
+    /** The total score the grade goes with. */
+    score: number;
+    /** The grade word as written, and the one the score's band names. */
+    statedGrade: string;
+    expectedGrade: string;
+    /** The grade bands the score was judged by (the configuration's). */
+    bands: Config["gradeBands"];
+    /** Set when the score is the scoring table's total rather than one the text states with the grade. */
+    assumption?: string;
+  };
+};
+
+export const scoreGrade = defineRule<Details>({
   meta: {
     id: "score-grade",
     severity: "error",
@@ -39,7 +53,7 @@ export const scoreGrade: Rule = {
   },
   check(ctx) {
     const bands = ctx.config.gradeBands;
-    const out: FindingDraft[] = [];
+    const out: FindingDraft<Details>[] = [];
     for (const g of ctx.views.gradeStatements) {
       const score = g.score;
       if (!score) continue;
@@ -65,7 +79,7 @@ export const scoreGrade: Rule = {
     }
     return out;
   },
-};
+});
 
 export function bandOf(score: number, bands: Config["gradeBands"]): Band {
   if (score >= bands.excellent) return "excellent";

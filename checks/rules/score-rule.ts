@@ -10,7 +10,7 @@
 import type { Evidence } from "../../src/model/finding.ts";
 import type { Figure, ScoreClaim } from "../../src/model/figure.ts";
 import { compareStated, type Interval } from "../../src/extract/tolerance.ts";
-import type { CheckContext, FindingDraft, Rule } from "../../src/model/rule.ts";
+import { type CheckContext, defineRule, type FindingDraft } from "../../src/model/rule.ts";
 import type { IndicatorTable, Leaf } from "../../src/analysis/tables/indicator-table.ts";
 import type { Views } from "../../src/analysis/views.ts";
 import { table } from "../../src/testing/doc-spec.ts";
@@ -36,7 +36,27 @@ import {
   rowFigures,
   type Source,
 } from "./score-rule/sources.ts";
-import { selfEvalFindings } from "./score-rule/self-eval.ts";
+import { type SelfEvalDetails, selfEvalFindings } from "./score-rule/self-eval.ts";
+
+/** `indicator` is the indicator's label as written (spaces removed), `metric` the rate its formula scores. */
+type Details = SelfEvalDetails & {
+  "score-vs-rule": {
+    indicator: string;
+    metric: string;
+    /** Where the rate came from: the indicator's own row (certain), the text, or the definition's inputs. */
+    source: Source["kind"];
+    rate: Interval;
+    /** The score the formula gives for that rate. */
+    expected: Interval;
+    /** The table's score when it contradicts the formula, the text's 得X分 when that does. */
+    tableScore?: number;
+    narrativeScore?: number;
+    /** Set for a rate from the text or from the inputs: they are matched to the indicator by name. */
+    assumption?: string;
+  };
+  /** The formula's rate that the report never gives (nor its inputs). */
+  uncheckable: { indicator: string; metric: string };
+};
 
 interface IndicatorRule {
   it: IndicatorTable;
@@ -202,7 +222,11 @@ function sourceEvidence(ctx: CheckContext, s: Source): Evidence[] {
   return out;
 }
 
-function checkIndicator(ctx: CheckContext, r: IndicatorRule, { sources, seen }: Sources): FindingDraft[] {
+function checkIndicator(
+  ctx: CheckContext,
+  r: IndicatorRule,
+  { sources, seen }: Sources,
+): FindingDraft<Details>[] {
   const { doc } = ctx;
   const { it, leaf, formula, weight } = r;
   const label = squash(leaf.label.text);
@@ -221,7 +245,7 @@ function checkIndicator(ctx: CheckContext, r: IndicatorRule, { sources, seen }: 
         `无法按细则复核得分。`,
       hint: `在正文中写明${formula.metric}（或其计算依据），以便核对得分。`,
       evidence: [ruleEv],
-      details: { indicator: label, metric: formula.metric, uncheckable: true },
+      details: { indicator: label, metric: formula.metric },
     }];
   }
   const expected = sources.map((s) => scoreRange(formula, weight, s.rate));
@@ -280,7 +304,7 @@ function checkIndicator(ctx: CheckContext, r: IndicatorRule, { sources, seen }: 
   });
 }
 
-export const scoreRule: Rule = {
+export const scoreRule = defineRule<Details>({
   meta: {
     id: "score-rule",
     severity: "warning",
@@ -360,4 +384,4 @@ export const scoreRule: Rule = {
       ...form,
     ];
   },
-};
+});

@@ -8,12 +8,24 @@
  * (stale-year/carried-amount.ts).
  */
 import type { Document } from "../../src/model/document.ts";
-import type { FindingDraft, Rule } from "../../src/model/rule.ts";
+import { defineRule, type FindingDraft } from "../../src/model/rule.ts";
 import type { Evidence } from "../../src/model/finding.ts";
 import { cellEvidence, clip, evidence } from "../../src/analysis/evidence.ts";
 import { COMPARISON_BEFORE_YEAR, STALE_YEAR_CONTEXTS, YEAR_RANGE_AFTER } from "../../src/analysis/vocab.ts";
 import { h, table } from "../../src/testing/doc-spec.ts";
-import { carriedAmounts } from "./stale-year/carried-amount.ts";
+import { type CarriedAmountDetails, carriedAmounts } from "./stale-year/carried-amount.ts";
+
+type Details = {
+  "stale-year": {
+    evaluationYear: number;
+    /** The earlier year the text cites. */
+    statedYear: number;
+    /** What is cited from that year (the context's label: 工作计划/目标, 满意度调查 …). */
+    context: string;
+    assumption: string;
+  };
+  "carried-amount": CarriedAmountDetails;
+};
 
 function isOutline(block: Document["blocks"][number]): boolean {
   return block.kind === "heading" || (block.kind === "paragraph" && block.role !== undefined);
@@ -32,8 +44,8 @@ function staleIn(
   source: string,
   outline: boolean,
   at: (quote: string) => Evidence,
-): FindingDraft[] {
-  const out: FindingDraft[] = [];
+): FindingDraft<Details>[] {
+  const out: FindingDraft<Details>[] = [];
   for (const m of text.matchAll(/(?<![0-9０-９])([2２][0０][0-9０-９]{2})\s*年/g)) {
     const y = Number(asciiDigits(m[1]));
     const lag = year - y;
@@ -82,8 +94,8 @@ function currentYearBefore(text: string, start: number, year: number): boolean {
 
 const SPACE = /\s/;
 
-function findStale(doc: Document, year: number, source: string): FindingDraft[] {
-  const out: FindingDraft[] = [];
+function findStale(doc: Document, year: number, source: string): FindingDraft<Details>[] {
+  const out: FindingDraft<Details>[] = [];
   for (const block of doc.blocks) {
     if (block.kind !== "table") {
       out.push(...staleIn(block.text, year, source, isOutline(block), (q) => evidence(doc, block.index, q)));
@@ -102,7 +114,7 @@ function findStale(doc: Document, year: number, source: string): FindingDraft[] 
   return out;
 }
 
-export const staleYear: Rule = {
+export const staleYear = defineRule<Details>({
   meta: {
     id: "stale-year",
     severity: "warning",
@@ -181,7 +193,7 @@ export const staleYear: Rule = {
     if (!y) return [];
     return [
       ...findStale(doc, y.year, y.source),
-      ...carriedAmounts(doc, views, y.year, y.source) as FindingDraft[],
+      ...carriedAmounts(doc, views, y.year, y.source),
     ];
   },
-};
+});

@@ -3,12 +3,27 @@
  * entry with another number or title, annexes listed but empty.
  */
 import type { Document, HeadingBlock, ParagraphBlock } from "../../src/model/document.ts";
-import type { FindingDraft, Rule } from "../../src/model/rule.ts";
+import { defineRule, type FindingDraft } from "../../src/model/rule.ts";
 import { evidence } from "../../src/analysis/evidence.ts";
 import { parseMarker } from "../../src/ingest/headings.ts";
 import { titleKey } from "../../src/analysis/text/normalize.ts";
 import { similarity } from "../lib/similarity.ts";
 import { h, toc } from "../../src/testing/doc-spec.ts";
+
+/** Nothing beyond the evidence: the 目录 line and, where there is one, the body heading. */
+type NoDetails = Record<string, never>;
+
+type Details = {
+  "missing-in-body": NoDetails;
+  "missing-in-toc": NoDetails;
+  /** The 目录 line and the body heading with the same title, as written. */
+  number: { toc: string; body: string };
+  /** The two titles with the same number, without numbering, as compared (NFKC, no spaces or punctuation). */
+  title: { toc: string; body: string };
+  "empty-annex": NoDetails;
+  /** How many 目录 entries the body lacks (all of them). */
+  "toc-unmatched": { entries: number };
+};
 
 interface Entry {
   block: ParagraphBlock;
@@ -63,7 +78,7 @@ function isEmptySection(doc: Document, h: HeadingBlock): boolean {
   return s.children.length === 0 && content.length === 0;
 }
 
-function emptyAnnex(doc: Document, e: Entry, h: HeadingBlock): FindingDraft {
+function emptyAnnex(doc: Document, e: Entry, h: HeadingBlock): FindingDraft<Details> {
   return {
     message: `目录列出的“${e.block.text}”在正文中只有标题，没有内容。`,
     hint: "补齐该附件的内容，或从目录中删去。",
@@ -78,7 +93,7 @@ function emptyAnnex(doc: Document, e: Entry, h: HeadingBlock): FindingDraft {
  * When not one entry matches the body, the 目录 as a whole belongs to another version of the document (or
  * the file is incomplete): one finding for the whole 目录, not one per entry.
  */
-function unmatchedToc(doc: Document, missing: Entry[]): FindingDraft {
+function unmatchedToc(doc: Document, missing: Entry[]): FindingDraft<Details> {
   return {
     message: `目录的${missing.length}项在正文中都找不到对应章节，目录可能未随正文更新，或取自其他文档。`,
     hint: "按正文的实际结构重新生成目录（在 Word 中更新目录域）。",
@@ -89,7 +104,7 @@ function unmatchedToc(doc: Document, missing: Entry[]): FindingDraft {
   };
 }
 
-function checkToc(doc: Document): FindingDraft[] {
+function checkToc(doc: Document): FindingDraft<Details>[] {
   const toc = entries(doc);
   if (toc.length === 0) return [];
   const headings = doc.blocks.filter((b): b is HeadingBlock => b.kind === "heading" && b.origin === "body");
@@ -98,7 +113,7 @@ function checkToc(doc: Document): FindingDraft[] {
   if (headings.length === 0) return [];
   const titles = new Map(headings.map((h) => [h, headingTitle(doc, h)]));
   const used = new Set<HeadingBlock>();
-  const out: FindingDraft[] = [];
+  const out: FindingDraft<Details>[] = [];
   const missing: Entry[] = [];
   const tocEv = (e: Entry) => evidence(doc, e.block.index, e.block.text);
   const take = (pred: (h: HeadingBlock) => boolean) => {
@@ -187,7 +202,7 @@ function checkToc(doc: Document): FindingDraft[] {
   return out;
 }
 
-export const tocMismatch: Rule = {
+export const tocMismatch = defineRule<Details>({
   meta: {
     id: "toc-mismatch",
     severity: "warning",
@@ -238,4 +253,4 @@ export const tocMismatch: Rule = {
     },
   },
   check: ({ doc }) => checkToc(doc),
-};
+});

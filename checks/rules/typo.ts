@@ -8,7 +8,7 @@
  */
 import type { Block, Document } from "../../src/model/document.ts";
 import type { Evidence } from "../../src/model/finding.ts";
-import type { FindingDraft, Rule } from "../../src/model/rule.ts";
+import { defineRule, type FindingDraft } from "../../src/model/rule.ts";
 import { cellEvidence, clip, evidence } from "../../src/analysis/evidence.ts";
 import { h, toc } from "../../src/testing/doc-spec.ts";
 import type { TypoHit } from "./typo/types.ts";
@@ -19,6 +19,23 @@ import { findTemplateLeftovers } from "./typo/template.ts";
 import { outlineSlip } from "./typo/outline.ts";
 import { MAX_HEADING_CHARS, parseMarker } from "../../src/ingest/headings.ts";
 
+/** Every typo finding: the slip as written (also as `matched`), its likely fix, how often it occurs. */
+type Slip = { wrong: string; right: string; matched: string; occurrences?: number };
+/** A message several patterns report: `pattern` is the id of the pattern or table entry that fired. */
+type PatternSlip = Slip & { pattern: string };
+
+type Details = {
+  confusion: PatternSlip;
+  doubled: PatternSlip;
+  number: PatternSlip;
+  template: PatternSlip;
+  /** One pattern: its id would only repeat the message id. */
+  "score-de": Slip;
+  punctuation: PatternSlip;
+  /** One pattern; the finding rests on the assumption that the standard section name was meant. */
+  outline: Slip & { assumption: string };
+};
+
 interface TypoPattern {
   id: string;
   /** Must have the `g` flag. */
@@ -28,7 +45,7 @@ interface TypoPattern {
   message: (m: RegExpExecArray) => string;
   hint: (m: RegExpExecArray) => string;
   right: (m: RegExpExecArray) => string;
-  kind: TypoHit["kind"];
+  kind: "score-de" | "punctuation";
 }
 
 export const TYPO_PATTERNS: TypoPattern[] = [
@@ -171,34 +188,52 @@ function located(doc: Document): Located[] {
 }
 
 /** One finding per slip: the same wrong form repeated (a placeholder in every row) is reported once. */
-function findTypos(doc: Document): FindingDraft[] {
+function findTypos(doc: Document): FindingDraft<Details>[] {
   const groups = new Map<string, Located[]>();
   for (const l of located(doc)) {
     const key = `${l.hit.pattern}\u0000${l.hit.wrong}`;
     groups.set(key, [...(groups.get(key) ?? []), l]);
   }
-  return [...groups.values()].map((ls) => {
-    const h = ls[0].hit;
-    const more = ls.length > 1 ? `（全文共${ls.length}处）` : "";
-    return {
-      messageId: h.kind,
-      message: h.message + more,
-      hint: h.hint,
-      evidence: ls.slice(0, MAX_QUOTES).map((l) => l.evidence),
-      details: {
-        wrong: h.wrong,
-        right: h.right,
-        pattern: h.pattern,
-        matched: h.wrong,
-        ...(ls.length > 1 ? { occurrences: ls.length } : {}),
-        ...(h.assumption ? { assumption: h.assumption } : {}),
-      },
-      ...(h.assumption ? { certainty: "assumption" as const } : {}),
-    };
-  });
+  return [...groups.values()].map((ls) =>
+    draftOf(ls[0].hit, ls.length, ls.slice(0, MAX_QUOTES).map((l) => l.evidence))
+  );
 }
 
-export const typo: Rule = {
+/** The finding on a slip found `count` times. */
+function draftOf(h: TypoHit, count: number, evidence: Evidence[]): FindingDraft<Details> {
+  const more = count > 1 ? `（全文共${count}处）` : "";
+  const base = { message: h.message + more, hint: h.hint, evidence };
+  const occurrences = count > 1 ? { occurrences: count } : {};
+  switch (h.kind) {
+    case "score-de":
+      return {
+        messageId: h.kind,
+        ...base,
+        details: { wrong: h.wrong, right: h.right, matched: h.wrong, ...occurrences },
+      };
+    case "outline":
+      return {
+        messageId: h.kind,
+        ...base,
+        details: {
+          wrong: h.wrong,
+          right: h.right,
+          matched: h.wrong,
+          ...occurrences,
+          assumption: h.assumption,
+        },
+        certainty: "assumption",
+      };
+    default:
+      return {
+        messageId: h.kind,
+        ...base,
+        details: { wrong: h.wrong, right: h.right, pattern: h.pattern, matched: h.wrong, ...occurrences },
+      };
+  }
+}
+
+export const typo = defineRule<Details>({
   meta: {
     id: "typo",
     severity: "warning",
@@ -245,4 +280,4 @@ export const typo: Rule = {
     },
   },
   check: ({ doc }) => findTypos(doc),
-};
+});

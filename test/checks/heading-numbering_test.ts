@@ -26,8 +26,10 @@ Deno.test("heading-numbering: style switch 3、 among 一、二、四、 and a s
     makeDoc([h(1, "一、甲"), h(1, "二、乙"), h(1, "3、 丙"), h(1, "四、丁")]),
   );
   assert.deepEqual(f.map((x) => x.messageId), ["style"]);
+  assert.deepEqual(f[0].details, { found: "arabic", expectedStyle: "chinese", parent: "正文" });
   const skip = runRule(headingNumbering, makeDoc([h(1, "一、甲"), h(1, "三、丙")]));
   assert.deepEqual(skip.map((x) => [x.messageId, x.details.expected]), [["skip", 2]]);
+  assert.deepEqual(skip[0].details, { expected: 2, found: 3, parent: "正文" });
 });
 
 Deno.test("heading-numbering: clean numbering, separate lists per parent and annexes: nothing", () => {

@@ -21,6 +21,12 @@ Deno.test("score-grade: 89.9 stated 优 is an error", () => {
   const fs = run(["综合得分89.9分，评价等级为“优”。"]);
   assert.equal(fs.length, 1);
   assert.equal(fs[0].details.expectedGrade, "良");
+  assert.deepEqual(fs[0].details, {
+    score: 89.9,
+    statedGrade: "优",
+    expectedGrade: "良",
+    bands: DEFAULT_CONFIG.gradeBands,
+  });
   assert.equal(fs[0].evidence[0].quote, "综合得分89.9分");
   assert.ok("综合得分89.9分，评价等级为“优”。".includes(fs[0].evidence[1].quote));
 });

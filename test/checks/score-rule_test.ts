@@ -111,6 +111,8 @@ Deno.test("score-rule: no rate anywhere → uncheckable info, only for a complet
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, "info");
   assert.match(f[0].message, /^无法核验：.*报告未给出执行率/);
+  // The message id says it is uncheckable; the details name the indicator and the rate it needs.
+  assert.deepEqual(f[0].details, { indicator: "预算执行率", metric: "执行率" });
   // Only the full-marks condition: below it the rule says nothing to check against.
   assert.deepEqual(runRule(scoreRule, execDoc("5", ["本年度预算管理规范。"], "执行率≥95%得满分。")), []);
 });

@@ -21,6 +21,12 @@ Deno.test("stale-year: last year's plan, key projects and a two-year-old budget 
     [2022, "重点项目/工作"],
     [2021, "预决算公开"],
   ]);
+  assert.deepEqual(f[0].details, {
+    evaluationYear: 2023,
+    statedYear: 2022,
+    context: "工作计划/目标",
+    assumption: "评价年度2023年",
+  });
   assert.ok(f.every((x) => x.message.includes("2023")));
 });
 

@@ -33,7 +33,10 @@ Deno.test("toc-mismatch: renumbered, missing, retitled, unlisted and empty annex
     "missing-in-toc",
   ]);
   assert.equal(f[1].evidence[1].quote, "二、存在的问题");
+  // number: the two lines as written; title: the two titles as compared; the others only their evidence.
+  assert.deepEqual(f[1].details, { toc: "三、存在的问题", body: "二、存在的问题" });
   assert.deepEqual(f[2].details, { toc: "成本费用分析报告", body: "成本效益分析报告" });
+  assert.deepEqual([f[0].details, f[3].details, f[4].details], [{}, {}, {}]);
   assert.equal(f[4].evidence[0].quote, "三、改进措施");
 });
 

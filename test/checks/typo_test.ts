@@ -14,6 +14,8 @@ Deno.test("typo: 的N分 in a score clause is flagged with the fix", () => {
   const f = runRule(typo, doc);
   assert.equal(f.length, 1);
   assert.match(f[0].message, /得3分/);
+  // One pattern for this message: no pattern id that would only repeat the message id.
+  assert.deepEqual(f[0].details, { wrong: "的3分", right: "得3分", matched: "的3分" });
   assert.ok(doc.blocks[0].kind === "paragraph" && doc.blocks[0].text.includes(f[0].evidence[0].quote));
 });
 
@@ -315,6 +317,13 @@ Deno.test("typo outline: the finding states its assumption and quotes each line 
   assert.equal(f[0].details.assumption, "标题与常用章节名“评价结论及建议”仅多出一字“时”");
   assert.deepEqual(f[0].evidence.map((e) => e.quote), ["四、评价结论及时建议……21", "四、评价结论及时建议"]);
   assert.equal(f[0].details.occurrences, 2);
+  assert.deepEqual(f[0].details, {
+    wrong: "评价结论及时建议",
+    right: "评价结论及建议",
+    matched: "评价结论及时建议",
+    occurrences: 2,
+    assumption: "标题与常用章节名“评价结论及建议”仅多出一字“时”",
+  });
 });
 
 Deno.test("typo outline: titles are stripped of numbering and page numbers; names are well-formed", () => {

@@ -30,6 +30,31 @@ import {
 
 const EPS = 1e-9;
 
+/** The details of the 自评表 findings (`indicator` is the row's label as written, spaces removed). */
+export type SelfEvalDetails = {
+  /** The 执行率 as stated, and 全年执行数 ÷ 全年预算数 in percent (the middle of its rounding interval). */
+  "execution-rate": { indicator: string; stated: number; computed: number; assumption?: string };
+  /** The score, its weight and the score 分值 × min(执行率, 1) allows; an assumption when no rule is stated. */
+  "budget-score": {
+    indicator: string;
+    score: number;
+    weight: number;
+    expected: Interval;
+    assumption?: string;
+  };
+  /** 年度指标值 and 实际完成值 as written, the full marks awarded and the weight. */
+  "target-missed-full-marks": {
+    indicator: string;
+    target: string;
+    actual: string;
+    score: number;
+    weight: number;
+    assumption: string;
+  };
+  /** An assumption when the target states no direction (不低于/不高于). */
+  "deviation-reason-missing": { indicator: string; target: string; actual: string; assumption?: string };
+};
+
 /** A scoring rule for the execution rate written anywhere in the report (its own rule replaces the default). */
 const OWN_RATE_RULE = new RegExp(
   `${OWN_EXECUTION_RULE.name}[^。；;\\n]{0,30}?(?:${OWN_EXECUTION_RULE.marks.join("|")}|扣[0-9０-９.．]+分|` +
@@ -67,8 +92,8 @@ const pct = (iv: Interval) =>
     ? `${show(Number(iv.low.toFixed(2)))}%`
     : `${show(Number(((iv.low + iv.high) / 2).toFixed(2)))}%`;
 
-function budgetFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft[] {
-  const out: FindingDraft[] = [];
+function budgetFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft<SelfEvalDetails>[] {
+  const out: FindingDraft<SelfEvalDetails>[] = [];
   const ev = (c: { row: number; col: number }, quote?: string): Evidence =>
     cellEvidence(ctx.doc, it.table, c.row, c.col, quote);
   for (const b of it.budget) {
@@ -159,10 +184,10 @@ function bareDirection(leaf: Leaf): "at-least" | "at-most" {
   return CEILING_INDICATOR_WORDS.some((w) => leaf.name.includes(w)) ? "at-most" : "at-least";
 }
 
-function targetFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft[] {
+function targetFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft<SelfEvalDetails>[] {
   const cols = targetColumns(it.table, it.headerRow);
   if (!cols) return [];
-  const out: FindingDraft[] = [];
+  const out: FindingDraft<SelfEvalDetails>[] = [];
   const grid = it.table.grid;
   const ev = (row: number, col: number, quote?: string): Evidence =>
     cellEvidence(ctx.doc, it.table, row, col, quote);
@@ -233,6 +258,6 @@ function targetFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft[] {
 }
 
 /** Every 自评表 finding of the document's indicator tables. */
-export function selfEvalFindings(ctx: CheckContext): FindingDraft[] {
+export function selfEvalFindings(ctx: CheckContext): FindingDraft<SelfEvalDetails>[] {
   return ctx.views.indicatorTables.flatMap((it) => [...budgetFindings(ctx, it), ...targetFindings(ctx, it)]);
 }

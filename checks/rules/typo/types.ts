@@ -8,7 +8,7 @@ export type TypoKind =
   | "template"
   | "outline";
 
-export interface TypoHit {
+interface HitFields {
   /** Span of the slip in the text; the quote is widened around it. */
   start: number;
   end: number;
@@ -16,14 +16,20 @@ export interface TypoHit {
   wrong: string;
   /** The likely right form; "" when the fix is to delete or to fill in. */
   right: string;
-  kind: TypoKind;
   /** Stable id of the pattern or table entry that fired. */
   pattern: string;
   message: string;
   hint: string;
-  /** What the finding rests on, when it is not certain from the text alone. */
-  assumption?: string;
 }
+
+/** What a detector found; an outline slip rests on an assumption, which it states. */
+export type TypoHit =
+  & HitFields
+  & ({ kind: Exclude<TypoKind, "outline"> } | {
+    kind: "outline";
+    /** What the finding rests on: the title differs from a standard section name by one character. */
+    assumption: string;
+  });
 
 export const HAN = "\\p{Script=Han}";
 
