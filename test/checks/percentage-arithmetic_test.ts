@@ -204,3 +204,20 @@ Deno.test("得分率 and 完成年度指标值 recomputed from the sentence's fi
     assert.deepEqual(fs.map((f) => f.severity), c.severities, c.text);
   }
 });
+
+Deno.test("the amount of a change (比上年增加200万元) is neither period's value", () => {
+  const consistent = [
+    "本年收入1200万元，比上年增加200万元，增长20%。",
+    "本年支出1200万元，较上年减少200万元，下降14.3%。",
+    "本年收入１２００万元，比上年增加了２００万元，增长２０％。",
+    "本年新增就业120人，较上年增加20人，增长20%。",
+  ];
+  for (const text of consistent) assert.deepEqual(runRule(rule, makeDoc([text])), [], text);
+  // Near miss: the earlier value itself stated (上年收入1000万元, 由…增加到…) is still compared.
+  for (
+    const text of ["本年收入1200万元，上年收入1000万元，增长25%。", "收入由1000万元增加到1200万元，增长25%。"]
+  ) {
+    const f = runRule(rule, makeDoc([text]));
+    assert.deepEqual(f.map((x) => [x.messageId, x.details.computed]), [["mismatch", 20]], text);
+  }
+});

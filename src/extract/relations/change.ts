@@ -32,6 +32,12 @@ const COMPARE = new RegExp(
     `${alt([...COMPARISON_AFTER_WORDS, ...FROM_WORDS])}`,
 );
 const FROM = new RegExp(alt(FROM_WORDS));
+/**
+ * A figure right after a change verb is the amount of the change (比上年增加200万元), not either period's
+ * value: 了 may follow the verb, but not 为/到/达到, which introduce the new value.
+ */
+const INCREMENT = new RegExp(`(?:${alt([...CHANGE_VERBS_UP, ...CHANGE_VERBS_DOWN])})了?\\s*$`);
+const isIncrement = (view: TextView, f: Figure) => INCREMENT.test(clauseTextBefore(view, f));
 const FROM_TO = new RegExp(`^\\s*(?:${alt(FROM_TO_VERBS)})?(?:${alt(TO_WORDS)})\\s*$`);
 
 export function changes(view: TextView): Change[] {
@@ -157,7 +163,7 @@ function comparedFigures(
   points: boolean,
 ): Compared {
   const { text } = view;
-  const usable = (f: Figure) => isExact(f) && (points ? f.unit === "%" : !isRate(f));
+  const usable = (f: Figure) => isExact(f) && (points ? f.unit === "%" : !isRate(f)) && !isIncrement(view, f);
   const before = view.figures.filter((f) =>
     within(f, { start: sentence.start, end: rate.loc.start }) && usable(f)
   );
@@ -224,7 +230,7 @@ function consecutive(view: TextView, a?: Figure, b?: Figure): Compared | undefin
 
 /** The two figures right before the rate's clause (in its sentence) when they are two periods' values. */
 function periodPair(view: TextView, rate: Figure, sentence: Span, points: boolean): Compared | undefined {
-  const usable = (f: Figure) => isExact(f) && (points ? f.unit === "%" : !isRate(f));
+  const usable = (f: Figure) => isExact(f) && (points ? f.unit === "%" : !isRate(f)) && !isIncrement(view, f);
   const rateClause = clauseOf(view, rate);
   const before = view.figures.filter((f) =>
     within(f, { start: sentence.start, end: rateClause.start }) && usable(f)
