@@ -1,13 +1,15 @@
 /**
  * score-grade: the grade word stated for the evaluation (评价等级为优 / 等级：良好 / 综合评定为…) against
- * the total score it goes with and the grade bands of the configuration (90/80/60 by default, lower bounds
- * inclusive: exactly 90 is 优). Grade statements and their scores come from the analysis
+ * the total score it goes with and the grade bands: the report's own where it states them (优（85分及以上）…,
+ * src/analysis/grades.ts), else the configuration's (90/80/60 by default, lower bounds inclusive: exactly 90
+ * is 优). Grade statements and their scores come from the analysis
  * (ctx.views.gradeStatements); grade words and keywords are vocabulary (src/analysis/vocab.ts).
  */
 import { defineRule, type FindingDraft } from "../../src/model/rule.ts";
 import type { Config } from "../../src/model/config.ts";
 import { type Band, BAND_NAME } from "../../src/analysis/vocab.ts";
 import { h } from "../../src/testing/doc-spec.ts";
+import { type StatedBands, statedBands } from "../../src/analysis/grades.ts";
 
 type Details = {
   "grade-vs-score": {
@@ -44,6 +46,15 @@ export const scoreGrade = defineRule<Details>({
           doc: [h(1, "一、评价结论"), "综合得分89.9分，评价等级为“优”。"],
         },
         {
+          title: "按报告自列的等级标准（85分以上为优）",
+          kind: "valid",
+          doc: [
+            h(1, "一、评价结论"),
+            "评价等级分为优（85分及以上）、良（70-84分）、中（60-69分）、差（60分以下）。",
+            "综合得分87分，评价等级为“优”。",
+          ],
+        },
+        {
           title: "90分评为优（下限含本数）",
           kind: "valid",
           doc: [h(1, "一、评价结论"), "综合得分90分，评价等级为“优”。"],
@@ -52,7 +63,8 @@ export const scoreGrade = defineRule<Details>({
     },
   },
   check(ctx) {
-    const bands = ctx.config.gradeBands;
+    const bands = gradeBands(ctx.config.gradeBands, statedBands(ctx.views));
+    if (!bands) return [];
     const out: FindingDraft<Details>[] = [];
     for (const g of ctx.views.gradeStatements) {
       const score = g.score;
@@ -80,6 +92,20 @@ export const scoreGrade = defineRule<Details>({
     return out;
   },
 });
+
+/**
+ * The bands a grade is judged by: the report's own where it states them (优（85分及以上）…), the
+ * configuration's for the rest; none when the report's standard is unclear (two bounds for one band, or
+ * bounds out of order).
+ */
+export function gradeBands(
+  config: Config["gradeBands"],
+  stated: StatedBands,
+): Config["gradeBands"] | undefined {
+  if (stated.conflicting) return undefined;
+  const bands = { ...config, ...stated.bands };
+  return bands.excellent > bands.good && bands.good > bands.pass ? bands : undefined;
+}
 
 export function bandOf(score: number, bands: Config["gradeBands"]): Band {
   if (score >= bands.excellent) return "excellent";

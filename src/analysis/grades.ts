@@ -6,7 +6,18 @@
 import type { Evidence } from "../model/finding.ts";
 import { asciiDigits } from "../extract/numbers.ts";
 import { cellEvidence, evidence as textEvidence } from "./evidence.ts";
-import { type Band, GRADE_STATEMENT, GRADE_WORDS, TOTAL_SCORE_STATEMENT } from "./vocab.ts";
+import {
+  type Band,
+  GRADE_BAND_CEILING,
+  GRADE_BAND_FLOOR,
+  GRADE_LABEL_CELL,
+  GRADE_STATEMENT,
+  GRADE_WORDS,
+  TOTAL_SCORE_LABEL_CELL,
+  TOTAL_SCORE_STATEMENT,
+} from "./vocab.ts";
+import { parseCellNumber, squash } from "./tables/cell-number.ts";
+import type { TableBlock } from "../model/document.ts";
 import type { Views } from "./views.ts";
 
 export interface ScoreHit {
@@ -37,12 +48,15 @@ function scoreFor(text: string, at: number): ScoreHit | undefined {
   }));
   if (hits.length === 0) return undefined;
   const sentenceStart = Math.max(...["。", "；", ";", "\n"].map((p) => text.lastIndexOf(p, at))) + 1;
-  const before = hits.filter((h) => h.index < at);
-  const inSentence = before.filter((h) => h.index >= sentenceStart);
-  if (inSentence.length > 0) return inSentence[inSentence.length - 1];
   const ends = ["。", "；", ";", "\n"].map((p) => text.indexOf(p, at)).filter((i) => i >= 0);
   const sentenceEnd = ends.length > 0 ? Math.min(...ends) : text.length;
-  return hits.find((h) => h.index > at && h.index < sentenceEnd);
+  // "总分100分" beside a score awarded is the full marks (自评得分85分，总分100分): the awarded one counts.
+  const sentence = hits.filter((h) => h.index >= sentenceStart && h.index < sentenceEnd);
+  const awarded = sentence.filter((h) => !h.raw.startsWith("总分"));
+  const pool = awarded.length > 0 ? awarded : sentence;
+  const before = pool.filter((h) => h.index < at);
+  if (before.length > 0) return before[before.length - 1];
+  return pool.find((h) => h.index > at);
 }
 
 /** The indicator table's stated total score, for a grade stated without a score beside it. */
@@ -78,11 +92,108 @@ export function gradeStatements(views: Views): GradeStatement[] {
       return b.grid.flatMap((row, r) =>
         row.flatMap((cell, c) =>
           cell.anchorRow === r && cell.anchorCol === c
-            ? statementsIn(cell.text, (q) => cellEvidence(doc, b, r, c, q), fallback)
+            ? [
+              ...statementsIn(cell.text, (q) => cellEvidence(doc, b, r, c, q), fallback),
+              ...gradeCell(views, b, r, c, fallback),
+            ]
             : []
         )
       );
     }
     return statementsIn(b.text, (q) => textEvidence(doc, b.index, q), fallback);
   });
+}
+
+/** The next cell right of (r, c) that is not part of the same merged cell. */
+function rightOf(t: TableBlock, r: number, c: number) {
+  const cell = t.grid[r][c];
+  return t.grid[r].find((x, i) =>
+    i > c && (x.anchorRow !== cell.anchorRow || x.anchorCol !== cell.anchorCol)
+  );
+}
+
+const QUOTES = /^[“"「『‘]|[”"」』’]$/g;
+
+/**
+ * A grade written in its own cell beside a label cell (评价等级 | 优). Its score: a 自评得分 | 94 cell pair of
+ * the same table, else this table's total row, else the document's first indicator table total (fallback).
+ */
+function gradeCell(
+  views: Views,
+  t: TableBlock,
+  r: number,
+  c: number,
+  fallback: (ScoreHit & { evidence: Evidence }) | undefined,
+): GradeStatement[] {
+  if (!GRADE_LABEL_CELL.test(squash(t.grid[r][c].text))) return [];
+  const next = rightOf(t, r, c);
+  if (!next || next.anchorRow !== r) return [];
+  const word = squash(next.text).replace(QUOTES, "");
+  const band = GRADE_WORDS[word];
+  if (!band) return [];
+  const { doc } = views;
+  const evidence = (q: string) => cellEvidence(doc, t, next.anchorRow, next.anchorCol, q);
+  const raw = next.text.trim();
+  const own = scoreCell(views, t);
+  const score = own ?? fallback;
+  return [{ word, band, raw, evidence, score, fromTable: !own && !!score }];
+}
+
+/** A 自评得分 | 94 pair in a table, or the table's own total row when it is an indicator table. */
+function scoreCell(views: Views, t: TableBlock): (ScoreHit & { evidence: Evidence }) | undefined {
+  for (const row of t.grid) {
+    for (const [c, cell] of row.entries()) {
+      if (cell.anchorCol !== c || !TOTAL_SCORE_LABEL_CELL.test(squash(cell.text))) continue;
+      const next = rightOf(t, cell.anchorRow, c);
+      const n = next && next.anchorRow === cell.anchorRow ? parseCellNumber(next.text) : undefined;
+      if (!n || !next) continue;
+      const evidence = cellEvidence(views.doc, t, next.anchorRow, next.anchorCol, n.raw);
+      return { value: n.value, raw: n.raw, index: -1, evidence };
+    }
+  }
+  return undefined;
+}
+
+export type StatedBands = {
+  /** The lower bounds the report states for 优/良/中 (the 差 band's ceiling is 中's lower bound). */
+  bands: Partial<Record<Exclude<Band, "fail">, number>>;
+  /** The statements read, as written. */
+  quotes: string[];
+  /** Two statements give one band different bounds: the report's own standard is unclear. */
+  conflicting: boolean;
+};
+
+/** The grade bands the report states for itself (优（90分及以上）、良（80-89分）… / 60分以下为差). */
+export function statedBands(views: Views): StatedBands {
+  const out: StatedBands = { bands: {}, quotes: [], conflicting: false };
+  const set = (band: Exclude<Band, "fail">, value: number, quote: string) => {
+    const had = out.bands[band];
+    if (had !== undefined && had !== value) out.conflicting = true;
+    out.bands[band] = value;
+    out.quotes.push(quote);
+  };
+  const scan = (text: string) => {
+    for (const [patterns, ceiling] of [[GRADE_BAND_FLOOR, false], [GRADE_BAND_CEILING, true]] as const) {
+      for (const re of patterns) {
+        for (const m of text.matchAll(re)) {
+          const groups = m.slice(1).filter((g) => g !== undefined);
+          const word = groups.find((g) => g in GRADE_WORDS);
+          const num = groups.find((g) => !(g in GRADE_WORDS));
+          if (!word || !num) continue;
+          const value = Number(asciiDigits(num).replace("．", "."));
+          const band = GRADE_WORDS[word];
+          if (ceiling) {
+            if (band === "fail") set("pass", value, m[0]);
+          } else if (band !== "fail") set(band, value, m[0]);
+        }
+      }
+    }
+  };
+  for (const b of views.doc.blocks) {
+    if (b.kind !== "table") scan(b.text);
+    else {for (const row of b.grid) {
+        scan(row.filter((x, c) => x.anchorCol === c).map((x) => x.text).join("："));
+      }}
+  }
+  return out;
 }

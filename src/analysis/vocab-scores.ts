@@ -27,6 +27,12 @@ export const WEIGHT_WORDS: readonly string[] = [
   "标准分",
 ];
 
+/**
+ * What a weight written without a weight word is stated after: a name's bracket or 指标 (决策指标（20分），
+ * 得19分 / 产出指标30分，得分28分). Such a figure is a weight only when a bare 得/得分 follows in the next clause.
+ */
+export const NAMED_WEIGHT_BEFORE = /(?:指标(?:共|合计)?|[（(])[\s\u3000]*$/;
+
 /** Words of a scoring rule (每低1%扣0.1分, 酌情得0-4分, ≥95%得满分): its figures are not claims. */
 export const SCORING_RULE_WORDS: readonly string[] = [
   "每",

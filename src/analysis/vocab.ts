@@ -52,6 +52,54 @@ export const GRADE_STATEMENT = new RegExp(
   "g",
 );
 
+/**
+ * A table cell that labels the grade written in the cell to its right (评价等级 | 优). Spaces removed.
+ */
+export const GRADE_LABEL_CELL =
+  /^(?:自评|评价|绩效|考核|评定|综合)?(?:等级|等次|结果)$|^(?:评价|绩效|自评)?等级评定$/;
+
+/**
+ * A label cell whose right neighbour is the total score (自评得分 | 94), in a small form beside a grade cell.
+ */
+export const TOTAL_SCORE_LABEL_CELL = /^(?:自评|综合|评价|考核)?总?得分(?:[（(]分[)）])?$|^(?:自评)?总分$/;
+
+/**
+ * How a report states its own grade bands (优（90分及以上）、良（80-89分）… / 75分（含）至90分为良好 / 60分以下为
+ * 差). Built from the grade words; N is a score. Read by statedBands in grades.ts.
+ */
+const N = "([0-9０-９]+(?:[.．][0-9０-９]+)?)";
+const INCL = "(?:[（(]含(?:本数)?(?:[0-9０-９]+分?)?[)）])?";
+const GW = `(${alt(Object.keys(GRADE_WORDS))})`;
+const IS = '(?:的)?(?:为|评为|定为|是|属于|[：:])?[\\s\\u3000]*[“"「『‘]?';
+const TO = "[-~～—–至到]";
+const NUM = "[0-9０-９]+(?:[.．][0-9０-９]+)?";
+const NOT_INCL = "(?:[（(]不含[^）)]{0,6}[)）])?";
+const OPEN = "[\\s\\u3000]*[（(：:][\\s\\u3000]*";
+const CLOSE = '[”"」』’]?';
+const SCORED = "(?:得分|总分|分数|评分|综合得分)[\\s\\u3000]*";
+const SCORE_WORD = "(?:得分|总分|分数|评分|综合得分)?[\\s\\u3000]*";
+/**
+ * A grade word's lower bound: "90分（含）以上为优" / "优（90分及以上）" / "良（80-89分）" / "≥90分为优" /
+ * "75分（含）至90分为良好" / "80≤得分<90为良". Each match has one number group and one grade-word group.
+ */
+export const GRADE_BAND_FLOOR: readonly RegExp[] = [
+  new RegExp(`${N}分${INCL}(?:及|或|和)?以上${INCL}${IS}${GW}`, "g"),
+  new RegExp(`[≥][\\s\\u3000]*${N}分${INCL}${IS}${GW}`, "g"),
+  new RegExp(`${GW}${CLOSE}${OPEN}${SCORE_WORD}(?:[≥][\\s\\u3000]*${N}|${N}分${INCL}(?:及|或|和)?以上)`, "g"),
+  new RegExp(`${GW}${CLOSE}${OPEN}${SCORE_WORD}${N}分?${INCL}[\\s\\u3000]*${TO}`, "g"),
+  new RegExp(
+    `${N}分?${INCL}[\\s\\u3000]*${TO}[\\s\\u3000]*${NUM}分${INCL}${NOT_INCL}(?:之间)?${IS}${GW}`,
+    "g",
+  ),
+  new RegExp(`${N}分?[\\s\\u3000]*[≤<＜]=?[\\s\\u3000]*${SCORED}[<＜≤][\\s\\u3000]*${NUM}分?${IS}${GW}`, "g"),
+];
+/** The lowest band's upper bound: "60分以下为差" / "差（60分以下）" / "低于60分为不合格". */
+export const GRADE_BAND_CEILING: readonly RegExp[] = [
+  new RegExp(`(?:低于|不足|小于|[<＜])[\\s\\u3000]*${N}分${IS}${GW}`, "g"),
+  new RegExp(`${N}分以下${NOT_INCL}${IS}${GW}`, "g"),
+  new RegExp(`${GW}${CLOSE}${OPEN}${SCORE_WORD}(?:(?:低于|不足|[<＜])[\\s\\u3000]*${N}分|${N}分以下)`, "g"),
+];
+
 // ── Scores ───────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Words a total score is stated with (综合得分96分). */
@@ -63,6 +111,19 @@ export const TOTAL_SCORE_STATEMENT = new RegExp(
     "([0-9０-９]+(?:[.．][0-9０-９]+)?)[\\s\\u3000]*分",
   "g",
 );
+
+/**
+ * The report's own total score in the narrative (本项目自评得分96分 / 综合得分为89.5分 / 自评总分92分).
+ * Group 1 is the number. A part's score (部门决策评价得分11分) is told apart by PART_SCORE_SUBJECT.
+ */
+export const SELF_TOTAL_SCORE = new RegExp(
+  "(?:自评(?:总)?得分|综合(?:得分|评分)|总得分|自评总分|评价总分|考核总分|最终得分)[\\s\\u3000]*(?:为|是|[：:])?" +
+    "[\\s\\u3000]*([0-9０-９]+(?:[.．][0-9０-９]+)?)[\\s\\u3000]*分",
+  "g",
+);
+/** Words before a total score in its clause that make it a part's (产出指标综合得分 / 其中 / 满意度方面). */
+export const PART_SCORE_SUBJECT =
+  /指标|决策|过程|产出|效益|满意|管理|投入|履职|职能|目标|部分|方面|其中|各项|单项|分项|该项(?!目)|此项|上年|去年|上一年|往年|以前年度|同期/;
 
 // ── Years ────────────────────────────────────────────────────────────────────────────────────────────────
 

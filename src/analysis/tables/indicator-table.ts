@@ -249,6 +249,8 @@ export function parseIndicatorTable(t: TableBlock): IndicatorTable | undefined {
     const leafCol = filled[filled.length - 1];
     const leafCell = row[leafCol];
     if (weight === undefined && score === undefined && leafCell.anchorRow !== r) continue;
+    // Below the 合计 row, a row without weight or score (评价等级 | 优, 备注 …) is no item of the total.
+    if (weight === undefined && score === undefined && totals.length > 0) continue;
     let parent: IndicatorNode | undefined;
     const seen = new Set<string>();
     for (const c of labelCols) {

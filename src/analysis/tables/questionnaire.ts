@@ -253,6 +253,18 @@ function optionRows(t: TableBlock, h: number): Questionnaire | undefined {
     const inGroup = current !== undefined && key === current.row && !own;
     // A 合计/小计 or 有效问卷 row inside a question's group: that question's stated total or respondents.
     const optionIsOwn = optionCell.anchorRow === r && optionCell.anchorCol === optionCol;
+    // A 合计 row right below a question's options, labelled left of the option column (or merged across
+    // it): that question's stated total, when every question before it closed with one too (so it is no
+    // grand total of several questions).
+    if (
+      current && !current.total && ANSWER_TOTAL_LABEL.test(first) && (isBlank(optionText) || !optionIsOwn) &&
+      current.options[current.options.length - 1]?.row === r - 1 && q.questions.every((x) =>
+        x === current || x.total
+      )
+    ) {
+      current.total = countCols.map((c) => numberAt(t, r, c));
+      continue;
+    }
     if (ANSWER_TOTAL_LABEL.test(optionText) || VALID_LABEL.test(optionText)) {
       if (inGroup && optionIsOwn) {
         const values = countCols.map((c) => numberAt(t, r, c));

@@ -7,6 +7,7 @@ import type { Figure, ScoreClaim } from "../../model/figure.ts";
 import { normalizeSubject } from "../subject.ts";
 import {
   DEDUCTION_VERBS,
+  NAMED_WEIGHT_BEFORE,
   SCORE_VERBS,
   SCORING_RULE_WORDS,
   WEIGHT_WORDS,
@@ -25,7 +26,7 @@ const CELL_SCORE = /得分[:：]\s*$/;
 export function scoreClaims(view: TextView): ScoreClaim[] {
   const { text } = view;
   const out: ScoreClaim[] = [];
-  let pendingWeight: { fig: Figure; subject: string; sentenceEnd: number } | undefined;
+  let pendingWeight: { fig: Figure; subject: string; sentenceEnd: number; bareOnly?: boolean } | undefined;
   for (const f of view.figures) {
     if (f.unit !== "分" || !isExact(f)) continue;
     const before = clauseTextBefore(view, f);
@@ -41,12 +42,22 @@ export function scoreClaims(view: TextView): ScoreClaim[] {
       pendingWeight = { fig: f, subject, sentenceEnd: sentenceAround(text, f.loc.start, f.loc.end).end };
       continue;
     }
+    // 决策指标（20分），得19分: a weight without a weight word, bound only to a bare score right after it.
+    if (!view.cell && NAMED_WEIGHT_BEFORE.test(before) && !SCORE.test(before) && !DEDUCT.test(before)) {
+      const subject = normalizeSubject(before.replace(/[（(][\s\u3000]*$/, ""));
+      const sentenceEnd = sentenceAround(text, f.loc.start, f.loc.end).end;
+      pendingWeight = { fig: f, subject, sentenceEnd, bareOnly: true };
+      continue;
+    }
     const deduction = DEDUCT.test(before);
     const typo = !deduction && !view.cell && TYPO_SCORE.test(before) && scoresElsewhere(view, f);
     if (!deduction && !typo && !SCORE.test(before)) continue;
     const claim: ScoreClaim = { kind: "score", score: f, subject: "", quote: "", loc: f.loc };
     let start = clause.start;
     if (deduction) claim.deduction = true;
+    if (pendingWeight?.bareOnly && (deduction || !bareScoreAfter(view, pendingWeight.fig, f, before))) {
+      pendingWeight = undefined;
+    }
     if (pendingWeight && !deduction) {
       claim.weight = pendingWeight.fig;
       claim.subject = pendingWeight.subject;
@@ -101,4 +112,12 @@ const QUALIFIER = /(评价|实际|最终|综合|实)$/;
 /** Another figure in 分 of the text is claimed with 得/得分: the text is a scoring one. */
 function scoresElsewhere(view: TextView, f: Figure): boolean {
   return view.figures.some((g) => g !== f && g.unit === "分" && SCORE.test(clauseTextBefore(view, g)));
+}
+
+/** "（20分），得19分": the score has no subject of its own and follows the weight in the next clause. */
+function bareScoreAfter(view: TextView, weight: Figure, f: Figure, before: string): boolean {
+  const own = normalizeSubject(before.replace(SCORE, "").replace(QUALIFIER, ""));
+  if (own !== "") return false;
+  const between = view.text.slice(weight.loc.end, clauseOf(view, f).start);
+  return /^[\s\u3000]*[）)]?[\s\u3000]*[，,：:；;]?[\s\u3000]*$/.test(between);
 }
