@@ -8,6 +8,7 @@ import { asciiDigits } from "../extract/numbers.ts";
 import { cellEvidence, evidence as textEvidence } from "./evidence.ts";
 import {
   type Band,
+  BAND_QUALIFIER,
   GRADE_BAND_CEILING,
   GRADE_BAND_FLOOR,
   GRADE_LABEL_CELL,
@@ -76,11 +77,22 @@ function statementsIn(
   evidence: (quote: string) => Evidence,
   fallback: (ScoreHit & { evidence: Evidence }) | undefined,
 ): GradeStatement[] {
-  return [...text.matchAll(GRADE_STATEMENT)].map((m) => {
+  return [...text.matchAll(GRADE_STATEMENT)].filter((m) => !inBandDefinition(text, m.index!)).map((m) => {
     const own = scoreFor(text, m.index!);
     const score = own ? { ...own, evidence: evidence(own.raw) } : fallback;
     return { word: m[1], band: GRADE_WORDS[m[1]], raw: m[0], evidence, score, fromTable: !own && !!fallback };
   });
+}
+
+/**
+ * A grade "statement" that defines a band (得分60分以下的，评价等级为“差” / 总分80分至89分评定为“良”): its sentence
+ * before the grade word, from the last score in it on, bounds a range of scores.
+ */
+function inBandDefinition(text: string, at: number): boolean {
+  const sentence = Math.max(...["。", "；", ";", "\n"].map((p) => text.lastIndexOf(p, at))) + 1;
+  const scores = [...text.slice(sentence, at).matchAll(TOTAL_SCORE_STATEMENT)];
+  const from = sentence + (scores.length > 0 ? scores[scores.length - 1].index! : 0);
+  return BAND_QUALIFIER.test(text.slice(from, at));
 }
 
 /** Every grade statement of the document, in paragraphs and in table cells, in document order. */

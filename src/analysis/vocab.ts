@@ -63,6 +63,10 @@ export const GRADE_LABEL_CELL =
  */
 export const TOTAL_SCORE_LABEL_CELL = /^(?:自评|综合|评价|考核)?总?得分(?:[（(]分[)）])?$|^(?:自评)?总分$/;
 
+/** Words of a score range (以上 / 以下 / 80-89分 / ≥90): a sentence with them before a grade defines a band. */
+export const BAND_QUALIFIER =
+  /以上|以下|以内|之间|不足|低于|[≥≤＜＞<>]|[0-9０-９][\s\u3000]*分?[\s\u3000]*(?:[（(]含[)）])?[\s\u3000]*[-~～—–至到][\s\u3000]*[0-9０-９]/;
+
 /**
  * How a report states its own grade bands (优（90分及以上）、良（80-89分）… / 75分（含）至90分为良好 / 60分以下为
  * 差). Built from the grade words; N is a score. Read by statedBands in grades.ts.
