@@ -74,6 +74,8 @@ export const BAND_QUALIFIER =
 const N = "([0-9０-９]+(?:[.．][0-9０-９]+)?)";
 const INCL = "(?:[（(]含(?:本数)?(?:[0-9０-９]+分?)?[)）])?";
 const GW = `(${alt(Object.keys(GRADE_WORDS))})`;
+/** After a grade word that ends a band: punctuation, the end, or 等级 (not 优秀率, 优秀作品). */
+const GW_END = `(?=[”"」』’，,。；;、：:）)\\s\\u3000]|$|等级|等次|级|档)`;
 const IS = '(?:的)?(?:为|评为|定为|是|属于|[：:])?[\\s\\u3000]*[“"「『‘]?';
 const TO = "[-~～—–至到]";
 const NUM = "[0-9０-９]+(?:[.．][0-9０-９]+)?";
@@ -87,20 +89,23 @@ const SCORE_WORD = "(?:得分|总分|分数|评分|综合得分)?[\\s\\u3000]*";
  * "75分（含）至90分为良好" / "80≤得分<90为良". Each match has one number group and one grade-word group.
  */
 export const GRADE_BAND_FLOOR: readonly RegExp[] = [
-  new RegExp(`${N}分${INCL}(?:及|或|和)?以上${INCL}${IS}${GW}`, "g"),
-  new RegExp(`[≥][\\s\\u3000]*${N}分${INCL}${IS}${GW}`, "g"),
+  new RegExp(`${N}分${INCL}(?:及|或|和)?以上${INCL}${IS}${GW}${GW_END}`, "g"),
+  new RegExp(`[≥][\\s\\u3000]*${N}分${INCL}${IS}${GW}${GW_END}`, "g"),
   new RegExp(`${GW}${CLOSE}${OPEN}${SCORE_WORD}(?:[≥][\\s\\u3000]*${N}|${N}分${INCL}(?:及|或|和)?以上)`, "g"),
   new RegExp(`${GW}${CLOSE}${OPEN}${SCORE_WORD}${N}分?${INCL}[\\s\\u3000]*${TO}`, "g"),
   new RegExp(
-    `${N}分?${INCL}[\\s\\u3000]*${TO}[\\s\\u3000]*${NUM}分${INCL}${NOT_INCL}(?:之间)?${IS}${GW}`,
+    `${N}分?${INCL}[\\s\\u3000]*${TO}[\\s\\u3000]*${NUM}分${INCL}${NOT_INCL}(?:之间)?${IS}${GW}${GW_END}`,
     "g",
   ),
-  new RegExp(`${N}分?[\\s\\u3000]*[≤<＜]=?[\\s\\u3000]*${SCORED}[<＜≤][\\s\\u3000]*${NUM}分?${IS}${GW}`, "g"),
+  new RegExp(
+    `${N}分?[\\s\\u3000]*[≤<＜]=?[\\s\\u3000]*${SCORED}[<＜≤][\\s\\u3000]*${NUM}分?${IS}${GW}${GW_END}`,
+    "g",
+  ),
 ];
 /** The lowest band's upper bound: "60分以下为差" / "差（60分以下）" / "低于60分为不合格". */
 export const GRADE_BAND_CEILING: readonly RegExp[] = [
-  new RegExp(`(?:低于|不足|小于|[<＜])[\\s\\u3000]*${N}分${IS}${GW}`, "g"),
-  new RegExp(`${N}分以下${NOT_INCL}${IS}${GW}`, "g"),
+  new RegExp(`(?:低于|不足|小于|[<＜])[\\s\\u3000]*${N}分${IS}${GW}${GW_END}`, "g"),
+  new RegExp(`${N}分以下${NOT_INCL}${IS}${GW}${GW_END}`, "g"),
   new RegExp(`${GW}${CLOSE}${OPEN}${SCORE_WORD}(?:(?:低于|不足|[<＜])[\\s\\u3000]*${N}分|${N}分以下)`, "g"),
 ];
 

@@ -985,6 +985,10 @@ const SCORES = [
 ruleTester(scoreGrade, {
   valid: [
     {
+      name: "优秀 as an adjective after a score threshold is no band (85分以上的优秀作品)",
+      doc: [EVAL, "评分85分以上的优秀作品予以表彰。", "自评得分87分，评价等级为“良”。"],
+    },
+    {
       name: "band definitions written as grade sentences (得分60分以下的，评价等级为“差”)",
       doc: [
         EVAL,
