@@ -35,7 +35,9 @@ export const scoreGrade = defineRule<Details>({
     },
     docs: {
       summary:
-        "The stated grade (优/良/中/差 …) does not follow from the stated total score and the grade bands.",
+        "The stated grade (优/良/中/差 …) does not follow from the stated total score and the grade bands. " +
+        "The report's own bands (优（85分及以上）…) come first; a judgement that rests on a band floor the report " +
+        "does not state (the configuration's, 90/80/60 by default) is a warning that names it.",
       rationale:
         "The grade is what readers remember; a grade above the band of the score overstates the result.",
       examples: [
@@ -63,7 +65,8 @@ export const scoreGrade = defineRule<Details>({
     },
   },
   check(ctx) {
-    const bands = gradeBands(ctx.config.gradeBands, statedBands(ctx.views));
+    const stated = statedBands(ctx.views);
+    const bands = gradeBands(ctx.config.gradeBands, stated);
     if (!bands) return [];
     const out: FindingDraft<Details>[] = [];
     for (const g of ctx.views.gradeStatements) {
@@ -71,6 +74,17 @@ export const scoreGrade = defineRule<Details>({
       if (!score) continue;
       const actual = bandOf(score.value, bands);
       if (actual === g.band) continue;
+      const bound = decisiveBound(actual, g.band);
+      const assumptions = [
+        ...(g.fromTable ? ["该等级对应评分表合计行的总得分"] : []),
+        ...(stated.bands[bound] === undefined
+          ? [
+            `报告未写明等级标准，按“${BAND_NAME[bound]}”不低于${
+              bands[bound]
+            }分判断；如本地标准不同，以本地标准为准`,
+          ]
+          : []),
+      ];
       out.push({
         messageId: "grade-vs-score",
         message: `得分${score.value}分按等级标准（${bandRange(actual, bands)}为“${
@@ -84,9 +98,9 @@ export const scoreGrade = defineRule<Details>({
           statedGrade: g.word,
           expectedGrade: BAND_NAME[actual],
           bands,
-          ...(g.fromTable ? { assumption: "该等级对应评分表合计行的总得分" } : {}),
+          ...(assumptions.length ? { assumption: assumptions.join("；") } : {}),
         },
-        ...(g.fromTable ? { severity: "warning" as const } : {}),
+        ...(assumptions.length ? { certainty: "assumption" as const } : {}),
       });
     }
     return out;
@@ -105,6 +119,17 @@ export function gradeBands(
   if (stated.conflicting) return undefined;
   const bands = { ...config, ...stated.bands };
   return bands.excellent > bands.good && bands.good > bands.pass ? bands : undefined;
+}
+
+const BAND_ORDER: readonly Band[] = ["fail", "pass", "good", "excellent"];
+
+/**
+ * The band floor that settles whether a score in `actual` may carry the grade `stated`: the stated band's
+ * own floor when the score is below it, else the floor of the band above the stated one.
+ */
+function decisiveBound(actual: Band, stated: Band): Exclude<Band, "fail"> {
+  const a = BAND_ORDER.indexOf(actual), s = BAND_ORDER.indexOf(stated);
+  return BAND_ORDER[s > a ? s : s + 1] as Exclude<Band, "fail">;
 }
 
 export function bandOf(score: number, bands: Config["gradeBands"]): Band {

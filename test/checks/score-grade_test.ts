@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { makeDoc, table } from "../helpers/doc.ts";
 import { scoreGrade } from "../../checks/rules/score-grade.ts";
 import { Config, DEFAULT_CONFIG } from "../../src/model/config.ts";
+import { runRule } from "./run.ts";
 
 function run(texts: string[], config = DEFAULT_CONFIG) {
   return scoreGrade.check(
@@ -17,18 +18,29 @@ Deno.test("score-grade: 90 is 优, 96 is 优秀, 85 is 良好, 60 is 合格: no 
   assert.deepEqual(run(["得分６０分，综合评定为合格。"]), []);
 });
 
-Deno.test("score-grade: 89.9 stated 优 is an error", () => {
-  const fs = run(["综合得分89.9分，评价等级为“优”。"]);
+Deno.test("score-grade: 89.9 stated 优 under the default bands is a warning stating them", () => {
+  const fs = runRule(scoreGrade, makeDoc(["综合得分89.9分，评价等级为“优”。"]));
   assert.equal(fs.length, 1);
-  assert.equal(fs[0].details.expectedGrade, "良");
+  assert.equal(fs[0].severity, "warning");
+  assert.equal(fs[0].certainty, "assumption");
   assert.deepEqual(fs[0].details, {
     score: 89.9,
     statedGrade: "优",
     expectedGrade: "良",
     bands: DEFAULT_CONFIG.gradeBands,
+    assumption: "报告未写明等级标准，按“优”不低于90分判断；如本地标准不同，以本地标准为准",
   });
   assert.equal(fs[0].evidence[0].quote, "综合得分89.9分");
   assert.ok("综合得分89.9分，评价等级为“优”。".includes(fs[0].evidence[1].quote));
+});
+
+Deno.test("score-grade: the report's own floor for the grade makes it an error; another band's floor does not", () => {
+  const full = (texts: string[]) => runRule(scoreGrade, makeDoc(texts));
+  const stated = full(["90分（含）以上为优。", "综合得分89.9分，评价等级为“优”。"]);
+  assert.deepEqual(stated.map((f) => [f.severity, f.certainty]), [["error", "certain"]]);
+  // Near miss: only 良's floor is stated, and the question is 优's floor.
+  const other = full(["80分（含）以上为良。", "综合得分89.9分，评价等级为“优”。"]);
+  assert.deepEqual(other.map((f) => [f.severity, f.certainty]), [["warning", "assumption"]]);
 });
 
 Deno.test("score-grade: 59 stated 中 and 79 stated 良 are errors", () => {
@@ -57,6 +69,6 @@ Deno.test("score-grade: without a score in the text, the table's total is used, 
     checkContext({ doc, extraction: { figures: [], relations: [] }, config: DEFAULT_CONFIG }),
   );
   assert.equal(fs.length, 1);
-  assert.equal(fs[0].severity, "warning");
+  assert.equal(fs[0].certainty, "assumption");
   assert.equal(fs[0].evidence[1].table?.row, 2);
 });

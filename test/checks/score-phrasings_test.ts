@@ -1044,9 +1044,9 @@ ruleTester(scoreGrade, {
   ],
   invalid: [
     {
-      name: "a band definition then the statement, in one sentence",
+      name: "a band definition then the statement, in one sentence (良's floor not stated: an assumption)",
       doc: [EVAL, "按照评分标准，得分90分以上为“优”，本项目得分76分，等级为“良”。"],
-      errors: [{ messageId: "grade-vs-score", severity: "error" }],
+      errors: [{ messageId: "grade-vs-score", severity: "warning", certainty: "assumption" }],
     },
     {
       name: "the report's own bands, violated",
@@ -1058,14 +1058,14 @@ ruleTester(scoreGrade, {
       errors: [{ messageId: "grade-vs-score", severity: "error" }],
     },
     {
-      name: "the score, not the full marks after it",
+      name: "the score, not the full marks after it (default bands: an assumption)",
       doc: [EVAL, "自评得分75分，总分100分，评价等级为“良”。"],
-      errors: [{ messageId: "grade-vs-score", severity: "error" }],
+      errors: [{ messageId: "grade-vs-score", severity: "warning", certainty: "assumption" }],
     },
     {
-      name: "grade cell beside a 自评得分 cell, wrong",
+      name: "grade cell beside a 自评得分 cell, wrong (default bands: an assumption)",
       doc: [table([["自评得分", "88", "评价等级", "“优”"]])],
-      errors: [{ messageId: "grade-vs-score", severity: "error" }],
+      errors: [{ messageId: "grade-vs-score", severity: "warning", certainty: "assumption" }],
     },
     {
       name: "grade cell below the table total (the table's total: an assumption)",
