@@ -57,10 +57,13 @@ function staleIn(
     if (YEAR_RANGE_AFTER.test(after)) continue;
     const ctx = STALE_YEAR_CONTEXTS.find((c) =>
       lag >= c.minLag && (outline || !c.outlineOnly) && c.what.test(after) &&
-      (!c.afterCurrentYear || currentYearBefore(text, start, year))
+      (!c.afterCurrentYear || currentYearBefore(text, start, year)) && (!c.before || c.before.test(before))
     );
     if (!ctx) continue;
-    const end = start + m[0].length + (ctx.what.exec(after)?.[0].length ?? 0);
+    const what = ctx.what.exec(after)?.[0] ?? "";
+    // 2023年底制定了2024年度工作计划: the plan cited is the evaluation year's, drawn up the year before.
+    if (yearsFrom(what).some((w) => w >= year)) continue;
+    const end = start + m[0].length + what.length;
     out.push({
       message:
         `评价年度为${year}年（取自${source}），此处引用${y}年的${ctx.label}作为本年度的依据或内容，疑为沿用往年报告。`,
@@ -71,6 +74,11 @@ function staleIn(
     });
   }
   return out;
+}
+
+/** The years (YYYY年) written in a text. */
+function yearsFrom(text: string): number[] {
+  return [...asciiDigits(text).matchAll(/(?<![0-9])(20\d\d)\s*年/g)].map((m) => Number(m[1]));
 }
 
 /** Full-width digits (２０２３) as ASCII. */
