@@ -162,3 +162,98 @@ Deno.test("quantitySubject: stop words, frames and synonyms", () => {
   assert.equal(q("计划培训"), "计划培训/");
   assert.equal(q("教师参加培训"), "教师参加培训/");
 });
+
+// Templates, items of a list, scopes, stances and stages (red-team probes of the consistency phrasings).
+const subsections = (a: string, b: string) => [
+  h(1, "一、项目绩效情况"),
+  h(2, "（一）农村道路建设项目"),
+  a,
+  h(2, "（二）农田水利建设项目"),
+  b,
+];
+ruleTester(conflictingFigure, {
+  valid: [
+    {
+      name: "one template filled in for two projects in parallel subsections",
+      doc: subsections(
+        "该项目年初预算资金300万元，全年实际支出290万元，预算执行率96.67%，资金使用规范，未发现截留挪用问题。",
+        "该项目年初预算资金250万元，全年实际支出250万元，预算执行率100%，资金使用规范，未发现截留挪用问题。",
+      ),
+    },
+    {
+      name: "该项目 scopes a figure to its subsection",
+      doc: subsections("该项目受益群众800人，群众满意度较高。", "该项目受益群众650人，灌溉条件明显改善。"),
+    },
+    {
+      name: "numbered batches (第1批/第2批) are items of a list",
+      doc: [
+        h(1, "一、资金情况"),
+        "第1批下达项目资金300万元，主要用于农村道路硬化建设。第2批下达项目资金200万元，主要用于农村道路硬化建设。",
+      ],
+    },
+    { name: "全县 vs 本单位", doc: two("全县共有农业技术人员320人。", "本单位农业技术人员45人。") },
+    {
+      name: "two dated stages (截至6月底 / 截至12月底)",
+      doc: two(
+        "截至2024年6月底，已拨付资金300万元，进度正常。",
+        "截至2024年12月底，已拨付资金500万元，进度正常。",
+      ),
+    },
+    {
+      name: "a sentence opening with its frame (上半年 / 全年)",
+      doc: two("上半年举办培训班5期，培训人员240人次。", "全年举办培训班12期，培训人员600人次。"),
+    },
+    {
+      name: "several years' total (近3年累计)",
+      doc: two("近3年累计投入资金3000万元。", "本年投入资金1000万元。"),
+    },
+    {
+      name: "plan vs actual in the clause before",
+      doc: two(
+        "全年计划举办高素质农民培训班12期，培训农民600人次，农民种养技能明显提升。",
+        "全年实际举办高素质农民培训班12期，培训农民650人次，农民种养技能明显提升。",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "one figure changed in a copy between parallel subsections: a warning stating its assumption",
+      doc: subsections(
+        "全年共举办高素质农民培训班12期，培训农民600人次，发放技术资料3000份，农民种养技能明显提升。",
+        "全年共举办高素质农民培训班12期，培训农民650人次，发放技术资料3000份，农民种养技能明显提升。",
+      ),
+      errors: [{
+        messageId: "aligned-passages",
+        severity: "warning",
+        certainty: "assumption",
+        message: "并列的小节",
+      }],
+    },
+    {
+      name: "a whole paragraph copied into another part with one figure changed",
+      doc: two(
+        "全年共举办高素质农民培训班12期，培训农民600人次，发放技术资料3000余份，农民种养技能明显提升。",
+        "全年共举办高素质农民培训班12期，培训农民650人次，发放技术资料3000余份，农民种养技能明显提升。",
+      ),
+      errors: [{ messageId: "aligned-passages", severity: "error", certainty: "certain" }],
+    },
+    {
+      name: "the same batch with two amounts",
+      doc: [
+        h(1, "一、资金情况"),
+        "第1批下达项目资金300万元，主要用于农村道路硬化建设。第1批下达项目资金200万元，主要用于农村道路硬化建设。",
+      ],
+      errors: [{ messageId: "aligned-passages", severity: "error" }],
+    },
+    {
+      name: "全县 and an unmarked figure are compared",
+      doc: two("全县受益群众3500人。", "受益群众3800人，群众满意。"),
+      errors: [warn],
+    },
+    {
+      name: "two plans with different values",
+      doc: two("全年计划培训高素质农民1000人次。", "全年计划培训高素质农民1200人次。"),
+      errors: [warn],
+    },
+  ],
+});
