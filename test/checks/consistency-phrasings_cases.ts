@@ -353,6 +353,37 @@ export const CONSISTENT: PhrasingCase[] = [
       "年初本单位在职在编人员共计58人，其中行政编制40人，事业编制18人。年末本单位在职在编人员共计61人，其中行政编制42人，事业编制19人。",
     ),
   },
+  {
+    name: "a notice's annex is not this report's",
+    doc: [
+      h(1, "一、部门概况"),
+      "按照《青山县财政局关于开展2024年度绩效自评工作的通知》附件3要求填报自评表。",
+      h(1, "附件1：绩效自评表"),
+      "自评表内容。",
+    ],
+  },
+  {
+    name: "a table caption in the table's first row",
+    doc: [
+      h(1, "一、资金情况"),
+      "表1 项目基本情况",
+      "资金情况如表2所示。",
+      table([["表2 项目资金情况", ""], ["项目", "金额"], ["中央资金", "100"]], [{
+        row: 0,
+        col: 0,
+        colspan: 2,
+      }], 2),
+    ],
+  },
+  {
+    name: "an annex cited by a shortened title",
+    doc: [
+      h(1, "一、部门概况"),
+      "详见附件1《绩效自评表》。",
+      h(1, "附件1：2024年度项目支出绩效自评表"),
+      "内容。",
+    ],
+  },
 ];
 
 /**
@@ -554,5 +585,25 @@ export const DEFECTIVE: PhrasingCase[] = [
     name: "two plans with different values",
     doc: two("全年计划培训高素质农民1000人次。", "全年计划培训高素质农民1200人次，完成率100%。"),
     expect: ["conflicting-figure:same-subject"],
+  },
+  {
+    name: "a reference to a missing table",
+    doc: [
+      h(1, "一、资金情况"),
+      "表1 项目基本情况",
+      "资金情况如表3所示。",
+      table([["项目", "金额"], ["中央资金", "100"]]),
+    ],
+    expect: ["cross-reference:missing-table"],
+  },
+  {
+    name: "an annex cited by another title",
+    doc: [
+      h(1, "一、部门概况"),
+      "详见附件1《问卷调查报告》。",
+      h(1, "附件1：2024年度项目支出绩效自评表"),
+      "内容。",
+    ],
+    expect: ["cross-reference:annex-title"],
   },
 ];
