@@ -153,7 +153,7 @@ function foreignPlaces(doc: Document, own: OwnUnit): FindingDraft[] {
       if (NOT_PLACE_FINAL.includes(place.slice(0, place.length - admin.length).slice(-1))) continue;
       if (admin !== own.admin && !(own.admin.endsWith(admin))) continue; // another level (市 above a 县)
       // A partner or a host (会同/联合/与/赴某县某局): the match may start at the word or right after it.
-      const before = b.text.slice(Math.max(0, m.index! - 2), m.index!);
+      const before = b.text.slice(Math.max(0, m.index! - 3), m.index!);
       if (PARTNER_BEFORE.some((w) => before.endsWith(w) || startsWithWord(place, w, admin))) continue;
       // A match can start a few characters early (组织某县…), so the own place counts anywhere in it.
       if (place.includes(short) || own.place.endsWith(place)) continue;

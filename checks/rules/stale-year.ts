@@ -63,6 +63,8 @@ function staleIn(
     const what = ctx.what.exec(after)?.[0] ?? "";
     // 2023年底制定了2024年度工作计划: the plan cited is the evaluation year's, drawn up the year before.
     if (yearsFrom(what).some((w) => w >= year)) continue;
+    // 2023年度绩效目标已完成，2024年度绩效目标为…: the two years' material set side by side.
+    if (currentYearAlongside(text, start, year, ctx.what)) continue;
     const end = start + m[0].length + what.length;
     out.push({
       message:
@@ -75,6 +77,18 @@ function staleIn(
   }
   return out;
 }
+
+/** Whether the sentence holding `start` also cites the evaluation year's material of the same kind. */
+function currentYearAlongside(text: string, start: number, year: number, what: RegExp): boolean {
+  const from = Math.max(...SENTENCE_ENDS.map((p) => text.lastIndexOf(p, start - 1))) + 1;
+  const ends = SENTENCE_ENDS.map((p) => text.indexOf(p, start)).filter((i) => i >= 0);
+  const sentence = asciiDigits(text.slice(from, ends.length ? Math.min(...ends) : text.length));
+  for (const m of sentence.matchAll(/(?<![0-9])(20\d\d)\s*年/g)) {
+    if (Number(m[1]) === year && what.test(sentence.slice(m.index! + m[0].length))) return true;
+  }
+  return false;
+}
+const SENTENCE_ENDS = ["。", "；", "！", "？", "\n"];
 
 /** The years (YYYY年) written in a text. */
 function yearsFrom(text: string): number[] {

@@ -88,7 +88,7 @@ export const COOPERATION_WORDS = [
 
 /**
  * Words right before another place's unit that make it a partner or a host, not this unit written over
- * (会同/联合/与某县某局开展…, 赴某县某局考察学习, 向某县某局学习, 受某县某局委托).
+ * (会同/联合/与某县某局开展…, 赴某县某局考察学习, 向某县某局学习, 受某县某局委托, 仅次于某县某局).
  */
 export const PARTNER_BEFORE = [
   "会同",
@@ -106,6 +106,11 @@ export const PARTNER_BEFORE = [
   "赴",
   "到",
   "受",
+  "次于",
+  "高于",
+  "低于",
+  "领先于",
+  "落后于",
 ];
 
 /**

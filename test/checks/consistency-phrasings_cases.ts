@@ -384,6 +384,24 @@ export const CONSISTENT: PhrasingCase[] = [
       "内容。",
     ],
   },
+  { name: "a peer ranked above the unit", doc: one("在全市考核中，我局排名第2位，仅次于白水县农业农村局。") },
+  {
+    name: "the unit itself in a 填报单位 cell",
+    doc: one(table([["填报单位", "青山县农业农村局"], ["联系人", "张三"]])),
+  },
+  {
+    name: "the finance bureau in a 数据来源 cell",
+    doc: one(table([["指标", "数据来源"], ["资金到位率", "青山县财政局国库支付系统"]])),
+  },
+  {
+    name: "last year's target set beside this year's",
+    doc: one("2023年度绩效目标已全部完成，2024年度绩效目标为培训农民1500人次。"),
+  },
+  {
+    name: "a statistical yearbook of last year",
+    doc: one(table([["指标", "数据来源"], ["农民人均收入", "2023年统计年鉴"]])),
+  },
+  { name: "funds issued last year in advance", doc: one("2024年使用2023年度提前下达的中央资金500万元。") },
 ];
 
 /**
@@ -605,5 +623,20 @@ export const DEFECTIVE: PhrasingCase[] = [
       "内容。",
     ],
     expect: ["cross-reference:annex-title"],
+  },
+  {
+    name: "another county's bureau in a 填报单位 cell",
+    doc: one(table([["填报单位", "白水县农业农村局"], ["联系人", "张三"]])),
+    expect: ["foreign-entity:other-body-role"],
+  },
+  {
+    name: "another bureau in a 数据来源 cell",
+    doc: one(table([["数据来源", "青山县交通运输局"], ["联系人", "张三"]])),
+    expect: ["foreign-entity:other-body-role"],
+  },
+  {
+    name: "last year's key work",
+    doc: one("围绕2023年度重点工作任务，加强督促检查。"),
+    expect: ["stale-year:stale-year"],
   },
 ];

@@ -273,6 +273,21 @@ ruleTester(foreignEntity, {
       doc: ["受白水县农业农村局委托开展防疫工作。"],
     },
     {
+      name: "a peer ranked above the unit (仅次于)",
+      config: farm,
+      doc: ["在全市考核中，我局排名第2位，仅次于白水县农业农村局。"],
+    },
+    {
+      name: "the unit itself in a 填报单位 cell",
+      config: farm,
+      doc: [table([["填报单位", "青山县农业农村局"], ["联系人", "张三"]])],
+    },
+    {
+      name: "a higher authority's data in a 数据来源 cell",
+      config: farm,
+      doc: [table([["数据来源", "青山市农业农村局"], ["联系人", "张三"]])],
+    },
+    {
       name: "a town working with its neighbour",
       config: township,
       doc: ["白沙镇人民政府会同红石镇人民政府开展河道联合整治。"],
@@ -289,6 +304,18 @@ ruleTester(foreignEntity, {
       config: farm,
       doc: ["同心县农业农村局高度重视项目管理，成立了工作领导小组。"],
       errors: [{ messageId: "other-unit", severity: "warning" }],
+    },
+    {
+      name: "another county's bureau in a 填报单位 cell",
+      config: farm,
+      doc: [table([["填报单位", "白水县农业农村局"], ["联系人", "张三"]])],
+      errors: [{ messageId: "other-body-role", severity: "warning", message: "白水县农业农村局" }],
+    },
+    {
+      name: "another bureau in a 数据来源 cell (label with a colon)",
+      config: farm,
+      doc: [table([["数据来源：", "青山县交通运输局"]], [], 0)],
+      errors: [{ messageId: "other-body-role", message: "数据来源" }],
     },
     {
       name: "another township's government",

@@ -318,6 +318,11 @@ ruleTester(staleYear, {
       doc: ["上年度（2023年）绩效目标完成情况良好，今年继续巩固。"],
     },
     { name: "公开了 last year's final accounts (lag 1)", config: y2024, doc: ["及时公开了2023年部门决算。"] },
+    {
+      name: "last year's target set beside this year's",
+      config: y2024,
+      doc: ["2023年度绩效目标已全部完成，2024年度绩效目标为培训农民1500人次。"],
+    },
   ],
   invalid: [
     {
@@ -325,6 +330,12 @@ ruleTester(staleYear, {
       config: y2024,
       doc: ["按规定公开了2022年部门预算和决算。"],
       errors: [{ messageId: "stale-year", severity: "warning", message: "2022年的预决算公开" }],
+    },
+    {
+      name: "last year's target, this year's named in another sentence",
+      config: y2024,
+      doc: ["2023年度绩效目标已全部完成。2024年度绩效目标为培训农民1500人次。"],
+      errors: [{ messageId: "stale-year", message: "2023年的工作计划/目标" }],
     },
     {
       name: "a plan drawn up last year for last year",
