@@ -442,22 +442,45 @@ const SECTION_SCOPE = /[该此](?:项目|工程|村|社区|乡|镇|基地|企业
 /**
  * Whose quantity a figure is, from its sentence before it: the whole area (全县), the unit itself (本单位),
  * the subject of its own section (该项目 in （一）某项目), or "" when the sentence does not say. The last
- * marker before the figure counts.
+ * marker before the figure counts. Without one, a figure under a section named after one project
+ * (（二）农田水利建设项目) is that project's.
  */
-function scopeOf(text: string, f: Figure, sentences: readonly Span[], section: string): string {
+function scopeOf(
+  doc: Document,
+  text: string,
+  f: Figure,
+  sentences: readonly Span[],
+  section: string,
+): string {
   const sentence = sentences.find((s) => s.start <= f.loc.start && f.loc.start < s.end);
   if (!sentence) return "";
   const before = normalize(text.slice(sentence.start, f.loc.start));
+  const project = projectSection(doc, section);
   let best: [number, string] | undefined;
   for (
     const [re, scope] of [[WHOLE_AREA_SCOPE, "area"], [OWN_SCOPE, "self"], [
       SECTION_SCOPE,
-      `§${section}`,
+      `§${project ?? section}`,
     ]] as const
   ) {
     for (const m of before.matchAll(re)) if (!best || m.index! > best[0]) best = [m.index!, scope];
   }
-  return best?.[1] ?? "";
+  return best?.[1] ?? (project ? `§${project}` : "");
+}
+
+/** A section title naming one project (（一）农田水利建设项目), not a part of the outline (（一）项目概况). */
+const PROJECT_TITLE = /\p{Script=Han}{2,}项目$/u;
+
+/** The innermost section (or ancestor) whose title names one project, if any. */
+function projectSection(doc: Document, section: string): string | undefined {
+  for (let id: string | null = section; id !== null && doc.sections[id]; id = doc.sections[id].parent) {
+    const title = normalize(doc.sections[id].title ?? "").replace(
+      /^[（(]?[一二三四五六七八九十\d]+[)）、.]?/,
+      "",
+    );
+    if (PROJECT_TITLE.test(title)) return id;
+  }
+  return undefined;
 }
 
 /** A target or plan (计划培训1000人次) and what was actually done (实际培训1200人次): the last marker counts. */
@@ -500,7 +523,7 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
     if (!q0 || coveredBy(f, covered)) continue;
     const sentences = views.sentencesOfBlock(f.loc.block);
     const q = { ...q0, frame: frameOf(block.text, f, q0, sentences) };
-    const scope = scopeOf(block.text, f, sentences, block.section);
+    const scope = scopeOf(doc, block.text, f, sentences, block.section);
     const stance = stanceOf(block.text, f, sentences);
     // A part (其中 A x) is the quantity of its whole's part: 基本支出's 商品和服务支出 is not 项目支出's.
     const whole = wholes.get(locKey(f));

@@ -15,6 +15,9 @@ export const MIN_PARAGRAPH_CHARS = 30;
  */
 const MAX_POSTINGS = 256;
 
+/** A note under a table or figure (注：以上数据来源于…, 数据来源：…): boilerplate that repeats with each table. */
+const TABLE_NOTE = /^\s*(?:注|备注|数据来源|资料来源)\s*[0-9０-９]?\s*[:：]/;
+
 type MessageId =
   | "body-across-sections"
   | "body-within-section"
@@ -78,6 +81,7 @@ export const duplicateParagraph: Rule = {
     const candidates: Candidate[] = [];
     for (const unit of views.textUnits) {
       if (unit.text.length < MIN_PARAGRAPH_CHARS) continue; // normalising only shortens
+      if (!unit.table && TABLE_NOTE.test(unit.text)) continue; // 注：… under each table repeats legitimately
       const norm = views.body(unit);
       if (charCount(norm) >= MIN_PARAGRAPH_CHARS) candidates.push({ unit, norm });
     }

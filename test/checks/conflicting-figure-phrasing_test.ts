@@ -185,6 +185,10 @@ ruleTester(conflictingFigure, {
       doc: subsections("该项目受益群众800人，群众满意度较高。", "该项目受益群众650人，灌溉条件明显改善。"),
     },
     {
+      name: "each project's figure under its own project heading",
+      doc: subsections("项目年初预算300万元，主要用于道路硬化。", "项目年初预算250万元，主要用于渠道改造。"),
+    },
+    {
       name: "numbered batches (第1批/第2批) are items of a list",
       doc: [
         h(1, "一、资金情况"),
@@ -244,6 +248,17 @@ ruleTester(conflictingFigure, {
         "第1批下达项目资金300万元，主要用于农村道路硬化建设。第1批下达项目资金200万元，主要用于农村道路硬化建设。",
       ],
       errors: [{ messageId: "aligned-passages", severity: "error" }],
+    },
+    {
+      name: "one project's figure in two outline parts (not project headings)",
+      doc: [
+        h(1, "一、项目概况"),
+        h(2, "（一）项目基本情况"),
+        "项目年初预算300万元，主要用于道路硬化。",
+        h(2, "（二）项目资金情况"),
+        "项目年初预算250万元，已全部到位。",
+      ],
+      errors: [warn],
     },
     {
       name: "全县 and an unmarked figure are compared",

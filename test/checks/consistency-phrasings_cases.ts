@@ -402,6 +402,27 @@ export const CONSISTENT: PhrasingCase[] = [
     doc: one(table([["指标", "数据来源"], ["农民人均收入", "2023年统计年鉴"]])),
   },
   { name: "funds issued last year in advance", doc: one("2024年使用2023年度提前下达的中央资金500万元。") },
+  {
+    name: "a note repeated under tables",
+    doc: [
+      h(1, "一、资金情况"),
+      table([["项目", "金额"], ["中央资金", "100"]]),
+      "注：以上数据来源于青山县财政局国库集中支付系统，统计口径为全年实际支出数。",
+      h(1, "二、支出情况"),
+      table([["项目", "金额"], ["中央资金", "90"]]),
+      "注：以上数据来源于青山县财政局国库集中支付系统，统计口径为全年实际支出数。",
+    ],
+  },
+  {
+    name: "each project's budget under its own heading",
+    doc: [
+      h(1, "一、项目情况"),
+      h(2, "（一）农村道路建设项目"),
+      "项目年初预算300万元，主要用于道路硬化。",
+      h(2, "（二）农田水利建设项目"),
+      "项目年初预算250万元，主要用于渠道改造。",
+    ],
+  },
 ];
 
 /**
@@ -638,5 +659,24 @@ export const DEFECTIVE: PhrasingCase[] = [
     name: "last year's key work",
     doc: one("围绕2023年度重点工作任务，加强督促检查。"),
     expect: ["stale-year:stale-year"],
+  },
+  {
+    name: "one project's budget in two parts of its report",
+    doc: [
+      h(1, "一、项目概况"),
+      h(2, "（一）项目基本情况"),
+      "项目年初预算300万元，主要用于道路硬化。",
+      h(2, "（二）项目资金情况"),
+      "项目年初预算250万元，已全部到位。",
+    ],
+    expect: ["conflicting-figure:same-subject"],
+  },
+  {
+    name: "a paragraph opening with 注重 (not a note) copied into another part",
+    doc: two(
+      "注重项目资金监管，严格执行资金管理办法，确保专款专用，切实提高资金使用效益。",
+      "注重项目资金监管，严格执行资金管理办法，确保专款专用，切实提高资金使用效益。",
+    ),
+    expect: ["duplicate-paragraph:body-across-sections"],
   },
 ];
