@@ -189,7 +189,7 @@ function alignedConflicts({ doc, views }: CheckContext): { findings: FindingDraf
         for (let k = 0; k < p.tokens.length; k++) if (p.tokens[k].value !== q.tokens[k].value) diff.push(k);
         if (!diff.length || !related(p, q, skel, diff.length)) continue;
         if (diff.some((k) => isTime(p, k) || isTime(q, k) || isOrdinal(p, k) || isOrdinal(q, k))) continue;
-        const parallel = parallelSections(doc, p.unit, q.unit);
+        const parallel = mayDescribeOthers(doc, p.unit, q.unit);
         // One template filled in for two subjects: several of its figures differ.
         if (parallel && diff.length > 1) continue;
         for (const k of diff) {
@@ -228,8 +228,8 @@ function alignedConflicts({ doc, views }: CheckContext): { findings: FindingDraf
       `（${where}），两处其余文字一致，` +
       (certain
         ? `所写数值${a.raw}与${b.raw}不可能同时正确。`
-        : `两处分属并列的小节，此处假定写的是同一事项，则所写数值${a.raw}与${b.raw}不可能同时正确；` +
-          "如分别写不同事项，请忽略。") +
+        : `两处所在的小节或表格行不同，可能分别描述不同对象；此处假定写的是同一事项，则所写数值${a.raw}与` +
+          `${b.raw}不可能同时正确；如分别写不同对象，请忽略。`) +
       (count > 2 ? `该矛盾在文中共出现${count}处。` : "");
     return {
       severity: certain ? "error" : "warning",
@@ -243,7 +243,7 @@ function alignedConflicts({ doc, views }: CheckContext): { findings: FindingDraf
         stated: [a.raw, b.raw],
         values: [a.value, b.value],
         occurrences: { [a.raw]: a.evidence.length, [b.raw]: b.evidence.length },
-        ...(certain ? {} : { assumption: "并列小节中相同句式的两处写的是同一事项" }),
+        ...(certain ? {} : { assumption: "不同小节或表格行中相同句式的两处写的是同一事项" }),
       },
     };
   });
@@ -251,12 +251,18 @@ function alignedConflicts({ doc, views }: CheckContext): { findings: FindingDraf
 }
 
 /**
- * Two texts in parallel subsections ((一)某项目 / (二)另一项目 under one part): each may describe its own
- * subsection's subject in the same template, so equal wording does not make them one statement. Texts in
- * different parts of the outline (一、部门概况 / 三、绩效分析) all speak of the unit itself.
+ * Two texts that may each describe their own subject in one template, so that equal wording does not make
+ * them one statement: texts of table rows with different labels (or a labelled row and the prose), texts
+ * under sections named after different subjects (一、青石村 / 二、白沙村), and texts in parallel subsections
+ * ((一)… / (二)… under one part). Texts in different parts of the outline (一、部门概况 / 三、绩效分析) all
+ * speak of the unit itself.
  */
-function parallelSections(doc: Document, a: TextUnit, b: TextUnit): boolean {
+function mayDescribeOthers(doc: Document, a: TextUnit, b: TextUnit): boolean {
+  const [la, lb] = [rowLabel(doc, a), rowLabel(doc, b)];
+  if ((la || lb) && la !== lb) return true;
   if (a.section === b.section) return false;
+  const [sa, sb] = [subjectSection(doc, a.section), subjectSection(doc, b.section)];
+  if (sa && sb && sa !== sb) return true;
   const chain = (id: string) => {
     const ids: string[] = [];
     for (let s: string | null = id; s !== null && doc.sections[s]; s = doc.sections[s].parent) ids.push(s);
@@ -266,6 +272,13 @@ function parallelSections(doc: Document, a: TextUnit, b: TextUnit): boolean {
   if (ca.includes(b.section) || cb.includes(a.section)) return false;
   const common = ca.find((id) => cb.includes(id));
   return !!common && !!doc.sections[common].parent;
+}
+
+/** The label of a table cell's row (its first cell), normalised; "" for prose and first-column cells. */
+function rowLabel(doc: Document, u: TextUnit): string {
+  const block = doc.blocks[u.block];
+  if (!u.table || u.table.col === 0 || block?.kind !== "table") return "";
+  return normalize(block.grid[u.table.row]?.[0]?.text ?? "");
 }
 
 /** A number that labels an item (第2批, 3号点位, 2标段): copies differing in it are items of a list. */
@@ -442,8 +455,8 @@ const SECTION_SCOPE = /[该此](?:项目|工程|村|社区|乡|镇|基地|企业
 /**
  * Whose quantity a figure is, from its sentence before it: the whole area (全县), the unit itself (本单位),
  * the subject of its own section (该项目 in （一）某项目), or "" when the sentence does not say. The last
- * marker before the figure counts. Without one, a figure under a section named after one project
- * (（二）农田水利建设项目) is that project's.
+ * marker before the figure counts. Without one, a figure under a section named after one subject
+ * (（二）农田水利建设项目, 二、白沙村) is that subject's.
  */
 function scopeOf(
   doc: Document,
@@ -455,7 +468,7 @@ function scopeOf(
   const sentence = sentences.find((s) => s.start <= f.loc.start && f.loc.start < s.end);
   if (!sentence) return "";
   const before = normalize(text.slice(sentence.start, f.loc.start));
-  const project = projectSection(doc, section);
+  const project = subjectSection(doc, section);
   let best: [number, string] | undefined;
   for (
     const [re, scope] of [[WHOLE_AREA_SCOPE, "area"], [OWN_SCOPE, "self"], [
@@ -465,20 +478,25 @@ function scopeOf(
   ) {
     for (const m of before.matchAll(re)) if (!best || m.index! > best[0]) best = [m.index!, scope];
   }
-  return best?.[1] ?? (project ? `§${project}` : "");
+  // Under a section named after one subject, 全村/本单位 are that subject's too.
+  return project ? `${best && !best[1].startsWith("§") ? best[1] : ""}§${project}` : best?.[1] ?? "";
 }
 
-/** A section title naming one project (（一）农田水利建设项目), not a part of the outline (（一）项目概况). */
-const PROJECT_TITLE = /\p{Script=Han}{2,}项目$/u;
+/**
+ * A section title naming one subject — a project, a place, a body (（一）农田水利建设项目, 二、白沙村) — not a
+ * part of the outline (（一）项目概况, 二、绩效分析).
+ */
+const SUBJECT_TITLE =
+  /\p{Script=Han}{2,}(?:项目|工程|村|社区|镇|乡|街道|片区|基地|学校|幼儿园|医院|卫生院|中心|站|所)$/u;
 
-/** The innermost section (or ancestor) whose title names one project, if any. */
-function projectSection(doc: Document, section: string): string | undefined {
+/** The innermost section (or ancestor) whose title names one subject, if any. */
+function subjectSection(doc: Document, section: string): string | undefined {
   for (let id: string | null = section; id !== null && doc.sections[id]; id = doc.sections[id].parent) {
-    const title = normalize(doc.sections[id].title ?? "").replace(
-      /^[（(]?[一二三四五六七八九十\d]+[)）、.]?/,
+    const title = normalize(doc.sections[id].title).replace(
+      /^[（(]?[一二三四五六七八九十\d]+[)）、.．]?/,
       "",
     );
-    if (PROJECT_TITLE.test(title)) return id;
+    if (SUBJECT_TITLE.test(title)) return id;
   }
   return undefined;
 }

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { ruleTester, runRuleChecked } from "../helpers/rule-tester.ts";
 import { conflictingFigure } from "../../checks/rules/conflicting-figure.ts";
-import { h, makeDoc } from "../../src/testing/doc-spec.ts";
+import { h, makeDoc, table } from "../../src/testing/doc-spec.ts";
 import { quantitySubject } from "../../src/analysis/quantity-key.ts";
 
 const two = (a: string, b: string) => [h(1, "一、部门概况"), a, h(1, "三、绩效分析"), b];
@@ -230,8 +230,52 @@ ruleTester(conflictingFigure, {
         messageId: "aligned-passages",
         severity: "warning",
         certainty: "assumption",
-        message: "并列的小节",
+        message: "可能分别描述不同对象",
       }],
+    },
+    {
+      name: "one template in two rows of an indicator table: a warning",
+      doc: [
+        h(1, "一、绩效指标"),
+        table([
+          ["指标", "指标解释"],
+          [
+            "农村公路建设",
+            "考核年度内按计划完成农村公路硬化建设任务32公里的情况，按实际完成里程与计划里程之比计算完成率",
+          ],
+          [
+            "产业路建设",
+            "考核年度内按计划完成农村公路硬化建设任务18公里的情况，按实际完成里程与计划里程之比计算完成率",
+          ],
+        ]),
+      ],
+      errors: [{ messageId: "aligned-passages", severity: "warning", certainty: "assumption" }],
+    },
+    {
+      name: "one template under two villages' headings: a warning",
+      doc: [
+        h(1, "一、青石村"),
+        "全村共完成农村人居环境整治任务，清理生活垃圾120吨，改造户用卫生厕所85户，村容村貌明显改善。",
+        h(1, "二、白沙村"),
+        "全村共完成农村人居环境整治任务，清理生活垃圾120吨，改造户用卫生厕所60户，村容村貌明显改善。",
+      ],
+      errors: [{ messageId: "aligned-passages", severity: "warning", certainty: "assumption" }],
+    },
+    {
+      name: "the same row's text copied into two tables with one figure changed",
+      doc: [
+        h(1, "一、绩效指标"),
+        table([["指标", "指标解释"], [
+          "农村公路建设",
+          "考核年度内按计划完成农村公路硬化建设任务32公里的情况，按实际完成里程与计划里程之比计算完成率",
+        ]]),
+        h(1, "二、评分"),
+        table([["指标", "指标解释"], [
+          "农村公路建设",
+          "考核年度内按计划完成农村公路硬化建设任务23公里的情况，按实际完成里程与计划里程之比计算完成率",
+        ]]),
+      ],
+      errors: [{ messageId: "aligned-passages", severity: "error" }],
     },
     {
       name: "a whole paragraph copied into another part with one figure changed",

@@ -423,6 +423,15 @@ export const CONSISTENT: PhrasingCase[] = [
       "项目年初预算250万元，主要用于渠道改造。",
     ],
   },
+  {
+    name: "each village's figures under its own heading",
+    doc: [
+      h(1, "一、青石村"),
+      "全村清理生活垃圾120吨，改造户用卫生厕所85户，受益群众800人。",
+      h(1, "二、白沙村"),
+      "全村清理生活垃圾95吨，改造户用卫生厕所60户，受益群众650人。",
+    ],
+  },
 ];
 
 /**
