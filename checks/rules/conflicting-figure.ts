@@ -376,8 +376,12 @@ interface Placed {
   q: QuantitySubject;
   /** Whose quantity it is, when the sentence says (see scopeOf); "" when it does not. */
   scope: string;
-  /** A plan's or an actual figure, when the sentence says (see stanceOf); "" when it does not. */
+  /** A plan's or an actual figure, when the sentence or section says (see stanceOf); "" when neither does. */
   stance: string;
+  /** Whether the figure's section states targets ("plan") or results ("actual"), or "" (see sectionStance). */
+  part: string;
+  /** The events counted in the clause before (开展电商培训5期，培训农民200人次), or "". */
+  event: string;
 }
 
 /**
@@ -515,6 +519,36 @@ function stanceOf(text: string, f: Figure, sentences: readonly Span[]): string {
   return plan < 0 && actual < 0 ? "" : plan > actual ? "plan" : "actual";
 }
 
+/**
+ * The part of the report a section is: targets (二、绩效目标, （一）年度绩效目标) or results (三、绩效目标完成
+ * 情况, 主要绩效); "" for other sections.
+ */
+function sectionStance(doc: Document, section: string): string {
+  const titles = doc.sections[section]?.path ?? [];
+  if (titles.some((t) => RESULT_TITLE.test(t))) return "actual";
+  return titles.some((t) => TARGET_TITLE.test(t)) ? "plan" : "";
+}
+const TARGET_TITLE = /目标|计划/;
+const RESULT_TITLE = /完成|实现|绩效分析|主要绩效|成效|执行情况/;
+
+/**
+ * Targets and results compared apart (培训农民600人次 under 二、绩效目标, 650人次 under 三、绩效目标完成情况),
+ * unless a figure from another part of the report joins them: then all are one quantity's statements.
+ */
+function byPart(placed: Placed[]): Placed[][] {
+  if (placed.some((p) => p.part === "")) return [placed];
+  return byLabel(placed, (p) => p.part);
+}
+
+/** The events counted in the clause before a figure's, in its sentence (开展电商培训5期，培训农民200人次). */
+function eventBefore(text: string, f: Figure): string {
+  const clause = clauseSpan(text, f.loc.start, f.loc.end);
+  if (clause.start === 0 || /[；;。！？!?]/.test(text[clause.start - 1])) return "";
+  const prev = clauseSpan(text, clause.start - 1, clause.start - 1);
+  const events = eventSubject(text.slice(prev.start, prev.end));
+  return events ? quantitySubject(events).key : "";
+}
+
 /** Month and day dates in a figure's sentence other than the year's end (截至6月底): a stage, not the year. */
 function stageOf(text: string, f: Figure, sentences: readonly Span[]): string {
   const sentence = sentences.find((s) => s.start <= f.loc.start && f.loc.start < s.end);
@@ -543,6 +577,8 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
     const q = { ...q0, frame: frameOf(block.text, f, q0, sentences) };
     const scope = scopeOf(doc, block.text, f, sentences, block.section);
     const stance = stanceOf(block.text, f, sentences);
+    const part = sectionStance(doc, block.section);
+    const event = eventBefore(block.text, f);
     // A part (其中 A x) is the quantity of its whole's part: 基本支出's 商品和服务支出 is not 项目支出's.
     const whole = wholes.get(locKey(f));
     if (whole) {
@@ -557,14 +593,16 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
     const key = `${q.key}|${f.unit}|${year}|${yearsKey(views, sentences, f.loc.start, docYear)}|` +
       stageOf(block.text, f, sentences);
     const group = groups.get(key);
-    if (group) group.push({ f, q, scope, stance });
-    else groups.set(key, [{ f, q, scope, stance }]);
+    if (group) group.push({ f, q, scope, stance, part, event });
+    else groups.set(key, [{ f, q, scope, stance, part, event }]);
   }
   const findings: FindingDraft[] = [];
   for (const placed of groups.values()) {
     const split = (groups: Placed[][], label: (p: Placed) => string) =>
       groups.flatMap((g) => byLabel(g, label));
-    for (const figs of split(split(split([placed], (p) => p.scope), (p) => p.stance), (p) => p.q.frame)) {
+    const labelled = split(split(split([placed], (p) => p.scope), (p) => p.stance), (p) => p.event)
+      .flatMap(byPart);
+    for (const figs of split(labelled, (p) => p.q.frame)) {
       const clusters = conflictClusters(figs);
       if (!clusters) continue;
       // A short subject (培训, 在职) with three values or more is likely several quantities of one kind.

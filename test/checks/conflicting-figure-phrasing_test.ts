@@ -189,6 +189,19 @@ ruleTester(conflictingFigure, {
       doc: subsections("项目年初预算300万元，主要用于道路硬化。", "项目年初预算250万元，主要用于渠道改造。"),
     },
     {
+      name: "a target under 绩效目标 and the result under 目标完成情况",
+      doc: [
+        h(1, "二、绩效目标"),
+        "数量指标：培训农民600人次，新建农村公路30公里。",
+        h(1, "三、绩效目标完成情况"),
+        "全年培训农民650人次，新建农村公路32公里。",
+      ],
+    },
+    {
+      name: "two kinds of training counted in the clause before",
+      doc: two("开展农业技术培训12期，培训农民600人次。", "开展电商培训5期，培训农民200人次。"),
+    },
+    {
       name: "numbered batches (第1批/第2批) are items of a list",
       doc: [
         h(1, "一、资金情况"),
@@ -301,6 +314,23 @@ ruleTester(conflictingFigure, {
         "项目年初预算300万元，主要用于道路硬化。",
         h(2, "（二）项目资金情况"),
         "项目年初预算250万元，已全部到位。",
+      ],
+      errors: [warn],
+    },
+    {
+      name: "one kind of training counted twice with different values",
+      doc: two("开展农业技术培训12期，培训农民600人次。", "本年开展农业技术培训12期，培训农民650人次，群众满意。"),
+      errors: [warn],
+    },
+    {
+      name: "a figure in the overview joins the target and the result",
+      doc: [
+        h(1, "一、部门概况"),
+        "年末在职职工58人。",
+        h(1, "二、绩效目标"),
+        "在职职工共61人，均未超编。",
+        h(1, "三、绩效目标完成情况"),
+        "在职职工共61人，均未超编。",
       ],
       errors: [warn],
     },

@@ -432,6 +432,19 @@ export const CONSISTENT: PhrasingCase[] = [
       "全村清理生活垃圾95吨，改造户用卫生厕所60户，受益群众650人。",
     ],
   },
+  {
+    name: "a target and its result in their own parts",
+    doc: [
+      h(1, "一、绩效目标"),
+      "数量指标：培训农民600人次，新建农村公路30公里。",
+      h(1, "二、绩效目标完成情况"),
+      "全年培训农民650人次，新建农村公路32公里。",
+    ],
+  },
+  {
+    name: "two kinds of training",
+    doc: two("开展农业技术培训12期，培训农民600人次。", "开展电商培训5期，培训农民200人次。"),
+  },
 ];
 
 /**
