@@ -58,14 +58,20 @@ export const conflictingFigure: Rule = {
     docs: {
       summary:
         "The same quantity stated with different values: (a) two copies of a passage whose wording is the " +
-        "same and whose numbers differ (error, each differing number one finding); (b) figures with the same " +
+        "same and whose numbers differ (error, each differing number one finding; a warning when the copies " +
+        "may describe different subjects — table rows with different labels, sections named after different " +
+        "projects or places, parallel subsections — and nothing when several numbers differ there or the " +
+        "copies differ in a time or an item number such as 第2批); (b) figures with the same " +
         "normalised subject, unit, year and time frame but incompatible values in different places (warning, " +
         "assuming they mean the same quantity; one finding with every place). The subject is normalised with " +
         "the vocabulary of src/analysis/quantity-vocab.ts: stop words (共/累计/全年/实有/截至…) go, synonyms " +
         "meet (在职职工 = 在职人员, 惠及群众 = 受益群众, 开展培训12期，累计N人次 = 培训N人次), qualifiers stay " +
         "(编制/在编/在职/退休, 预算/执行, 计划/实际/完成/目标); 人 and 人次 differ, 万人 and 人 are compared after " +
         "scaling; 年初/年末, 全年/一季度, 本年/上年 are different frames, and a figure without a frame joins the " +
-        "subject's only frame. (c) 「X万元已全部拨付」 against 「已拨付Y万元」 with the same verb and Y < X " +
+        "subject's only frame. Scope, stance and stage keep apart what the sentence or section says differs: " +
+        "全县 / 本单位 / 该项目 or a section named after one project or place, 计划/目标 / 实际, a target " +
+        "section / a results section, the events counted in the clause before (开展电商培训5期，培训农民N人次), " +
+        "a dated stage (截至6月底), several years (近3年). (c) 「X万元已全部拨付」 against 「已拨付Y万元」 with the same verb and Y < X " +
         "(warning). Values that may be roundings of each other (12.35万人 / 12.3万人), approximate values " +
         "(约/余) and passages differing in a year or date are not reported.",
       rationale:

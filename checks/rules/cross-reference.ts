@@ -114,7 +114,10 @@ export const crossReference: Rule = {
       "missing-table": { description: "引用的表格不存在" },
     },
     docs: {
-      summary: "References to 附件N or 表N that point to nothing, or to an annex with another title.",
+      summary:
+        "References to 附件N or 表N that point to nothing, or to an annex with another title (a shortened " +
+        "title is the same). Another document's annex (《…通知》附件3, 〔2020〕10号）附件2) is not checked; a " +
+        "caption may be a paragraph or the table's own first row.",
       rationale:
         "Dangling references show that annexes were renumbered or dropped, or that the text was copied " +
         "from a report with other annexes.",

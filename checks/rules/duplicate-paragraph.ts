@@ -47,7 +47,8 @@ export const duplicateParagraph: Rule = {
         "Paragraphs (and long table cells) repeated in the document, exactly or nearly: whitespace, punctuation, " +
         "full-width forms and a leading numbering marker (with a short run-in heading) are ignored; near copies " +
         "have a Jaccard similarity of character 3-gram shingles ≥ nearDuplicateThreshold (default 0.85). " +
-        "Paragraphs under 30 characters, titles and table-of-contents lines are skipped. All copies of one " +
+        "Paragraphs under 30 characters, titles, table-of-contents lines and notes under tables (注：…, " +
+        "数据来源：…) are skipped. All copies of one " +
         "text are one finding: warning when the body repeats itself, info when an annex repeats the body.",
       rationale:
         "Copy-paste between sections (targets copied from results, analysis copied from the work summary) " +

@@ -196,8 +196,11 @@ export const foreignEntity: Rule = {
     },
     docs: {
       summary:
-        "Another county's unit of the same department named in the report, another body named as the " +
-        "author or data source of the unit's material, or a truncated form of the unit's own name.",
+        "Another county's unit of the same department named in the report (also another township's or " +
+        "sub-district's government for a township unit), another body named as the author or data source of " +
+        "the unit's material (in prose, in 填报单位：… fields and in a table's label and value cells), or a " +
+        "truncated form of the unit's own name. Partners, hosts and peers (会同/联合/与/受/赴/仅次于 another " +
+        "county's unit) are mentions, not findings.",
       rationale:
         "A report reused from another unit keeps that unit's name in places; a truncated own name is a " +
         "copy slip a reviewer will ask to correct.",

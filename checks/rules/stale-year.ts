@@ -151,7 +151,10 @@ export const staleYear = defineRule<Details>({
     docs: {
       summary:
         "Earlier years cited as the evaluation year's plan, programme, key projects, survey or budget " +
-        "disclosure, in prose and in table cells, and last year's year-end head-count given as this year's.",
+        "disclosure, in prose and in table cells, and last year's year-end head-count given as this year's. " +
+        "Not flagged: comparisons (较/与/上年度（…）), ranges ending in this year, this year's plan drawn up " +
+        "last year (2023年底制定了2024年度工作计划), and last year's material set beside this year's in one " +
+        "sentence.",
       rationale:
         "Last year's report reused without revision is one of the commonest defects: the text still " +
         "scores last year's key projects or cites last year's work plan.",

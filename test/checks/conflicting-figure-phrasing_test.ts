@@ -319,7 +319,10 @@ ruleTester(conflictingFigure, {
     },
     {
       name: "one kind of training counted twice with different values",
-      doc: two("开展农业技术培训12期，培训农民600人次。", "本年开展农业技术培训12期，培训农民650人次，群众满意。"),
+      doc: two(
+        "开展农业技术培训12期，培训农民600人次。",
+        "本年开展农业技术培训12期，培训农民650人次，群众满意。",
+      ),
       errors: [warn],
     },
     {

@@ -268,7 +268,7 @@ function forEachLabelPair(
     t.grid.forEach((row, r) =>
       row.forEach((cell, c) => {
         const label = cell.text.replace(/[\s:：]/g, "");
-        if (cell.anchorCol !== c || !FIELD_LABELS.has(label)) return;
+        if (cell.anchorRow !== r || cell.anchorCol !== c || !FIELD_LABELS.has(label)) return;
         const v = row.findIndex((x, k) => k > c && x.anchorCol === k && x.anchorCol !== cell.anchorCol);
         const value = v >= 0 ? row[v].text.trim() : "";
         if (!value || FIELD_LABELS.has(value)) return;
