@@ -7,6 +7,7 @@ import { normalize } from "../../src/analysis/text/normalize.ts";
 import { trailingWordsStripper } from "../../src/analysis/text/affixes.ts";
 import { charCount } from "../../src/analysis/text/chars.ts";
 import {
+  isOrdinalToken,
   isTimeToken,
   type NumberToken,
   numberTokens,
@@ -57,14 +58,20 @@ export const conflictingFigure: Rule = {
     docs: {
       summary:
         "The same quantity stated with different values: (a) two copies of a passage whose wording is the " +
-        "same and whose numbers differ (error, each differing number one finding); (b) figures with the same " +
+        "same and whose numbers differ (error, each differing number one finding; a warning when the copies " +
+        "may describe different subjects — table rows with different labels, sections named after different " +
+        "projects or places, parallel subsections — and nothing when several numbers differ there or the " +
+        "copies differ in a time or an item number such as 第2批); (b) figures with the same " +
         "normalised subject, unit, year and time frame but incompatible values in different places (warning, " +
         "assuming they mean the same quantity; one finding with every place). The subject is normalised with " +
         "the vocabulary of src/analysis/quantity-vocab.ts: stop words (共/累计/全年/实有/截至…) go, synonyms " +
         "meet (在职职工 = 在职人员, 惠及群众 = 受益群众, 开展培训12期，累计N人次 = 培训N人次), qualifiers stay " +
         "(编制/在编/在职/退休, 预算/执行, 计划/实际/完成/目标); 人 and 人次 differ, 万人 and 人 are compared after " +
         "scaling; 年初/年末, 全年/一季度, 本年/上年 are different frames, and a figure without a frame joins the " +
-        "subject's only frame. (c) 「X万元已全部拨付」 against 「已拨付Y万元」 with the same verb and Y < X " +
+        "subject's only frame. Scope, stance and stage keep apart what the sentence or section says differs: " +
+        "全县 / 本单位 / 该项目 or a section named after one project or place, 计划/目标 / 实际, a target " +
+        "section / a results section, the events counted in the clause before (开展电商培训5期，培训农民N人次), " +
+        "a dated stage (截至6月底), several years (近3年). (c) 「X万元已全部拨付」 against 「已拨付Y万元」 with the same verb and Y < X " +
         "(warning). Values that may be roundings of each other (12.35万人 / 12.3万人), approximate values " +
         "(约/余) and passages differing in a year or date are not reported.",
       rationale:
@@ -154,7 +161,7 @@ interface Side {
 type Covered = Map<number, Set<number>>;
 
 /** Part (a): sentences with the same skeleton (wording with numbers masked) but different numbers. */
-function alignedConflicts({ views }: CheckContext): { findings: FindingDraft[]; covered: Covered } {
+function alignedConflicts({ doc, views }: CheckContext): { findings: FindingDraft[]; covered: Covered } {
   const units = views.textUnits;
   const buckets = new Map<string, Slot[]>();
   for (const unit of units) {
@@ -167,7 +174,7 @@ function alignedConflicts({ views }: CheckContext): { findings: FindingDraft[]; 
       else buckets.set(skel, [{ unit, sentences, s }]);
     }
   }
-  const conflicts = new Map<string, { skel: string; sides: [Side, Side] }>();
+  const conflicts = new Map<string, { skel: string; sides: [Side, Side]; certain: boolean }>();
   const covered: Covered = new Map();
   for (const [skel, slots] of buckets) {
     if (slots.length < 2) continue;
@@ -186,13 +193,18 @@ function alignedConflicts({ views }: CheckContext): { findings: FindingDraft[]; 
         if (p.tokens.length !== q.tokens.length) continue;
         const diff: number[] = [];
         for (let k = 0; k < p.tokens.length; k++) if (p.tokens[k].value !== q.tokens[k].value) diff.push(k);
-        if (!diff.length || !related(p, q, skel)) continue;
-        if (diff.some((k) => isTime(p, k) || isTime(q, k))) continue;
+        if (!diff.length || !related(p, q, skel, diff.length)) continue;
+        if (diff.some((k) => isTime(p, k) || isTime(q, k) || isOrdinal(p, k) || isOrdinal(q, k))) continue;
+        const parallel = mayDescribeOthers(doc, p.unit, q.unit);
+        // One template filled in for two subjects: several of its figures differ.
+        if (parallel && diff.length > 1) continue;
         for (const k of diff) {
           const [a, b] = [p.tokens[k], q.tokens[k]];
           if (roundingCompatible(a, b)) continue;
           const key = `${skel}|${k}|${Math.min(a.value, b.value)}|${Math.max(a.value, b.value)}`;
-          const c = conflicts.get(key) ?? { skel, sides: [side(a), side(b)] as [Side, Side] };
+          const c = conflicts.get(key) ??
+            { skel, sides: [side(a), side(b)] as [Side, Side], certain: false };
+          c.certain ||= !parallel;
           for (const [occ, tok] of [[p, a], [q, b]] as const) {
             const sd = c.sides.find((sd) => sd.value === tok.value)!;
             const locKey = `${occ.unit.block}:${occ.unit.table?.row ?? ""}:${
@@ -213,16 +225,21 @@ function alignedConflicts({ views }: CheckContext): { findings: FindingDraft[]; 
       }
     }
   }
-  const findings = [...conflicts.values()].map(({ sides }) => {
+  const findings = [...conflicts.values()].map(({ sides, certain }): FindingDraft => {
     sides.sort((s, t) => s.evidence[0].block - t.evidence[0].block);
     const [a, b] = sides;
     const count = a.evidence.length + b.evidence.length;
     const where = [...new Set([...a.places, ...b.places])].join("、");
     const message = `前后表述相同而数字不同：「${a.evidence[0].quote}」与「${b.evidence[0].quote}」` +
-      `（${where}），两处其余文字一致，所写数值${a.raw}与${b.raw}不可能同时正确。` +
+      `（${where}），两处其余文字一致，` +
+      (certain
+        ? `所写数值${a.raw}与${b.raw}不可能同时正确。`
+        : `两处所在的小节或表格行不同，可能分别描述不同对象；此处假定写的是同一事项，则所写数值${a.raw}与` +
+          `${b.raw}不可能同时正确；如分别写不同对象，请忽略。`) +
       (count > 2 ? `该矛盾在文中共出现${count}处。` : "");
     return {
-      severity: "error" as const,
+      severity: certain ? "error" : "warning",
+      ...(certain ? {} : { certainty: "assumption" as const }),
       message,
       hint: "核实该数字的正确值，统一全文表述，并删除重复的语句。",
       evidence: [a.evidence[0], b.evidence[0], ...a.evidence.slice(1), ...b.evidence.slice(1)],
@@ -232,10 +249,47 @@ function alignedConflicts({ views }: CheckContext): { findings: FindingDraft[]; 
         stated: [a.raw, b.raw],
         values: [a.value, b.value],
         occurrences: { [a.raw]: a.evidence.length, [b.raw]: b.evidence.length },
+        ...(certain ? {} : { assumption: "不同小节或表格行中相同句式的两处写的是同一事项" }),
       },
     };
   });
   return { findings: findings.sort((f, g) => f.evidence[0].block - g.evidence[0].block), covered };
+}
+
+/**
+ * Two texts that may each describe their own subject in one template, so that equal wording does not make
+ * them one statement: texts of table rows with different labels (or a labelled row and the prose), texts
+ * under sections named after different subjects (一、青石村 / 二、白沙村), and texts in parallel subsections
+ * ((一)… / (二)… under one part). Texts in different parts of the outline (一、部门概况 / 三、绩效分析) all
+ * speak of the unit itself.
+ */
+function mayDescribeOthers(doc: Document, a: TextUnit, b: TextUnit): boolean {
+  const [la, lb] = [rowLabel(doc, a), rowLabel(doc, b)];
+  if ((la || lb) && la !== lb) return true;
+  if (a.section === b.section) return false;
+  const [sa, sb] = [subjectSection(doc, a.section), subjectSection(doc, b.section)];
+  if (sa && sb && sa !== sb) return true;
+  const chain = (id: string) => {
+    const ids: string[] = [];
+    for (let s: string | null = id; s !== null && doc.sections[s]; s = doc.sections[s].parent) ids.push(s);
+    return ids;
+  };
+  const [ca, cb] = [chain(a.section), chain(b.section)];
+  if (ca.includes(b.section) || cb.includes(a.section)) return false;
+  const common = ca.find((id) => cb.includes(id));
+  return !!common && !!doc.sections[common].parent;
+}
+
+/** The label of a table cell's row (its first cell), normalised; "" for prose and first-column cells. */
+function rowLabel(doc: Document, u: TextUnit): string {
+  const block = doc.blocks[u.block];
+  if (!u.table || u.table.col === 0 || block?.kind !== "table") return "";
+  return normalize(block.grid[u.table.row]?.[0]?.text ?? "");
+}
+
+/** A number that labels an item (第2批, 3号点位, 2标段): copies differing in it are items of a list. */
+function isOrdinal(occ: Occ, k: number): boolean {
+  return isOrdinalToken(occ.unit.text, occ.tokens[k]);
 }
 
 function isTime(occ: Occ, k: number): boolean {
@@ -248,16 +302,24 @@ function side(t: NumberToken): Side {
 
 /**
  * Two copies are aligned only when they are evidently one passage written twice: long enough on their own,
- * in the same paragraph, or next to a sentence both copies share word for word.
+ * in the same paragraph, next to a sentence both copies share word for word, or a whole paragraph copied
+ * with all its figures but one unchanged.
  */
-function related(p: Occ, q: Occ, skel: string): boolean {
+function related(p: Occ, q: Occ, skel: string, differing: number): boolean {
   if (wordingLength(skel) >= LONG_WORDING) return true;
   if (p.unit === q.unit) return true;
+  if (differing === 1 && p.tokens.length >= 2 && sameParagraph(p, q)) return true;
   const same = (i: number, j: number) => {
     const a = p.sentences[i], b = q.sentences[j];
     return !!a && !!b && a.length >= MIN_WORDING && a.norm === b.norm;
   };
   return same(p.s - 1, q.s - 1) || same(p.s + 1, q.s + 1);
+}
+
+/** Two paragraphs alike sentence for sentence: the aligned ones, the others word for word. */
+function sameParagraph(p: Occ, q: Occ): boolean {
+  if (p.unit.table || q.unit.table || p.s !== q.s || p.sentences.length !== q.sentences.length) return false;
+  return p.sentences.every((sp, i) => i === p.s || sp.norm === q.sentences[i].norm);
 }
 
 /** The same token read at each other's precision: 12.35 and 12.3 may both be the same value rounded. */
@@ -318,6 +380,14 @@ export function subjectKey(subject: string): string {
 interface Placed {
   f: Figure;
   q: QuantitySubject;
+  /** Whose quantity it is, when the sentence says (see scopeOf); "" when it does not. */
+  scope: string;
+  /** A plan's or an actual figure, when the sentence or section says (see stanceOf); "" when neither does. */
+  stance: string;
+  /** Whether the figure's section states targets ("plan") or results ("actual"), or "" (see sectionStance). */
+  part: string;
+  /** The events counted in the clause before (开展电商培训5期，培训农民200人次), or "". */
+  event: string;
 }
 
 /**
@@ -357,18 +427,142 @@ function quantityOf(
  * past an earlier number), else a leading time adverbial of its sentence (截至2023年12月31日，…).
  */
 function frameOf(text: string, f: Figure, q: QuantitySubject, sentences: readonly Span[]): string {
+  const sentence = sentences.find((s) => s.start <= f.loc.start && f.loc.start < s.end);
+  // 近3年累计投入资金…, 五年来…: several years' total, not one year's (nor another span's).
+  const span = sentence && SEVERAL_YEARS.exec(normalize(text.slice(sentence.start, f.loc.start)));
+  if (span) return `years:${span[0]}`;
   if (q.frame) return q.frame;
   const raw = f.subjectRaw ?? f.subject;
   const clause = clauseSpan(text, f.loc.start, f.loc.end);
   const before = text.slice(clause.start, Math.max(clause.start, f.loc.start - raw.length));
   const own = frameOfContext(before.replace(/^.*[\d０-９]/s, ""));
   if (own) return own;
-  const sentence = sentences.find((s) => s.start <= f.loc.start && f.loc.start < s.end);
   if (!sentence) return "";
   const lead = clauseSpan(text, sentence.start, sentence.start);
+  const head = normalize(text.slice(lead.start, Math.min(lead.end, f.loc.start))).replace(/^[\d.]+、?/, "");
+  // A sentence opening with its frame (上半年举办培训班5期，培训人员240人次): the frame of every figure in it.
+  const opening = frameOfContext(head.slice(0, MAX_OPENING_FRAME));
+  if (opening) return opening;
   if (lead.end >= clause.start || lead.end - lead.start > MAX_ADVERBIAL) return "";
   const adverbial = normalize(text.slice(lead.start, lead.end)).replace(/^[\d.]+、?/, "");
   return TIME_ADVERBIAL.test(adverbial) ? frameOfContext(adverbial) : "";
+}
+
+/** A span of several years before a figure in its sentence (近3年, 五年来, 2021年以来, 历年). */
+const SEVERAL_YEARS =
+  /近[\d一二两三四五六七八九十]+年|[\d一二两三四五六七八九十]+年(?:来|以来|间)|年以来|历年/;
+
+/** Characters at a sentence's start where a frame word opens it (上半年, 第一季度, 全年). */
+const MAX_OPENING_FRAME = 5;
+
+/** 全县/全市…: the whole area's quantity. */
+const WHOLE_AREA_SCOPE = new RegExp(`全(?:${PLAIN_ADMIN_SUFFIXES.join("|")})`, "g");
+/** 本单位/我局…: the unit's own quantity. */
+const OWN_SCOPE = /[本我](?:单位|部门|局|委|办|中心|院|站|所)/g;
+/** 该项目/该村…: the subject of the section the sentence stands in. */
+const SECTION_SCOPE = /[该此](?:项目|工程|村|社区|乡|镇|基地|企业|合作社|学校|医院)/g;
+
+/**
+ * Whose quantity a figure is, from its sentence before it: the whole area (全县), the unit itself (本单位),
+ * the subject of its own section (该项目 in （一）某项目), or "" when the sentence does not say. The last
+ * marker before the figure counts. Without one, a figure under a section named after one subject
+ * (（二）农田水利建设项目, 二、白沙村) is that subject's.
+ */
+function scopeOf(
+  doc: Document,
+  text: string,
+  f: Figure,
+  sentences: readonly Span[],
+  section: string,
+): string {
+  const sentence = sentences.find((s) => s.start <= f.loc.start && f.loc.start < s.end);
+  if (!sentence) return "";
+  const before = normalize(text.slice(sentence.start, f.loc.start));
+  const project = subjectSection(doc, section);
+  let best: [number, string] | undefined;
+  for (
+    const [re, scope] of [[WHOLE_AREA_SCOPE, "area"], [OWN_SCOPE, "self"], [
+      SECTION_SCOPE,
+      `§${project ?? section}`,
+    ]] as const
+  ) {
+    for (const m of before.matchAll(re)) if (!best || m.index! > best[0]) best = [m.index!, scope];
+  }
+  // Under a section named after one subject, 全村/本单位 are that subject's too.
+  return project ? `${best && !best[1].startsWith("§") ? best[1] : ""}§${project}` : best?.[1] ?? "";
+}
+
+/**
+ * A section title naming one subject — a project, a place, a body (（一）农田水利建设项目, 二、白沙村) — not a
+ * part of the outline (（一）项目概况, 二、绩效分析).
+ */
+const SUBJECT_TITLE =
+  /\p{Script=Han}{2,}(?:项目|工程|村|社区|镇|乡|街道|片区|基地|学校|幼儿园|医院|卫生院|中心|站|所)$/u;
+
+/** The innermost section (or ancestor) whose title names one subject, if any. */
+function subjectSection(doc: Document, section: string): string | undefined {
+  for (let id: string | null = section; id !== null && doc.sections[id]; id = doc.sections[id].parent) {
+    const title = normalize(doc.sections[id].title).replace(
+      /^[（(]?[一二三四五六七八九十\d]+[)）、.．]?/,
+      "",
+    );
+    if (SUBJECT_TITLE.test(title)) return id;
+  }
+  return undefined;
+}
+
+/** A target or plan (计划培训1000人次) and what was actually done (实际培训1200人次): the last marker counts. */
+const PLAN_STANCE = /计划|目标|预计|拟|力争/g;
+const ACTUAL_STANCE = /实际/g;
+
+/** Whether a figure is a plan's, an actual one, or "" when its sentence does not say before it. */
+function stanceOf(text: string, f: Figure, sentences: readonly Span[]): string {
+  const sentence = sentences.find((s) => s.start <= f.loc.start && f.loc.start < s.end);
+  if (!sentence) return "";
+  const before = text.slice(sentence.start, f.loc.start);
+  const last = (re: RegExp) => Math.max(-1, ...[...before.matchAll(re)].map((m) => m.index!));
+  const [plan, actual] = [last(PLAN_STANCE), last(ACTUAL_STANCE)];
+  return plan < 0 && actual < 0 ? "" : plan > actual ? "plan" : "actual";
+}
+
+/**
+ * The part of the report a section is: targets (二、绩效目标, （一）年度绩效目标) or results (三、绩效目标完成
+ * 情况, 主要绩效); "" for other sections.
+ */
+function sectionStance(doc: Document, section: string): string {
+  const titles = doc.sections[section]?.path ?? [];
+  if (titles.some((t) => RESULT_TITLE.test(t))) return "actual";
+  return titles.some((t) => TARGET_TITLE.test(t)) ? "plan" : "";
+}
+const TARGET_TITLE = /目标|计划/;
+const RESULT_TITLE = /完成|实现|绩效分析|主要绩效|成效|执行情况/;
+
+/**
+ * Targets and results compared apart (培训农民600人次 under 二、绩效目标, 650人次 under 三、绩效目标完成情况),
+ * unless a figure from another part of the report joins them: then all are one quantity's statements.
+ */
+function byPart(placed: Placed[]): Placed[][] {
+  if (placed.some((p) => p.part === "")) return [placed];
+  return byLabel(placed, (p) => p.part);
+}
+
+/** The events counted in the clause before a figure's, in its sentence (开展电商培训5期，培训农民200人次). */
+function eventBefore(text: string, f: Figure): string {
+  const clause = clauseSpan(text, f.loc.start, f.loc.end);
+  if (clause.start === 0 || /[；;。！？!?]/.test(text[clause.start - 1])) return "";
+  const prev = clauseSpan(text, clause.start - 1, clause.start - 1);
+  const events = eventSubject(text.slice(prev.start, prev.end));
+  return events ? quantitySubject(events).key : "";
+}
+
+/** Month and day dates in a figure's sentence other than the year's end (截至6月底): a stage, not the year. */
+function stageOf(text: string, f: Figure, sentences: readonly Span[]): string {
+  const sentence = sentences.find((s) => s.start <= f.loc.start && f.loc.start < s.end);
+  if (!sentence) return "";
+  const dates = normalize(text.slice(sentence.start, sentence.end)).matchAll(
+    /\d{1,2}月(?:\d{1,2}日|底|末)?/g,
+  );
+  return [...dates].map((m) => m[0]).filter((d) => !/^12月(?:31日|底|末)$/.test(d)).join(",");
 }
 
 /** Part (b): figures of the extraction naming the same quantity, unit, years and time frame, with values that cannot both hold. */
@@ -387,6 +581,10 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
     if (!q0 || coveredBy(f, covered)) continue;
     const sentences = views.sentencesOfBlock(f.loc.block);
     const q = { ...q0, frame: frameOf(block.text, f, q0, sentences) };
+    const scope = scopeOf(doc, block.text, f, sentences, block.section);
+    const stance = stanceOf(block.text, f, sentences);
+    const part = sectionStance(doc, block.section);
+    const event = eventBefore(block.text, f);
     // A part (其中 A x) is the quantity of its whole's part: 基本支出's 商品和服务支出 is not 项目支出's.
     const whole = wholes.get(locKey(f));
     if (whole) {
@@ -398,14 +596,19 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
       q.key = `${wq.key}›${q.key}`;
     } else if (partOfUnknownWhole(block.text, f, sentences)) continue;
     const year = f.year === docYear ? "" : f.year ?? "";
-    const key = `${q.key}|${f.unit}|${year}|${yearsKey(views, sentences, f.loc.start, docYear)}`;
+    const key = `${q.key}|${f.unit}|${year}|${yearsKey(views, sentences, f.loc.start, docYear)}|` +
+      stageOf(block.text, f, sentences);
     const group = groups.get(key);
-    if (group) group.push({ f, q });
-    else groups.set(key, [{ f, q }]);
+    if (group) group.push({ f, q, scope, stance, part, event });
+    else groups.set(key, [{ f, q, scope, stance, part, event }]);
   }
   const findings: FindingDraft[] = [];
   for (const placed of groups.values()) {
-    for (const figs of byFrame(placed)) {
+    const split = (groups: Placed[][], label: (p: Placed) => string) =>
+      groups.flatMap((g) => byLabel(g, label));
+    const labelled = split(split(split([placed], (p) => p.scope), (p) => p.stance), (p) => p.event)
+      .flatMap(byPart);
+    for (const figs of split(labelled, (p) => p.q.frame)) {
       const clusters = conflictClusters(figs);
       if (!clusters) continue;
       // A short subject (培训, 在职) with three values or more is likely several quantities of one kind.
@@ -435,16 +638,17 @@ function partOfUnknownWhole(text: string, f: Figure, sentences: readonly Span[])
 }
 
 /**
- * The figures to compare with each other, by time frame: figures of one frame together, and those without
- * one joined to the frame when the subject has a single frame in the document (年末在职人员 / 在职人员);
- * with several (年初预算 / 全年预算), a figure without a frame is compared only with others without one.
+ * The figures to compare with each other, by time frame or by scope (the label): figures of one label
+ * together, and those without one joined to the label when the subject has a single label in the document
+ * (年末在职人员 / 在职人员); with several (年初预算 / 全年预算), a figure without a label is compared only with
+ * others without one.
  */
-function byFrame(placed: Placed[]): Placed[][] {
+function byLabel(placed: Placed[], label: (p: Placed) => string): Placed[][] {
   const frames = new Map<string, Placed[]>();
   for (const p of placed) {
-    const list = frames.get(p.q.frame);
+    const list = frames.get(label(p));
     if (list) list.push(p);
-    else frames.set(p.q.frame, [p]);
+    else frames.set(label(p), [p]);
   }
   const named = [...frames.keys()].filter((k) => k !== "");
   if (named.length === 1 && frames.has("")) return [[...frames.get("")!, ...frames.get(named[0])!]];

@@ -32,15 +32,27 @@ function annexes(doc: Document): Map<number, Annex> {
 function captions(doc: Document): Set<number> {
   const out = new Set<number>();
   for (const b of doc.blocks) {
-    if (b.kind === "table") continue;
-    const m = /^\s*表\s*([0-9０-９]+)(?![0-9０-９])/.exec(b.text);
+    // A caption may be the table's own first row (a merged cell across the table).
+    const text = b.kind === "table" ? b.grid[0]?.[0]?.text ?? "" : b.text;
+    const m = /^\s*表\s*([0-9０-９]+)(?![0-9０-９])/.exec(text);
     if (m) out.add(Number(normalizeWidth(m[1])));
   }
   return out;
 }
 
+/**
+ * The annex of another document (《…通知》附件3, 财预〔2020〕10号）附件2, 通知的附件4): not one of this report's.
+ */
+const OTHER_DOCUMENT_BEFORE =
+  /(?:》|〔[0-9０-９]{4}〕[0-9０-９]+号[）)]?|(?:通知|文件|办法|意见|方案|规定|细则|指引))\s*的?\s*$/;
+
 const ANNEX_REF = /附件\s*([0-9０-９]+)(?![0-9０-９])\s*(?:《([^》]{2,40})》)?/g;
 const TABLE_REF = /(?:见|如|详见|参见)\s*表\s*([0-9０-９]+)(?![0-9０-９])/g;
+
+/** Titles alike, or one a shortened form of the other (绩效自评表 for 2024年度项目支出绩效自评表). */
+function sameTitle(a: string, b: string): boolean {
+  return similarity(a, b) >= 0.5 || (Math.min(a.length, b.length) >= 4 && (a.includes(b) || b.includes(a)));
+}
 
 function checkRefs(doc: Document): FindingDraft[] {
   const ann = annexes(doc);
@@ -53,6 +65,7 @@ function checkRefs(doc: Document): FindingDraft[] {
       const start = m.index!;
       // A line that is itself an annex label ("附件1" alone) is not a reference.
       if (b.text.trim() === m[0].trim()) continue;
+      if (OTHER_DOCUMENT_BEFORE.test(b.text.slice(Math.max(0, start - 20), start))) continue;
       const ev = evidence(doc, b.index, clip(b.text, start, start + m[0].length, 40));
       const target = ann.get(n);
       if (!target) {
@@ -64,7 +77,7 @@ function checkRefs(doc: Document): FindingDraft[] {
           evidence: [ev],
           details: { reference: m[0], annexes: [...ann.keys()] },
         });
-      } else if (m[2] && target.title && similarity(titleKey(m[2]), target.title) < 0.5) {
+      } else if (m[2] && target.title && !sameTitle(titleKey(m[2]), target.title)) {
         out.push({
           message: `正文引用“附件${n}《${m[2]}》”，但附件${n}的标题是“${target.title}”。`,
           messageId: "annex-title",
@@ -101,7 +114,10 @@ export const crossReference: Rule = {
       "missing-table": { description: "引用的表格不存在" },
     },
     docs: {
-      summary: "References to 附件N or 表N that point to nothing, or to an annex with another title.",
+      summary:
+        "References to 附件N or 表N that point to nothing, or to an annex with another title (a shortened " +
+        "title is the same). Another document's annex (《…通知》附件3, 〔2020〕10号）附件2) is not checked; a " +
+        "caption may be a paragraph or the table's own first row.",
       rationale:
         "Dangling references show that annexes were renumbered or dropped, or that the text was copied " +
         "from a report with other annexes.",

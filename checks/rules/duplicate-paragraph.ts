@@ -15,6 +15,9 @@ export const MIN_PARAGRAPH_CHARS = 30;
  */
 const MAX_POSTINGS = 256;
 
+/** A note under a table or figure (注：以上数据来源于…, 数据来源：…): boilerplate that repeats with each table. */
+const TABLE_NOTE = /^\s*(?:注|备注|数据来源|资料来源)\s*[0-9０-９]?\s*[:：]/;
+
 type MessageId =
   | "body-across-sections"
   | "body-within-section"
@@ -44,7 +47,8 @@ export const duplicateParagraph: Rule = {
         "Paragraphs (and long table cells) repeated in the document, exactly or nearly: whitespace, punctuation, " +
         "full-width forms and a leading numbering marker (with a short run-in heading) are ignored; near copies " +
         "have a Jaccard similarity of character 3-gram shingles ≥ nearDuplicateThreshold (default 0.85). " +
-        "Paragraphs under 30 characters, titles and table-of-contents lines are skipped. All copies of one " +
+        "Paragraphs under 30 characters, titles, table-of-contents lines and notes under tables (注：…, " +
+        "数据来源：…) are skipped. All copies of one " +
         "text are one finding: warning when the body repeats itself, info when an annex repeats the body.",
       rationale:
         "Copy-paste between sections (targets copied from results, analysis copied from the work summary) " +
@@ -78,6 +82,7 @@ export const duplicateParagraph: Rule = {
     const candidates: Candidate[] = [];
     for (const unit of views.textUnits) {
       if (unit.text.length < MIN_PARAGRAPH_CHARS) continue; // normalising only shortens
+      if (!unit.table && TABLE_NOTE.test(unit.text)) continue; // 注：… under each table repeats legitimately
       const norm = views.body(unit);
       if (charCount(norm) >= MIN_PARAGRAPH_CHARS) candidates.push({ unit, norm });
     }

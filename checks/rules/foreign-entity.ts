@@ -8,9 +8,11 @@ import type { Document } from "../../src/model/document.ts";
 import type { FindingDraft, Rule } from "../../src/model/rule.ts";
 import { clip, evidence } from "../../src/analysis/evidence.ts";
 import {
+  ADMIN_LEVELS,
   adminRank,
   AUTONOMOUS_SUFFIXES,
   NOT_PLACE_FINAL,
+  PARTNER_BEFORE,
   PLAIN_ADMIN_SUFFIXES,
 } from "../../src/analysis/vocab.ts";
 import {
@@ -49,6 +51,18 @@ export function splitUnit(unit: string): OwnUnit | undefined {
   return lower && rank > adminRank(own.admin) && rank <= COUNTY_RANK ? lower : own;
 }
 const COUNTY_RANK = adminRank("县");
+
+/** A township's or sub-district's own government (某县某镇人民政府, 某市某街道办事处): its place and organ. */
+const TOWN_ORGAN = new RegExp(
+  `^(\\p{Script=Han}{2,4}?(${byLength(ADMIN_LEVELS[COUNTY_RANK + 1])}))(人民政府|办事处)$`,
+  "u",
+);
+
+/** The township a unit's department part names as its own government, when it does (白沙镇人民政府). */
+export function townOf(own: OwnUnit): OwnUnit | undefined {
+  const m = TOWN_ORGAN.exec(own.department);
+  return m ? { place: m[1], admin: m[2], department: m[3] } : undefined;
+}
 
 /**
  * The names the report itself uses for its own department: the full name, and every …局-style short form
@@ -138,6 +152,9 @@ function foreignPlaces(doc: Document, own: OwnUnit): FindingDraft[] {
       // 现将县委统战部: a verb or preposition before a bare level, not a place's name.
       if (NOT_PLACE_FINAL.includes(place.slice(0, place.length - admin.length).slice(-1))) continue;
       if (admin !== own.admin && !(own.admin.endsWith(admin))) continue; // another level (市 above a 县)
+      // A partner or a host (会同/联合/与/赴某县某局): the match may start at the word or right after it.
+      const before = b.text.slice(Math.max(0, m.index! - 3), m.index!);
+      if (PARTNER_BEFORE.some((w) => before.endsWith(w) || startsWithWord(place, w, admin))) continue;
       // A match can start a few characters early (组织某县…), so the own place counts anywhere in it.
       if (place.includes(short) || own.place.endsWith(place)) continue;
       if (own.place.includes(place.slice(1)) && place.length - 1 >= 4) continue; // a truncation: reported above
@@ -159,6 +176,11 @@ function foreignPlaces(doc: Document, own: OwnUnit): FindingDraft[] {
   return out;
 }
 
+/** The place begins with the word and a place of its own (联合白水县; not 同心县, whose 同 is its name's). */
+function startsWithWord(place: string, word: string, admin: string): boolean {
+  return place.startsWith(word) && place.length - word.length - admin.length >= 2;
+}
+
 export const foreignEntity: Rule = {
   meta: {
     id: "foreign-entity",
@@ -174,8 +196,11 @@ export const foreignEntity: Rule = {
     },
     docs: {
       summary:
-        "Another county's unit of the same department named in the report, another body named as the " +
-        "author or data source of the unit's material, or a truncated form of the unit's own name.",
+        "Another county's unit of the same department named in the report (also another township's or " +
+        "sub-district's government for a township unit), another body named as the author or data source of " +
+        "the unit's material (in prose, in 填报单位：… fields and in a table's label and value cells), or a " +
+        "truncated form of the unit's own name. Partners, hosts and peers (会同/联合/与/受/赴/仅次于 another " +
+        "county's unit) are mentions, not findings.",
       rationale:
         "A report reused from another unit keeps that unit's name in places; a truncated own name is a " +
         "copy slip a reviewer will ask to correct.",
@@ -220,11 +245,13 @@ export const foreignEntity: Rule = {
     const unit = ownUnitName(doc, config);
     const own = unit ? splitUnit(unit) : undefined;
     if (!unit || !own) return [];
+    const town = townOf(own);
     return [
       ...truncations(doc, own),
       ...formalBodyTruncations(doc, unit),
       ...ownLevelTruncations(doc, unit),
       ...foreignPlaces(doc, own),
+      ...(town ? foreignPlaces(doc, town) : []),
       ...bodyRoles(doc, unit),
     ];
   },

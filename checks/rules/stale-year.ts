@@ -57,10 +57,15 @@ function staleIn(
     if (YEAR_RANGE_AFTER.test(after)) continue;
     const ctx = STALE_YEAR_CONTEXTS.find((c) =>
       lag >= c.minLag && (outline || !c.outlineOnly) && c.what.test(after) &&
-      (!c.afterCurrentYear || currentYearBefore(text, start, year))
+      (!c.afterCurrentYear || currentYearBefore(text, start, year)) && (!c.before || c.before.test(before))
     );
     if (!ctx) continue;
-    const end = start + m[0].length + (ctx.what.exec(after)?.[0].length ?? 0);
+    const what = ctx.what.exec(after)?.[0] ?? "";
+    // 2023年底制定了2024年度工作计划: the plan cited is the evaluation year's, drawn up the year before.
+    if (yearsFrom(what).some((w) => w >= year)) continue;
+    // 2023年度绩效目标已完成，2024年度绩效目标为…: the two years' material set side by side.
+    if (currentYearAlongside(text, start, year, ctx.what)) continue;
+    const end = start + m[0].length + what.length;
     out.push({
       message:
         `评价年度为${year}年（取自${source}），此处引用${y}年的${ctx.label}作为本年度的依据或内容，疑为沿用往年报告。`,
@@ -71,6 +76,23 @@ function staleIn(
     });
   }
   return out;
+}
+
+/** Whether the sentence holding `start` also cites the evaluation year's material of the same kind. */
+function currentYearAlongside(text: string, start: number, year: number, what: RegExp): boolean {
+  const from = Math.max(...SENTENCE_ENDS.map((p) => text.lastIndexOf(p, start - 1))) + 1;
+  const ends = SENTENCE_ENDS.map((p) => text.indexOf(p, start)).filter((i) => i >= 0);
+  const sentence = asciiDigits(text.slice(from, ends.length ? Math.min(...ends) : text.length));
+  for (const m of sentence.matchAll(/(?<![0-9])(20\d\d)\s*年/g)) {
+    if (Number(m[1]) === year && what.test(sentence.slice(m.index! + m[0].length))) return true;
+  }
+  return false;
+}
+const SENTENCE_ENDS = ["。", "；", "！", "？", "\n"];
+
+/** The years (YYYY年) written in a text. */
+function yearsFrom(text: string): number[] {
+  return [...asciiDigits(text).matchAll(/(?<![0-9])(20\d\d)\s*年/g)].map((m) => Number(m[1]));
 }
 
 /** Full-width digits (２０２３) as ASCII. */
@@ -129,7 +151,10 @@ export const staleYear = defineRule<Details>({
     docs: {
       summary:
         "Earlier years cited as the evaluation year's plan, programme, key projects, survey or budget " +
-        "disclosure, in prose and in table cells, and last year's year-end head-count given as this year's.",
+        "disclosure, in prose and in table cells, and last year's year-end head-count given as this year's. " +
+        "Not flagged: comparisons (较/与/上年度（…）), ranges ending in this year, this year's plan drawn up " +
+        "last year (2023年底制定了2024年度工作计划), and last year's material set beside this year's in one " +
+        "sentence.",
       rationale:
         "Last year's report reused without revision is one of the commonest defects: the text still " +
         "scores last year's key projects or cites last year's work plan.",

@@ -87,6 +87,33 @@ export const COOPERATION_WORDS = [
 ];
 
 /**
+ * Words right before another place's unit that make it a partner or a host, not this unit written over
+ * (会同/联合/与某县某局开展…, 赴某县某局考察学习, 向某县某局学习, 受某县某局委托, 仅次于某县某局).
+ */
+export const PARTNER_BEFORE = [
+  "会同",
+  "联合",
+  "配合",
+  "协同",
+  "协助",
+  "对口",
+  "结对",
+  "帮扶",
+  "与",
+  "同",
+  "和",
+  "向",
+  "赴",
+  "到",
+  "受",
+  "次于",
+  "高于",
+  "低于",
+  "领先于",
+  "落后于",
+];
+
+/**
  * Departments whose figures any unit legitimately cites as its source or whose evaluation it receives:
  * finance (treasury, the notice issuer, 财政重点评价), statistics, audit, tax, the central bank.
  */

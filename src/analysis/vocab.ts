@@ -149,6 +149,8 @@ export interface StaleContext {
    * 人员60人): a figure "as at" an earlier date presented as this year's.
    */
   afterCurrentYear?: boolean;
+  /** Only when the text right before the year matches (公开了2022年部门预算). */
+  before?: RegExp;
 }
 
 /** Where an earlier year is stale: what follows it, and from how many years back. */
@@ -172,6 +174,7 @@ export const STALE_YEAR_CONTEXTS: StaleContext[] = [
     minLag: 2,
     label: "预决算公开",
   },
+  { what: /^度?(?:部门)?(?:预算|决算)/, before: /公开(?:了)?$/, minLag: 2, label: "预决算公开" },
   {
     // A part of this very report (第二部分：某局YYYY年部门决算表) carries the report's own year.
     what: /^度?(?:部门|单位)?(?:决算|整体支出|项目支出)[^，。；]{0,12}?(?:表|情况说明|说明|公开|报告|自评)/,
@@ -192,7 +195,8 @@ export const STALE_YEAR_CONTEXTS: StaleContext[] = [
 export const YEAR_RANGE_AFTER = /^\s*(?:至|到|-|—|－|~|～)\s*[2２][0０][0-9０-９]{2}/;
 
 /** A comparison marker just before the year makes it a legitimate reference to an earlier year. */
-export const COMPARISON_BEFORE_YEAR = /(?:较|比|与|同比|对比|相比|上年|去年|自|从|截至|截止|于)\s*$/;
+export const COMPARISON_BEFORE_YEAR =
+  /(?:较|比|与|同比|对比|相比|上年度?|去年|自|从|截至|截止|于)\s*[（(]?\s*$/;
 
 /**
  * The same amount of money stated as the evaluation year's and as an earlier year's (该项目2023年度安排预算

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { ruleTester, runRuleChecked } from "../helpers/rule-tester.ts";
 import { conflictingFigure } from "../../checks/rules/conflicting-figure.ts";
-import { h, makeDoc } from "../../src/testing/doc-spec.ts";
+import { h, makeDoc, table } from "../../src/testing/doc-spec.ts";
 import { quantitySubject } from "../../src/analysis/quantity-key.ts";
 
 const two = (a: string, b: string) => [h(1, "一、部门概况"), a, h(1, "三、绩效分析"), b];
@@ -161,4 +161,191 @@ Deno.test("quantitySubject: stop words, frames and synonyms", () => {
   assert.equal(q("项目支出"), "项目支出/");
   assert.equal(q("计划培训"), "计划培训/");
   assert.equal(q("教师参加培训"), "教师参加培训/");
+});
+
+// Templates, items of a list, scopes, stances and stages (red-team probes of the consistency phrasings).
+const subsections = (a: string, b: string) => [
+  h(1, "一、项目绩效情况"),
+  h(2, "（一）农村道路建设项目"),
+  a,
+  h(2, "（二）农田水利建设项目"),
+  b,
+];
+ruleTester(conflictingFigure, {
+  valid: [
+    {
+      name: "one template filled in for two projects in parallel subsections",
+      doc: subsections(
+        "该项目年初预算资金300万元，全年实际支出290万元，预算执行率96.67%，资金使用规范，未发现截留挪用问题。",
+        "该项目年初预算资金250万元，全年实际支出250万元，预算执行率100%，资金使用规范，未发现截留挪用问题。",
+      ),
+    },
+    {
+      name: "该项目 scopes a figure to its subsection",
+      doc: subsections("该项目受益群众800人，群众满意度较高。", "该项目受益群众650人，灌溉条件明显改善。"),
+    },
+    {
+      name: "each project's figure under its own project heading",
+      doc: subsections("项目年初预算300万元，主要用于道路硬化。", "项目年初预算250万元，主要用于渠道改造。"),
+    },
+    {
+      name: "a target under 绩效目标 and the result under 目标完成情况",
+      doc: [
+        h(1, "二、绩效目标"),
+        "数量指标：培训农民600人次，新建农村公路30公里。",
+        h(1, "三、绩效目标完成情况"),
+        "全年培训农民650人次，新建农村公路32公里。",
+      ],
+    },
+    {
+      name: "two kinds of training counted in the clause before",
+      doc: two("开展农业技术培训12期，培训农民600人次。", "开展电商培训5期，培训农民200人次。"),
+    },
+    {
+      name: "numbered batches (第1批/第2批) are items of a list",
+      doc: [
+        h(1, "一、资金情况"),
+        "第1批下达项目资金300万元，主要用于农村道路硬化建设。第2批下达项目资金200万元，主要用于农村道路硬化建设。",
+      ],
+    },
+    { name: "全县 vs 本单位", doc: two("全县共有农业技术人员320人。", "本单位农业技术人员45人。") },
+    {
+      name: "two dated stages (截至6月底 / 截至12月底)",
+      doc: two(
+        "截至2024年6月底，已拨付资金300万元，进度正常。",
+        "截至2024年12月底，已拨付资金500万元，进度正常。",
+      ),
+    },
+    {
+      name: "a sentence opening with its frame (上半年 / 全年)",
+      doc: two("上半年举办培训班5期，培训人员240人次。", "全年举办培训班12期，培训人员600人次。"),
+    },
+    {
+      name: "several years' total (近3年累计)",
+      doc: two("近3年累计投入资金3000万元。", "本年投入资金1000万元。"),
+    },
+    {
+      name: "plan vs actual in the clause before",
+      doc: two(
+        "全年计划举办高素质农民培训班12期，培训农民600人次，农民种养技能明显提升。",
+        "全年实际举办高素质农民培训班12期，培训农民650人次，农民种养技能明显提升。",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "one figure changed in a copy between parallel subsections: a warning stating its assumption",
+      doc: subsections(
+        "全年共举办高素质农民培训班12期，培训农民600人次，发放技术资料3000份，农民种养技能明显提升。",
+        "全年共举办高素质农民培训班12期，培训农民650人次，发放技术资料3000份，农民种养技能明显提升。",
+      ),
+      errors: [{
+        messageId: "aligned-passages",
+        severity: "warning",
+        certainty: "assumption",
+        message: "可能分别描述不同对象",
+      }],
+    },
+    {
+      name: "one template in two rows of an indicator table: a warning",
+      doc: [
+        h(1, "一、绩效指标"),
+        table([
+          ["指标", "指标解释"],
+          [
+            "农村公路建设",
+            "考核年度内按计划完成农村公路硬化建设任务32公里的情况，按实际完成里程与计划里程之比计算完成率",
+          ],
+          [
+            "产业路建设",
+            "考核年度内按计划完成农村公路硬化建设任务18公里的情况，按实际完成里程与计划里程之比计算完成率",
+          ],
+        ]),
+      ],
+      errors: [{ messageId: "aligned-passages", severity: "warning", certainty: "assumption" }],
+    },
+    {
+      name: "one template under two villages' headings: a warning",
+      doc: [
+        h(1, "一、青石村"),
+        "全村共完成农村人居环境整治任务，清理生活垃圾120吨，改造户用卫生厕所85户，村容村貌明显改善。",
+        h(1, "二、白沙村"),
+        "全村共完成农村人居环境整治任务，清理生活垃圾120吨，改造户用卫生厕所60户，村容村貌明显改善。",
+      ],
+      errors: [{ messageId: "aligned-passages", severity: "warning", certainty: "assumption" }],
+    },
+    {
+      name: "the same row's text copied into two tables with one figure changed",
+      doc: [
+        h(1, "一、绩效指标"),
+        table([["指标", "指标解释"], [
+          "农村公路建设",
+          "考核年度内按计划完成农村公路硬化建设任务32公里的情况，按实际完成里程与计划里程之比计算完成率",
+        ]]),
+        h(1, "二、评分"),
+        table([["指标", "指标解释"], [
+          "农村公路建设",
+          "考核年度内按计划完成农村公路硬化建设任务23公里的情况，按实际完成里程与计划里程之比计算完成率",
+        ]]),
+      ],
+      errors: [{ messageId: "aligned-passages", severity: "error" }],
+    },
+    {
+      name: "a whole paragraph copied into another part with one figure changed",
+      doc: two(
+        "全年共举办高素质农民培训班12期，培训农民600人次，发放技术资料3000余份，农民种养技能明显提升。",
+        "全年共举办高素质农民培训班12期，培训农民650人次，发放技术资料3000余份，农民种养技能明显提升。",
+      ),
+      errors: [{ messageId: "aligned-passages", severity: "error", certainty: "certain" }],
+    },
+    {
+      name: "the same batch with two amounts",
+      doc: [
+        h(1, "一、资金情况"),
+        "第1批下达项目资金300万元，主要用于农村道路硬化建设。第1批下达项目资金200万元，主要用于农村道路硬化建设。",
+      ],
+      errors: [{ messageId: "aligned-passages", severity: "error" }],
+    },
+    {
+      name: "one project's figure in two outline parts (not project headings)",
+      doc: [
+        h(1, "一、项目概况"),
+        h(2, "（一）项目基本情况"),
+        "项目年初预算300万元，主要用于道路硬化。",
+        h(2, "（二）项目资金情况"),
+        "项目年初预算250万元，已全部到位。",
+      ],
+      errors: [warn],
+    },
+    {
+      name: "one kind of training counted twice with different values",
+      doc: two(
+        "开展农业技术培训12期，培训农民600人次。",
+        "本年开展农业技术培训12期，培训农民650人次，群众满意。",
+      ),
+      errors: [warn],
+    },
+    {
+      name: "a figure in the overview joins the target and the result",
+      doc: [
+        h(1, "一、部门概况"),
+        "年末在职职工58人。",
+        h(1, "二、绩效目标"),
+        "在职职工共61人，均未超编。",
+        h(1, "三、绩效目标完成情况"),
+        "在职职工共61人，均未超编。",
+      ],
+      errors: [warn],
+    },
+    {
+      name: "全县 and an unmarked figure are compared",
+      doc: two("全县受益群众3500人。", "受益群众3800人，群众满意。"),
+      errors: [warn],
+    },
+    {
+      name: "two plans with different values",
+      doc: two("全年计划培训高素质农民1000人次。", "全年计划培训高素质农民1200人次。"),
+      errors: [warn],
+    },
+  ],
 });

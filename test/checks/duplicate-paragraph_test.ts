@@ -129,3 +129,31 @@ Deno.test("a long table cell repeating a paragraph counts", () => {
   assert.deepEqual(fs[0].evidence[1].table, { index: 0, row: 1, col: 1 });
   assertQuotes(doc, fs);
 });
+
+Deno.test("duplicate-paragraph: a note under each table (注：/数据来源：) repeats legitimately; 注重… does not", () => {
+  const underTables = (line: string) =>
+    run(makeDoc([
+      h(1, "一、资金情况"),
+      table([["项目", "金额"], ["中央资金", "100"]]),
+      line,
+      h(1, "二、支出情况"),
+      table([["项目", "金额"], ["中央资金", "90"]]),
+      line,
+    ]));
+  assert.equal(
+    underTables("注：以上数据来源于某县财政局国库集中支付系统，统计口径为全年实际支出数。").length,
+    0,
+  );
+  assert.equal(
+    underTables("数据来源：某县财政局国库集中支付系统，统计口径为全年实际支出数，单位为万元。").length,
+    0,
+  );
+  assert.equal(
+    underTables("注1：以上数据来源于某县财政局国库集中支付系统，统计口径为全年实际支出数。").length,
+    0,
+  );
+  assert.equal(
+    underTables("注重项目资金监管，严格执行资金管理办法，确保专款专用，切实提高资金使用效益。").length,
+    1,
+  );
+});

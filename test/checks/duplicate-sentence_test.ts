@@ -75,3 +75,16 @@ Deno.test("similar sentences with different wording are not repeats", () => {
   const other = "全面抓好年度事业单位公开招聘和高校毕业生招募工作，做实做细体检、考察、公示等环节。";
   assert.equal(run(makeDoc([h(1, "一、甲"), `${A}${other}`])).length, 0);
 });
+
+Deno.test("duplicate-sentence: numbered items (第1批/第2批, 1号/2号) with one wording are a list, not a repeat", () => {
+  const list = (a: string, b: string) =>
+    run(makeDoc([
+      h(1, "一、资金情况"),
+      `${a}下达项目资金300万元，主要用于农村道路硬化建设。` +
+      `${b}下达项目资金200万元，主要用于农村道路硬化建设。`,
+    ]));
+  assert.equal(list("第1批", "第2批").length, 0);
+  assert.equal(list("1号标段", "2号标段").length, 0);
+  assert.equal(list("第1批", "第1批").length, 1, "the same item twice is a repeat");
+  assert.equal(list("一季度", "一季度").length, 1);
+});

@@ -251,3 +251,83 @@ Deno.test("foreign-entity: a unit only guessed from the body's sentences is not 
   const stated = makeDoc(texts, { unit: "绿水县财政局", sources: { unit: "field:单位名称" } });
   assert.deepEqual(runRule(foreignEntity, stated).map((f) => f.details.found), ["青山县教育局"]);
 });
+
+// Red-team probes: partners and hosts, places whose name starts like a partner word, township-level units.
+const farm = { unit: "青山县农业农村局" };
+const township = { unit: "青山县白沙镇人民政府" };
+ruleTester(foreignEntity, {
+  valid: [
+    {
+      name: "联合 another county's bureau",
+      config: farm,
+      doc: ["联合白水县农业农村局开展动物疫病联防联控。"],
+    },
+    {
+      name: "与 another county's bureau",
+      config: farm,
+      doc: ["与白水县农业农村局签订了农产品产销协作协议。"],
+    },
+    {
+      name: "受 another county's bureau's commission",
+      config: farm,
+      doc: ["受白水县农业农村局委托开展防疫工作。"],
+    },
+    {
+      name: "a peer ranked above the unit (仅次于)",
+      config: farm,
+      doc: ["在全市考核中，我局排名第2位，仅次于白水县农业农村局。"],
+    },
+    {
+      name: "the unit itself in a 填报单位 cell",
+      config: farm,
+      doc: [table([["填报单位", "青山县农业农村局"], ["联系人", "张三"]])],
+    },
+    {
+      name: "a higher authority's data in a 数据来源 cell",
+      config: farm,
+      doc: [table([["数据来源", "青山市农业农村局"], ["联系人", "张三"]])],
+    },
+    {
+      name: "a town working with its neighbour",
+      config: township,
+      doc: ["白沙镇人民政府会同红石镇人民政府开展河道联合整治。"],
+    },
+    {
+      name: "a town under its county government",
+      config: township,
+      doc: ["在青山县人民政府的领导下，白沙镇人民政府认真落实部署。"],
+    },
+  ],
+  invalid: [
+    {
+      name: "a county whose name starts with 同",
+      config: farm,
+      doc: ["同心县农业农村局高度重视项目管理，成立了工作领导小组。"],
+      errors: [{ messageId: "other-unit", severity: "warning" }],
+    },
+    {
+      name: "another county's bureau in a 填报单位 cell",
+      config: farm,
+      doc: [table([["填报单位", "白水县农业农村局"], ["联系人", "张三"]])],
+      errors: [{ messageId: "other-body-role", severity: "warning", message: "白水县农业农村局" }],
+    },
+    {
+      name: "another bureau in a 数据来源 cell (label with a colon)",
+      config: farm,
+      doc: [table([["数据来源：", "青山县交通运输局"]], [], 0)],
+      errors: [{ messageId: "other-body-role", message: "数据来源" }],
+    },
+    {
+      name: "another township's government",
+      config: township,
+      doc: ["红石镇人民政府严格落实资金管理制度，规范项目实施。"],
+      errors: [{ messageId: "other-unit", message: "红石镇人民政府" }],
+    },
+    {
+      name: "another sub-district office",
+      config: { unit: "青山市东城街道办事处" },
+      doc: ["西城街道办事处严格落实资金管理制度，规范项目实施。"],
+      errors: [{ messageId: "other-unit", message: "西城街道办事处" }],
+    },
+  ],
+});

@@ -298,3 +298,50 @@ Deno.test("stale-year carried-amount: a long sentence is quoted from its year to
   assert.ok(long.includes(q) && q.length <= 100, q);
   assert.ok(q.includes("1234.56万元"), q);
 });
+
+// Red-team probes: this year's plan drawn up last year, a year in brackets after 上年度, 公开了 before the year.
+ruleTester(staleYear, {
+  valid: [
+    {
+      name: "this year's plan drawn up at the end of last year",
+      config: y2024,
+      doc: ["2023年底制定了2024年度工作计划，明确了各项任务。"],
+    },
+    {
+      name: "this year's programme issued last year (full-width year)",
+      config: y2024,
+      doc: ["2023年底印发《２０２４年高标准农田建设项目实施方案》。"],
+    },
+    {
+      name: "上年度 with the year in brackets",
+      config: y2024,
+      doc: ["上年度（2023年）绩效目标完成情况良好，今年继续巩固。"],
+    },
+    { name: "公开了 last year's final accounts (lag 1)", config: y2024, doc: ["及时公开了2023年部门决算。"] },
+    {
+      name: "last year's target set beside this year's",
+      config: y2024,
+      doc: ["2023年度绩效目标已全部完成，2024年度绩效目标为培训农民1500人次。"],
+    },
+  ],
+  invalid: [
+    {
+      name: "公开了 a budget two years old",
+      config: y2024,
+      doc: ["按规定公开了2022年部门预算和决算。"],
+      errors: [{ messageId: "stale-year", severity: "warning", message: "2022年的预决算公开" }],
+    },
+    {
+      name: "last year's target, this year's named in another sentence",
+      config: y2024,
+      doc: ["2023年度绩效目标已全部完成。2024年度绩效目标为培训农民1500人次。"],
+      errors: [{ messageId: "stale-year", message: "2023年的工作计划/目标" }],
+    },
+    {
+      name: "a plan drawn up last year for last year",
+      config: y2024,
+      doc: ["2023年初制定了2023年度工作计划，明确了各项任务。"],
+      errors: [{ messageId: "stale-year" }, { messageId: "stale-year" }],
+    },
+  ],
+});

@@ -213,7 +213,8 @@ export function bodyRoles(doc: Document, ownName: string): FindingDraft[] {
   if (own.places.length === 0 || own.department.length < 2) return [];
   const out: FindingDraft[] = [];
   const seen = new Set<string>();
-  const visit = (text: string, at: (quote: string) => Evidence) => {
+  // pair: a table's label cell and its value cell (填报单位 | 某县某局), which other-unit does not read.
+  const visit = (text: string, at: (quote: string) => Evidence, pair = false) => {
     for (const m of mentionsIn(text)) {
       const name = m.name;
       if (name.length < 3 || !ORGAN_END.test(name) || joint(name)) continue;
@@ -224,7 +225,8 @@ export function bodyRoles(doc: Document, ownName: string): FindingDraft[] {
       if (body.department.length < 2) continue;
       const rel = relation(own, body);
       const sameDept = sameDepartment(own.department, body.department);
-      if (rel === "lower" || (sameDept && rel !== "higher")) continue; // own, or another county's (other-unit)
+      // Own, or another county's (other-unit reads it in prose).
+      if (rel === "lower" || (sameDept && rel !== "higher" && !(pair && rel === "other"))) continue;
       if (rel === "higher" && m.role === "source" && !m.speaksAs) continue; // a higher authority's data
       const key = `${name}|${m.role}|${m.start}|${text.length}`;
       if (seen.has(key)) continue;
@@ -246,7 +248,34 @@ export function bodyRoles(doc: Document, ownName: string): FindingDraft[] {
     }
   };
   forEachText(doc, visit);
+  forEachLabelPair(doc, (text, at) => visit(text, at, true));
   return out;
+}
+
+const FIELD_LABELS = new Set([...AUTHOR_FIELD_LABELS, ...SOURCE_FIELD_LABELS]);
+
+/**
+ * A table's author or source field written as two cells (填报单位 | 某县某局): visited as 「填报单位：某县某局」,
+ * quoted in the value's cell.
+ */
+function forEachLabelPair(
+  doc: Document,
+  visit: (text: string, at: (quote: string) => Evidence) => void,
+): void {
+  for (const b of doc.blocks) {
+    if (b.kind !== "table") continue;
+    const t: TableBlock = b;
+    t.grid.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const label = cell.text.replace(/[\s:：]/g, "");
+        if (cell.anchorRow !== r || cell.anchorCol !== c || !FIELD_LABELS.has(label)) return;
+        const v = row.findIndex((x, k) => k > c && x.anchorCol === k && x.anchorCol !== cell.anchorCol);
+        const value = v >= 0 ? row[v].text.trim() : "";
+        if (!value || FIELD_LABELS.has(value)) return;
+        visit(`${label}：${value}`, () => cellEvidence(doc, t, row[v].anchorRow, v, value));
+      })
+    );
+  }
 }
 
 /** Every paragraph's and heading's text, and every table cell's once (merged cells at their anchor). */

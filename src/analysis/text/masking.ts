@@ -111,9 +111,19 @@ export function isTimeToken(text: string, tok: NumberToken): boolean {
   return false;
 }
 
-/** True when two passages of the same skeleton differ in a number that reads as a time (2022年 / 2023年). */
+/** True when the token labels an item of a list (第2批, 3号点位, 2标段) rather than counting anything. */
+export function isOrdinalToken(text: string, tok: NumberToken): boolean {
+  return /第\s*$/.test(text.slice(Math.max(0, tok.start - 2), tok.start)) ||
+    /^(?:号|批次|标段|期工程)/.test(normalizeWidth(text.slice(tok.end, tok.end + 3)).trimStart());
+}
+
+/**
+ * True when two passages of the same skeleton differ in a number that reads as a time (2022年 / 2023年) or
+ * labels an item (第1批 / 第2批): two statements, not one written twice.
+ */
 export function differInTime(a: string, b: string): boolean {
   const ta = numberTokens(a), tb = numberTokens(b);
   if (ta.length !== tb.length) return false;
-  return ta.some((t, k) => t.value !== tb[k].value && (isTimeToken(a, t) || isTimeToken(b, tb[k])));
+  const label = (s: string, t: NumberToken) => isTimeToken(s, t) || isOrdinalToken(s, t);
+  return ta.some((t, k) => t.value !== tb[k].value && (label(a, t) || label(b, tb[k])));
 }
