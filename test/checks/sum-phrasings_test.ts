@@ -346,6 +346,40 @@ const CONSISTENT: Consistent[] = [
     name: "；list without colon siblings",
     doc: P("本年收入合计1500万元，其中财政拨款收入1200万元；事业收入250万元；其他收入50万元。"),
   },
+  {
+    name: "sibling rows that happen to add up to the row above: the flat sum holds",
+    doc: T([["项目", "金额"], ["A类", "300"], ["B类", "100"], ["C类", "200"], ["合计", "600"]]),
+  },
+  {
+    name: "a ；-segment of another period is no part",
+    doc: P("本年收入1500万元，其中财政拨款收入1200万元；上年收入1300万元。"),
+  },
+  { name: "a single cumulative part", doc: P("本年完成投资500万元，其中累计完成投资800万元。") },
+  {
+    name: "；-separated siblings without a colon",
+    doc: P("全年支出800万元，其中项目支出300万元；基本支出500万元。"),
+  },
+  {
+    name: "paragraph list with commentary",
+    doc: [
+      h(1, "一、部门概况"),
+      "本年支出800万元，其中：",
+      "（一）基本支出500万元，较上年增加50万元。",
+      "（二）项目支出300万元。",
+    ],
+  },
+  {
+    name: "percent columns beside a 合计 column",
+    doc: T([["题目", "满意", "比例", "不满意", "比例", "合计"], ["服务", "90", "90%", "10", "10%", "100"]]),
+  },
+  {
+    name: "a 合计 column of quantity times price",
+    doc: T([["设备", "数量", "单价（元）", "合计"], ["电脑", "10", "5000", "50000"]]),
+  },
+  {
+    name: "a code column beside a 合计 column",
+    doc: T([["科目名称", "科目编码", "合计", "基本支出"], ["行政运行", "2010101", "500", "500"]]),
+  },
 ];
 
 const DEFECTIVE: Defective[] = [

@@ -19,7 +19,7 @@ const SUB_PART = startsWithOne(SUB_PART_LABELS);
 /** The header of a 合计 column (合计, 合计（万元）, 总计). */
 const TOTAL_HEADER = /^(?:合计|总计|总合计)(?:[（(].*[）)])?$/;
 /** Columns whose values are not additive (rates, averages, serial numbers, years). */
-const NON_ADDITIVE_HEADER = /率|比例|比重|占比|%|％|平均|均值|单价|序号|编号|年度|年份|排名|得分率|指数/;
+const NON_ADDITIVE_HEADER = /率|比例|比重|占比|%|％|平均|均值|单价|序号|编号|编码|代码|年度|年份|排名|得分率|指数/;
 
 function compact(s: string): string {
   return s.replace(/\s+/g, "");
@@ -131,7 +131,10 @@ function columnTerms(
     (whole.scale || 1);
   // A 其中 row and the rows after it that complete the breakdown of the row above; alone when they don't.
   const subRows = rows.filter((k) => SUB_PART.test(labelOf(t, k)?.text ?? ""));
-  const children = breakdownRows(rows, value, tol);
+  // Nesting is only read when the rows taken flat do not already add up to the total.
+  const flat = rows.filter((k) => !subRows.includes(k)).reduce((t, k) => t + (value(k) ?? 0), 0);
+  const flatMatches = Math.abs(flat - whole.value) <= tol + halfUnit(whole.decimals) * (whole.scale || 1);
+  const children = flatMatches ? new Set<number>() : breakdownRows(rows, value, tol);
   const nested = [...children].some((k) => !subRows.includes(k));
   const kept = rows.filter((k) => !children.has(k) && !subRows.includes(k));
   const subParts = subRows.some((k) => !children.has(k));

@@ -35,6 +35,8 @@ const CHANGE_AMOUNT = /(?:增长|增加|上升|提高|减少|下降|降低|净�
  */
 const STAGE = /累计|累积|^(?:其中)?已/;
 const REMAINDER = /未|剩余|结余|结转/;
+const CUMULATIVE = /累计|累积/;
+const ANOTHER_WHOLE = /上年|去年|同期|本年|今年|当年|全年|总|合计|共计|累计/;
 /** A 其中 list that says nothing of 等 may still name only some parts; one opened by a colon runs on past ；. */
 const COLON_AFTER = /^[\s]*[：:]/;
 
@@ -115,6 +117,7 @@ export function partWholes(view: TextView): PartWhole[] {
       !between.some(isRate);
     // 主要/等/部分 or a single part: some of the whole's parts, whose sum may not exceed it.
     const partial = !complete && !overlapping && !scores && isExact(whole) && parts.every(isExact) &&
+      !parts.some((p) => CUMULATIVE.test(p.subjectRaw ?? p.subject)) &&
       !between.some(isRate);
     const span = { start: clauseOf(view, whole).start, end: clauseOf(view, last).end };
     out.push({
@@ -191,6 +194,8 @@ function listSentence(view: TextView, at: number, length: number, depth: Uint8Ar
     if (!colon) {
       const segment = text.slice(next.start, next.end);
       if (inNext.length !== 1 || /[，,]/.test(segment) || /其中|包括|包含|分别/.test(segment)) break;
+      // "；上年收入1300万元" / "；全年支出…": another period or a total, not one more part.
+      if (ANOTHER_WHOLE.test(segment)) break;
       const f = inNext[0];
       if (!sameFamily(f, head) || isRate(f) || opensTotal(view, f)) break;
       const a = f.subject, b = head.subject;
