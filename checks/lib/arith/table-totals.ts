@@ -19,7 +19,8 @@ const SUB_PART = startsWithOne(SUB_PART_LABELS);
 /** The header of a 合计 column (合计, 合计（万元）, 总计). */
 const TOTAL_HEADER = /^(?:合计|总计|总合计)(?:[（(].*[）)])?$/;
 /** Columns whose values are not additive (rates, averages, serial numbers, years). */
-const NON_ADDITIVE_HEADER = /率|比例|比重|占比|%|％|平均|均值|单价|序号|编号|编码|代码|年度|年份|排名|得分率|指数/;
+const NON_ADDITIVE_HEADER =
+  /率|比例|比重|占比|%|％|平均|均值|单价|序号|编号|编码|代码|年度|年份|排名|得分率|指数/;
 
 function compact(s: string): string {
   return s.replace(/\s+/g, "");
