@@ -380,6 +380,19 @@ const CONSISTENT: Consistent[] = [
     name: "a code column beside a 合计 column",
     doc: T([["科目名称", "科目编码", "合计", "基本支出"], ["行政运行", "2010101", "500", "500"]]),
   },
+  {
+    name: "基本支出 = 人员经费 + 公用经费 across paragraphs",
+    doc: [
+      h(1, "一、部门概况"),
+      "本年基本支出500万元。",
+      "其中人员经费支出情况：人员经费400万元。",
+      "公用经费100万元，主要用于办公。",
+    ],
+  },
+  {
+    name: "基本支出 of one fund against bare 人员经费: another scope",
+    doc: [h(1, "一、部门概况"), "财政拨款基本支出500万元。", "人员经费380万元，公用经费100万元。"],
+  },
 ];
 
 const DEFECTIVE: Defective[] = [
@@ -646,6 +659,17 @@ const DEFECTIVE: Defective[] = [
     doc: P("年末实有人员46人。其中：在职人员40人，退休人员7人。"),
     finding: "sum-mismatch:mismatch",
     severity: "error",
+  },
+  {
+    name: "基本支出 ≠ 人员经费 + 公用经费 across paragraphs",
+    doc: [
+      h(1, "一、部门概况"),
+      "本年基本支出500万元。",
+      "人员经费400万元。",
+      "公用经费120万元，主要用于办公。",
+    ],
+    finding: "sum-mismatch:mismatch",
+    severity: "warning",
   },
 ];
 

@@ -1,5 +1,6 @@
 /**
- * Definitional identities of budget accounts stated across a report: 支出 = 基本支出 + 项目支出 for the same
+ * Definitional identities of budget accounts stated across a report: 支出 = 基本支出 + 项目支出 (基本支出 =
+ * 人员经费 + 公用经费, 收入 = the sources stated) for the same
  * fund (the same qualifier before the account name: 一般公共预算财政拨款, 财政拨款, …). The total and its
  * parts often sit in different paragraphs (the total first, then 1.基本支出 / 2.项目支出), so the check
  * assumes they describe the same scope and says so: a warning, never an error.
@@ -29,6 +30,7 @@ export const BUDGET_IDENTITIES: readonly Identity[] = [
     bareTotals: ["总支出", "支出合计", "支出总额", "支出总计"],
     parts: ["基本支出", "项目支出"],
   },
+  { total: ["基本支出"], bareTotals: ["基本支出"], parts: ["人员经费", "公用经费"] },
   {
     total: ["收入合计", "总收入", "收入总额", "收入总计"],
     bareTotals: ["收入合计", "总收入", "收入总额", "收入总计"],
