@@ -1,6 +1,7 @@
 /**
  * count-mismatch: a stated count (N个/N项/N类/三大…, Arabic or Chinese numerals) that differs from the list
- * it introduces or closes — a 、 or ；-list after a colon or 分别为, a bracketed list, 一是…二是…, （1）…（2）…,
+ * it introduces or closes — a 、 or ；-list after a colon or 分别为 (or opening the next sentence: 。分别是…),
+ * a bracketed list, 一是…二是…, （1）…（2）…,
  * numbered paragraphs under the claim, names listed before the count (A、B、C三个乡镇), quoted names before a
  * quoted count. The lists are read by the `countClaims` view (src/analysis/enumeration.ts). Lists ending in
  * 等 are not checkable and are left alone; items joined by 和/及/与 count as one item or two. The same count

@@ -3,7 +3,8 @@
  * 两类) — and the lists that may be what it counts:
  *
  * - `following`: a list right after the count's noun, after a colon or an introducer (开展了3项活动：A、B、C;
- *   共设置4项指标，分别为A、B、C、D), split on 、 (or on ；, when the items themselves hold 、);
+ *   共设置4项指标，分别为A、B、C、D; or in the next sentence: 涉及3个乡镇。分别是A、B、C — its extent then
+ *   inferred), split on 、 (or on ；, when the items themselves hold 、);
  * - `parenthesized`: a list in brackets after the noun (3个行政部门（人大、政府和党委）);
  * - `markers`: numbered items in the same paragraph (三项措施：一是…；二是…；三是…, （1）…（2）…, 1.…2.…, ①②);
  * - `paragraphs`: numbered paragraphs (or headings) under a claim that ends its paragraph with a colon
@@ -112,9 +113,11 @@ const HAS_COUNT = new RegExp(
 );
 const APPROX_BEFORE = /(?:超过|不少于|不低于|至少|不足|不到|多达|将近|接近|约有|大约)[ \u3000]*$/;
 const INTRO = LIST_INTRODUCERS.join("|");
+/** Introducers that may open the next sentence with the list (涉及3个乡镇。分别是A、B、C。). */
+const NEXT_SENTENCE_INTRO = "分别为|分别是|分别有|具体为|具体是|具体包括";
 /** After the noun: 如下：/ ：/ ，分别为：/ 分别是 … */
 const INTRODUCER_RE = new RegExp(
-  `[ \\u3000]*(?:[，,][ \\u3000]*)?(?:(?:${INTRO})[ \\u3000]*[：:]?|(?:如下)?[：:])`,
+  `[ \\u3000]*(?:[，,][ \\u3000]*|。[ \\u3000]*(?=${NEXT_SENTENCE_INTRO}))?(?:(?:${INTRO})[ \\u3000]*[：:]?|(?:如下)?[：:])`,
   "y",
 );
 const LEAD_RE = /[ \u3000]*[，,：:。]?[ \u3000]*/y;
@@ -412,6 +415,8 @@ function following(sc: Scope, c: CountClaim, out: Enumeration[]): void {
   if (!intro) return;
   if (q >= sc.to || m.slice(q, sc.to).trim() === "") return; // the list is in the next paragraphs
   if (m.startsWith("其中", q)) return; // 共5个项目：其中… is a breakdown, not a list
+  // The list in the next sentence: its extent is inferred, never certain.
+  const nextSentence = intro !== null && intro[0].includes("。");
   const sEnd = sentenceEnd(m, q, sc.to);
   // Reading 1: a 、-list up to the first ，；。
   let cut = q;
@@ -452,7 +457,7 @@ function following(sc: Scope, c: CountClaim, out: Enumeration[]): void {
     items: items.map((x) => stripOpen(raw.slice(x.start, x.end))),
     readings: [...readings].sort((a, b) => a - b),
     open,
-    delimited: ways === 1,
+    delimited: ways === 1 && !nextSentence,
     spans: [{ block, start: c.start, end: last.end }],
   });
 }

@@ -151,3 +151,40 @@ export const VERBS_BEFORE_COUNT = [
   "减少",
   "增加",
 ];
+
+// ── Part-whole lists (其中 A x、B y) ───────────────────────────────────────────────────────────────────────
+
+/**
+ * Attributes that cut across a breakdown (其中女性600人、脱贫人口500人): parts named by them may overlap, so
+ * their sum exceeding the whole is no certain defect. Words of people's attributes, not of categories.
+ */
+export const OVERLAPPING_PART_WORDS: readonly string[] = [
+  "女",
+  "男",
+  "少数民族",
+  "脱贫",
+  "贫困",
+  "低保",
+  "特困",
+  "监测",
+  "残疾",
+  "党员",
+  "老年",
+  "老人",
+  "60岁",
+  "65岁",
+  "儿童",
+  "未成年",
+  "妇女",
+  "青年",
+  "大学生",
+  "高校毕业生",
+  "退役军人",
+  "农民工",
+  "留守",
+  "新增",
+  "首次",
+  "重点",
+];
+/** A part named as the remainder (其他收入, 其余) closes a 其中 list: the parts named are all the parts. */
+export const REMAINDER_PART_WORDS: readonly string[] = ["其他", "其它", "其余", "剩余"];

@@ -58,6 +58,13 @@ export interface PartWhole {
   parts: Figure[];
   /** False when the list ends in 等 or says 主要/部分/包括…在内: such a list cannot be summed. */
   complete: boolean;
+  /**
+   * Some of the whole's parts, exactly stated (a list with 等/主要/部分, a single 其中 part, a （含…）): not summable
+   * to the whole, but their sum may not exceed it.
+   */
+  partial?: boolean;
+  /** The list says it names every part: its own 合计 follows it (其中A 60万元、B 30万元，合计90万元). */
+  closed?: boolean;
   /** 其中 / 包括 / 包含 / 含, or "implicit" for parts listed right after the whole without a marker. */
   marker: string;
   quote: string;

@@ -51,11 +51,13 @@ Deno.test("e2e: 80余家 cannot be 70% of 100家; 约80家 is not checked", () =
   assert.deepEqual(findings(["服务企业约80家，占目标任务数100家的70%。"]), []);
 });
 
-Deno.test("e2e: 其中 sums: 150 vs 170 error, 等 nothing, correct nothing, off by one warning", () => {
+Deno.test("e2e: 其中 sums: 150 vs 170 error, 等 only when the examples exceed, correct nothing, off by one warning", () => {
   const [f] = findings(["调入人员150人，其中专业技术人才120人、管理人才50人。"]);
   assert.equal(f.rule, "sum-mismatch");
   assert.equal(f.severity, "error");
-  assert.deepEqual(findings(["调入人员150人，其中专业技术人才120人、管理人才50人等。"]), []);
+  // The examples before 等 alone exceed the whole: certain; falling short of it is what 等 says.
+  assert.equal(findings(["调入人员150人，其中专业技术人才120人、管理人才50人等。"])[0]?.severity, "error");
+  assert.deepEqual(findings(["调入人员190人，其中专业技术人才120人、管理人才50人等。"]), []);
   assert.deepEqual(findings(["调入人员170人，其中专业技术人才120人、管理人才50人。"]), []);
   assert.equal(findings(["调入人员171人，其中专业技术人才120人、管理人才50人。"])[0]?.severity, "warning");
 });

@@ -72,12 +72,19 @@ Deno.test("money with decimals: parts' rounding absorbs the last digit; a real g
     ]),
     [],
   );
+  // Short of the whole: 其中 may name only some parts (公务用车购置费 left out), so a warning stating it.
   const [f] = listed("支出2.99万元，其中运行维护费2.40万元，公务接待费0.38万元。", "2.99万元", [
     "2.40万元",
     "0.38万元",
   ]);
-  assert.equal(f.severity, "error");
+  assert.equal(f.severity, "warning");
+  assert.match(String(f.details.assumption), /全部分项/);
   assert.equal(f.details.formula, "2.40 + 0.38 = 2.78");
+  const [over] = listed("支出2.59万元，其中运行维护费2.40万元，公务接待费0.38万元。", "2.59万元", [
+    "2.40万元",
+    "0.38万元",
+  ]);
+  assert.equal(over.severity, "error");
 });
 
 Deno.test("parts in another unit family: skipped", () => {
@@ -92,7 +99,7 @@ Deno.test("parts in a different scale are compared after scaling", () => {
     listed("发放资金1.5万元，其中A项10000元，B项5000元。", "1.5万元", ["10000元", "5000元"]),
     [],
   );
-  const [f] = listed("发放资金1.7万元，其中A项10000元，B项5000元。", "1.7万元", ["10000元", "5000元"]);
+  const [f] = listed("发放资金1.3万元，其中A项10000元，B项5000元。", "1.3万元", ["10000元", "5000元"]);
   assert.equal(f.severity, "error");
 });
 
@@ -165,9 +172,18 @@ Deno.test("合计 row: right, wrong, 其中 rows not summed, rate columns skippe
   assert.equal(f.evidence[0].quote, "160.75");
 });
 
-Deno.test("合计 column with an empty cell above: skipped", () => {
+Deno.test("合计 column with an empty cell above: read as 0, a shortfall only a warning stating it", () => {
   const t = tableDoc([["项目", "金额"], ["A", "100"], ["B", ""], ["合计", "300"]]);
-  assert.deepEqual(run(rule, t.doc, [], t.figures), []);
+  const [f, ...rest] = run(rule, t.doc, [], t.figures);
+  assert.equal(rest.length, 0);
+  assert.equal(f.severity, "warning");
+  assert.match(String(f.details.assumption), /空白单元格为0/);
+  assert.deepEqual(
+    run(rule, tableDoc([["项目", "金额"], ["A", "100"], ["B", "—"], ["合计", "100"]]).doc, []),
+    [],
+  );
+  const over = tableDoc([["项目", "金额"], ["A", "100"], ["B", ""], ["C", "250"], ["合计", "300"]]);
+  assert.equal(run(rule, over.doc, [], over.figures)[0]?.severity, "error");
 });
 
 Deno.test("合计 row read from the cells themselves (full-width digits), no extractor figures needed", () => {
@@ -267,10 +283,12 @@ Deno.test("分 lists through the extractor: one item's weight and score are not 
       severities: [],
     },
     { text: "决策类指标分值15分，评价得分8分。其中“立项依据充分性”指标分值3分，得1.5分。", severities: [] },
-    // invalid: named scores of the parts do not add up to the stated score
-    { text: "部门决策得分18分，其中目标设定得5分，决策过程得6分，资金分配得3分。", severities: ["error"] },
+    // invalid: named scores of the parts do not add up to the stated score (short of it: 其中 may name only
+    // some items, a warning; above it: an error)
+    { text: "部门决策得分18分，其中目标设定得5分，决策过程得6分，资金分配得3分。", severities: ["warning"] },
+    { text: "部门决策得分10分，其中目标设定得5分，决策过程得6分，资金分配得3分。", severities: ["error"] },
     {
-      text: "部门决策得分18分，其中目标设定分值6分得5分，决策过程分值8分得6分，资金分配分值6分得3分。",
+      text: "部门决策得分10分，其中目标设定分值6分得5分，决策过程分值8分得6分，资金分配分值6分得3分。",
       severities: ["error"],
     },
     // near-miss: the same item twice, or scores with no names: not a breakdown

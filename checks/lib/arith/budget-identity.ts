@@ -1,5 +1,6 @@
 /**
- * Definitional identities of budget accounts stated across a report: 支出 = 基本支出 + 项目支出 for the same
+ * Definitional identities of budget accounts stated across a report: 支出 = 基本支出 + 项目支出 (基本支出 =
+ * 人员经费 + 公用经费, 收入 = the sources stated) for the same
  * fund (the same qualifier before the account name: 一般公共预算财政拨款, 财政拨款, …). The total and its
  * parts often sit in different paragraphs (the total first, then 1.基本支出 / 2.项目支出), so the check
  * assumes they describe the same scope and says so: a warning, never an error.
@@ -24,7 +25,12 @@ interface Identity {
 
 /** The budget identities, as data: another template's accounts are a change here. */
 export const BUDGET_IDENTITIES: readonly Identity[] = [
-  { total: ["支出", "总支出", "支出合计", "支出总额"], parts: ["基本支出", "项目支出"] },
+  {
+    total: ["支出", "总支出", "支出合计", "支出总额", "支出总计"],
+    bareTotals: ["总支出", "支出合计", "支出总额", "支出总计"],
+    parts: ["基本支出", "项目支出"],
+  },
+  { total: ["基本支出"], bareTotals: ["基本支出"], parts: ["人员经费", "公用经费"] },
   {
     total: ["收入合计", "总收入", "收入总额", "收入总计"],
     bareTotals: ["收入合计", "总收入", "收入总额", "收入总计"],
@@ -38,11 +44,15 @@ export const BUDGET_IDENTITIES: readonly Identity[] = [
 const SPEAKER =
   /^(?:我|本)(?:单位|部门|局|委|办|院|校|中心|所|站|镇|乡|街道)|^(?:全年|年度|本年|当年|(?:19|20)\d{2}年度?)/;
 
+const NUMBERING =
+  /^(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９一二三四五六七八九十]{1,3}[.．、])/;
+
 function qualifierAndAccount(subject: string, accounts: readonly string[]): [string, string] | undefined {
   const s = subject.replace(/\s+/g, "");
   const account = accounts.filter((a) => s.endsWith(a)).sort((a, b) => b.length - a.length)[0];
   if (!account) return undefined;
-  let q = s.slice(0, s.length - account.length);
+  // A numbering marker (1.基本支出, （二）项目支出) says where the account is listed, not which fund.
+  let q = s.slice(0, s.length - account.length).replace(NUMBERING, "");
   for (let i = 0; i < 2; i++) q = q.replace(SPEAKER, "");
   return [q, account];
 }

@@ -7,6 +7,7 @@ import {
   formatNumber,
   halfUnit,
   type Interval,
+  isExactCount,
   scale,
   sum,
 } from "../../../src/extract/tolerance.ts";
@@ -31,6 +32,11 @@ export interface Total {
   assumption?: string;
   /** The list of terms may be incomplete: only a sum exceeding the whole is a finding. */
   onlyExcess?: boolean;
+  /**
+   * What a difference in one direction assumes, when only that direction is uncertain: a sum short of a 其中
+   * total (`under`: the list may name only some parts), or above it (`over`: the parts may overlap).
+   */
+  assume?: { under?: string; over?: string };
 }
 
 /** Terms must all be exact and in the whole's unit; otherwise there is nothing to add up. */
@@ -65,14 +71,20 @@ function formulaOf(t: Total): { formula: string; point: number; shown: string } 
 
 export function judgeTotal(doc: Document, t: Total): FindingDraft | undefined {
   const { whole } = t;
-  if (whole.approx !== "exact" || whole.range || t.terms.length < 2) return undefined;
+  if (whole.approx !== "exact" || whole.range || t.terms.length < (t.onlyExcess || t.assume ? 1 : 2)) {
+    return undefined;
+  }
   const terms = termsInterval(t);
   if (!terms) return undefined;
   const computed = scale(terms, 1 / whole.scale);
-  const verdict = compareStated(whole.stated, whole.decimals, computed);
+  let verdict = compareStated(whole.stated, whole.decimals, computed);
   if (verdict === "match") return undefined;
+  // Whole people, items or times (47人 against 46人) carry no rounding: one unit off is a plain mismatch.
+  if ([whole, ...t.terms.map((x) => x.figure)].every(isExactCount)) verdict = "mismatch";
   if (t.onlyExcess && computed.low <= whole.stated + halfUnit(whole.decimals)) return undefined;
   const { formula, point, shown } = formulaOf(t);
+  const oneWay = t.assume?.[point > whole.stated ? "over" : "under"];
+  if (oneWay) t = { ...t, certain: false, assumption: t.assumption ? `${t.assumption}；${oneWay}` : oneWay };
   const stated = `${statedText(whole)}${whole.writtenUnit}`;
   const details: Record<string, unknown> = {
     stated: whole.stated,

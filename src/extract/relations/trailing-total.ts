@@ -7,7 +7,7 @@
  */
 import type { Figure, PartWhole } from "../../model/figure.ts";
 import { sameFamily } from "../numbers.ts";
-import { sentenceAround } from "../../analysis/segment.ts";
+import { type Offsets as Span, sentenceAround } from "../../analysis/segment.ts";
 import { clauseOf, isExact, isRate, locOf, parenDepth, type TextView } from "./context.ts";
 
 /** The total's clause opens with one of these words, then (为/是/达/：) and the figure. */
@@ -18,6 +18,27 @@ const INCOMPLETE = /等|主要|部分|在内|约|左右/;
 const NARRATIVE = /较|同比|环比|比上年|比去年|增长|减少|下降|增加|提高/;
 /** A part named as a total (全年支出, 总额, 共) is the whole stated first, not a part. */
 const WHOLE_NAME = /总|全年|全部|合计|共计|累计|共$/;
+
+/**
+ * The sentence of a total, run back over ；-separated parts ("A 32万元；B 18万元；共计50万元"): each earlier
+ * segment one figure of the total's family in one clause, or the segment that opens the list with a marker
+ * (其中：A 1200万元；B 250万元；合计…).
+ */
+function listBefore(view: TextView, total: Figure, sentence: Span): Span {
+  const { text, figures } = view;
+  let start = sentence.start;
+  while (start > 1 && /[；;]/.test(text[start - 1])) {
+    const prev = sentenceAround(text, start - 2, start - 1);
+    const seg = text.slice(prev.start, prev.end);
+    const figs = figures.filter((f) => f.loc.start >= prev.start && f.loc.end <= prev.end);
+    const opens = new RegExp(MARKER.source).test(seg);
+    if (!figs.length || !figs.every((f) => sameFamily(f, total))) break;
+    if (!opens && (figs.length !== 1 || /[，,]/.test(seg))) break;
+    start = prev.start;
+    if (opens) break;
+  }
+  return { start, end: sentence.end };
+}
 
 /** True when `f` opens a 合计/共计 clause: a total after its parts, never one of the parts. */
 export function opensTotal(view: TextView, f: Figure): boolean {
@@ -34,7 +55,7 @@ export function trailingTotals(view: TextView): PartWhole[] {
     if (!isExact(total) || isRate(total)) continue;
     if (!opensTotal(view, total)) continue;
     const clause = clauseOf(view, total);
-    const sentence = sentenceAround(text, total.loc.start, total.loc.end);
+    const sentence = listBefore(view, total, sentenceAround(text, total.loc.start, total.loc.end));
     let start = sentence.start;
     for (const m of text.slice(sentence.start, clause.start).matchAll(MARKER)) {
       start = sentence.start + m.index! + m[0].length;
@@ -59,11 +80,14 @@ export function trailingTotals(view: TextView): PartWhole[] {
     const listText = text.slice(parts[0].loc.start, clause.start);
     if (NARRATIVE.test(listText)) continue;
     const span = { start: clauseOf(view, parts[0]).start, end: clause.end };
+    const complete = !INCOMPLETE.test(text.slice(start, clause.start));
     out.push({
       kind: "part-whole",
       whole: total,
       parts,
-      complete: !INCOMPLETE.test(text.slice(start, clause.start)),
+      complete,
+      // "A 6万元、B 3万元等，共计8万元": examples of the parts, which may not exceed their total.
+      ...(!complete && !/约|左右/.test(listText) ? { partial: true } : {}),
       marker: "合计",
       quote: text.slice(span.start, span.end),
       loc: locOf(total, span),
