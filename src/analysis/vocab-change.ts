@@ -12,8 +12,12 @@
 export const CHANGE_VERBS_UP: readonly string[] = ["增长", "增加", "上升", "提高", "提升", "增"];
 /** Verbs of a change downwards, before its rate (下降5%). */
 export const CHANGE_VERBS_DOWN: readonly string[] = ["减少", "下降", "降低", "减", "降"];
+/** Nouns naming a change upwards, before its rate (增幅20%, 增长率为20%). */
+export const CHANGE_NOUNS_UP: readonly string[] = ["增长率", "增幅", "涨幅", "增速"];
+/** Nouns naming a change downwards, before its rate (降幅20%, 下降率为5%). */
+export const CHANGE_NOUNS_DOWN: readonly string[] = ["下降率", "降低率", "降幅", "减幅"];
 /** Particles and copulas between a change verb and its rate (增长了20%, 下降为5%). */
-export const CHANGE_VERB_PARTICLES: readonly string[] = ["了", "为", "达到", "达"];
+export const CHANGE_VERB_PARTICLES: readonly string[] = ["了", "为", "达到", "达", "是", "：", ":"];
 
 /** Verbs of 由X增加到Y (the verb may be left out: 由X到Y). */
 export const FROM_TO_VERBS: readonly string[] = [
@@ -76,3 +80,6 @@ export const COMPLETION_WORD = "完成";
 export const RATE_NAME_SUFFIX = "率";
 /** Copulas between a named rate and its value (执行率为98%, 结案率达到95%, 调解率：90%). */
 export const RATE_COPULAS: readonly string[] = ["为", "达到", "达", "是", ":", "："];
+
+/** Words after a named rate of 100% saying the rate is capped (超额完成按100%计): the figures may exceed it. */
+export const RATE_CAP_WORDS: readonly string[] = ["按100%计", "以100%计", "按100%算"];

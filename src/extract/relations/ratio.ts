@@ -9,8 +9,9 @@ import { clausesOf, type Offsets as Span, sentenceAround } from "../../analysis/
 import { clauseOf, clauseTextBefore, isExact, isRate, locOf, type TextView, within } from "./context.ts";
 import { scoreRole } from "./score.ts";
 import {
-  EXECUTION_RATE,
+  RATE_FORMULAS,
   RATE_RULE_AFTER,
+  type RateFormula,
   SCORE_RATE_NAME,
   TARGET_WORDS,
 } from "../../analysis/vocab-scores.ts";
@@ -27,9 +28,6 @@ const NAMED = new RegExp(`([\\u4e00-\\u9fff]{1,4}${RATE_NAME_SUFFIX})(?:${RATE_C
 /** A rate stated in a scoring rule or a formula, not a claim. */
 const RULE_AFTER = new RegExp(`^\\s*(?:${RATE_RULE_AFTER.join("|")})`);
 const TARGET = new RegExp(TARGET_WORDS.join("|"));
-const WHOLE = new RegExp(EXECUTION_RATE.whole.join("|"));
-const NOT_WHOLE = new RegExp(EXECUTION_RATE.notWhole.join("|"));
-const PART = new RegExp(EXECUTION_RATE.part.join("|"));
 const CHANGE_WORDS = new RegExp(
   `${CHANGE_CLAUSE_WORDS.join("|")}|(?:${COMPARISON_BEFORE_YEAR_WORDS.join("|")})(?:19|20)\\d{2}`,
 );
@@ -48,9 +46,9 @@ export function ratios(view: TextView): Ratio[] {
     const named = NAMED.exec(before);
     if (named) {
       const rel: Ratio = { kind: "ratio", type: "rate", rate, name: named[1], quote: "", loc: rate.loc };
-      if (named[1].includes(EXECUTION_RATE.nameHolds)) {
-        Object.assign(rel, executionInputs(view, sentence, rate));
-      } else if (named[1] === SCORE_RATE_NAME) Object.assign(rel, scoreInputs(view, sentence, rate));
+      const formula = RATE_FORMULAS.find((f) => named[1].includes(f.nameHolds));
+      if (formula) Object.assign(rel, formulaInputs(view, sentence, rate, formula));
+      else if (named[1] === SCORE_RATE_NAME) Object.assign(rel, scoreInputs(view, sentence, rate));
       out.push(finish(view, rel, clause));
       continue;
     }
@@ -126,12 +124,35 @@ function scoreInputs(view: TextView, sentence: Span, rate: Figure): { part?: Fig
   return wholes.length === 1 && parts.length === 1 ? { part: parts[0], whole: wholes[0] } : {};
 }
 
-/** 预算执行率: part = the one 支出/决算 figure, whole = the one 预算 figure of the sentence (both in 元). */
-function executionInputs(view: TextView, sentence: Span, rate: Figure): { part?: Figure; whole?: Figure } {
-  const money = view.figures.filter((f) =>
-    within(f, sentence) && f.loc.end <= rate.loc.start && f.unit === "元" && isExact(f)
+const alternation = (words: readonly string[]) => new RegExp(words.join("|"));
+
+/**
+ * A named rate's inputs (预算执行率, 资金到位率, 完成率; RATE_FORMULAS): part = the one figure naming a part word,
+ * whole = the one naming a whole word, of one family, in the sentence before the rate; a baseline whole (年初预算
+ * beside 调整后预算) is kept as an alternative.
+ */
+function formulaInputs(
+  view: TextView,
+  sentence: Span,
+  rate: Figure,
+  formula: RateFormula,
+): { part?: Figure; whole?: Figure; alternatives?: Figure[] } {
+  const WHOLE = alternation(formula.whole), NOT_WHOLE = alternation(formula.notWhole);
+  const PART = alternation(formula.part);
+  const figs = view.figures.filter((f) =>
+    within(f, sentence) && f.loc.end <= rate.loc.start && !isRate(f) && isExact(f) &&
+    (!formula.money || f.unit === "元")
   );
-  const wholes = money.filter((f) => WHOLE.test(f.subject) && !NOT_WHOLE.test(f.subject));
-  const parts = money.filter((f) => PART.test(f.subject) && !WHOLE.test(f.subject));
-  return wholes.length === 1 && parts.length === 1 ? { part: parts[0], whole: wholes[0] } : {};
+  // The phrase as written: 累计完成900万元 keeps 累计完成 (its subject drops it).
+  const phrase = (f: Figure) => f.subjectRaw || f.subject;
+  let wholes = figs.filter((f) => WHOLE.test(phrase(f)) && !NOT_WHOLE.test(phrase(f)));
+  const parts = figs.filter((f) => PART.test(phrase(f)) && !WHOLE.test(phrase(f)));
+  let alternatives: Figure[] = [];
+  if (wholes.length === 2 && formula.baseline) {
+    const BASELINE = alternation(formula.baseline);
+    const base = wholes.filter((f) => BASELINE.test(phrase(f)));
+    if (base.length === 1) [wholes, alternatives] = [wholes.filter((f) => f !== base[0]), base];
+  }
+  if (wholes.length !== 1 || parts.length !== 1 || !sameFamily(wholes[0], parts[0])) return {};
+  return { part: parts[0], whole: wholes[0], ...(alternatives.length ? { alternatives } : {}) };
 }

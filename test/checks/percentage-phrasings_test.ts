@@ -1,0 +1,207 @@
+/**
+ * Percentages and rates in the genre's many phrasings: changes with both periods, with 由…到…, or with the
+ * amount of the change instead of the previous value (比上年增加200万元，增长20%); change nouns (增幅, 降幅,
+ * 增长率); shares and completion rates; named rates with their formulas (执行率 on 调整后预算 beside 年初预算,
+ * 到位率, 完成率) and the 100% cap; full-width digits, separators, 亿元/万元/元 mixes, 约/余. Each consistent
+ * statement gives no error from any rule and no finding from percentage-arithmetic; each defective one the
+ * finding listed.
+ */
+import assert from "node:assert/strict";
+import { ruleTester } from "../helpers/rule-tester.ts";
+import { percentageArithmetic } from "../../checks/rules/percentage-arithmetic.ts";
+import { h, makeDoc } from "../../src/testing/doc-spec.ts";
+import { runChecks } from "../../src/audit.ts";
+import { extract } from "../../src/extract/index.ts";
+import { DEFAULT_CONFIG } from "../../src/model/config.ts";
+import { RULES } from "../../checks/index.ts";
+
+const consistent: string[] = [
+  // A figure, then the amount of its change, then the rate.
+  "本年收入1200万元，比上年增加200万元，增长20%。",
+  "本年支出900万元，比上年减少100万元，下降10%。",
+  "本年收入1200万元，较上年增加200万元，增幅20%。",
+  "本年收入1200万元，同比增加200万元，同比增长20%。",
+  "本年收入1200万元，比上年增长200万元，增长率为20%。",
+  "本年支出800万元，比上年减少200万元，降幅20%。",
+  "本年支出1,200万元，比上年增加２００万元，增长２０％。",
+  "本年收入1200万元，比上年增加200万元，增长20.0%。",
+  "本年收入1300万元，比上年增加300万元，增长了30%。",
+  "2023年收入1200万元，比2022年增加200万元，增长20%。",
+  "今年收入1200万元，比去年增加200万元，增长20%。",
+  "本年收入1200万元，与上年相比增加200万元，增长20%。",
+  "项目支出1200万元，较上年增加200万元，增长20%，主要是新增项目。",
+  "本年收入1200万元，比上年增加200万元，增长20%；支出1100万元，比上年增加100万元，增长10%。",
+  "本年收入1200万元，比上年增加0.02亿元，增长20%。",
+  "本年收入1200万元，比上年1000万元增加200万元，增长20%。",
+  "全年培训1200人次，比上年增加200人次，增长20%。",
+  "年末资产总额1200万元，比上年末增加200万元，增长20%。",
+  "本年收入1200万元，比上年增加了200万元，增长了20%。",
+  "本年收入1200万元，同比增加200万元，增速20%。",
+  "本年收入1200万元，比上年增加200万元，增长20%，较2022年增长50%。",
+  "项目资金1200万元，比上年减少200万元，下降14.29%。",
+  "项目资金1200万元，较上年减少200万元，降幅14.3%。",
+  "本年收入约1200万元，比上年增加200万元，增长20%。",
+  "本年收入1200余万元，比上年增加约200万元，增长约20%。",
+  // Rounded inputs: 1.28 ÷ (16.42 + 1.28) = 7.23%, but inputs rounded to 0.01万元 allow 7.20%–7.26%.
+  "本年“三公”经费16.42万元，较上年减少1.28万元，减少7.22%。",
+  // A list item: the item's reading (200 ÷ 800) or the whole's (300 ÷ 1000) — either one is not reported.
+  "本年收入1200万元，其中财政拨款1000万元，比上年增加200万元，增长25%。",
+  "收入总计1300万元，其中财政拨款1000万元，比上年增加300万元，增长30%。",
+  // Two figures before the amount, or figures between the amount and the rate: not read.
+  "全年收入1200万元、支出1100万元，比上年增加200万元，增长20%。",
+  "本年支出1200万元，比上年增加200万元，主要是人员增加，增长20%。",
+  // Changes with both periods, 由…到….
+  "全年完成投资1.2亿元，较上年的1亿元增长20%。",
+  "项目支出由800万元增加到1000万元，增长25%。",
+  "项目支出从1000万元下降至800万元，降幅为20%。",
+  "本年收入1.2亿元，较上年的10000万元增长20%。",
+  "本年支出120000元，较上年10万元增长20%。",
+  "本年支出1234.56万元，较上年1000万元增长23.46%。",
+  "本年收入1200万元，上年收入1000万元，增长20%。",
+  "2023年部门收入1200万元，2022年为1000万元，同比增长20%。",
+  "2023年预算执行率为98.5%，较上年的95.2%提高3.3个百分点。",
+  "2023年办结率96.4%，2022年办结率94.1%，提高2.3个百分点。",
+  // Shares and completion rates, over 100% too.
+  "培训人员120人，占计划100人的120%。",
+  "完成培训120人次，完成年度目标100人次的120%。",
+  "专项资金300万元，占部门总预算1200万元的25%。",
+  "发放补贴资金5,000万元，占预算资金6,000万元的83.33%。",
+  "实际支出２３００万元，占年度预算１８００万元的１２７.７８％。",
+  "完成造林约2300亩，占计划1800亩的127.8%。",
+  // Named rates: 执行率 on 调整后预算 or on 年初预算 (which one is the text's choice), 到位率, 完成率.
+  "年度预算1800万元，实际支出2300万元，执行率127.78%。",
+  "年初预算1000万元，调整后预算1200万元，实际支出1140万元，预算执行率95%。",
+  "年初预算1000万元，调整后预算1200万元，实际支出1000万元，预算执行率100%。",
+  "全年预算数1200万元，年初预算数1000万元，全年执行数1140万元，预算执行率95%。",
+  "年初预算1,000万元，调整后预算1,200万元，实际支出1,140万元，预算执行率95%。",
+  "预算安排1000万元，实际支出950万元，执行率95%。",
+  "计划投入资金500万元，实际到位资金450万元，资金到位率90%。",
+  "应到位资金500万元，实际到位资金500万元，资金到位率100%。",
+  "下达资金500万元，到位资金480万元，到位率96%。",
+  "计划投入资金500万元，实际到位资金约450万元，资金到位率90%。",
+  "计划完成100项，实际完成95项，完成率95%。",
+  "计划培训200人，实际培训180人，完成率90%。",
+  "计划培训２００人，实际培训１８０人，完成率９０％。",
+  "目标值100人，实际完成95人，完成率95%。",
+  "年度目标任务100项，已完成98项，完成率98%。",
+  "计划投资1.2亿元，实际完成1.08亿元，完成率90%。",
+  "计划培训200人，实际培训260人，完成率130%。",
+  "计划培训200人，实际培训260人，完成率100%（超额完成按100%计）。",
+  "计划完成投资1000万元，本年完成投资800万元，累计完成900万元，完成率90%。",
+  "计划培训200人，实际培训180人次，完成率90%。",
+];
+
+const defective: {
+  doc: string;
+  messageId: string;
+  severity: "error" | "warning" | "info";
+  message?: string;
+}[] = [
+  // The amount of the change: rate = amount ÷ (current ∓ amount).
+  {
+    doc: "本年收入1200万元，比上年增加200万元，增长25%。",
+    messageId: "mismatch",
+    severity: "error",
+    message: "200 ÷ (1200 − 200)",
+  },
+  { doc: "本年收入1200万元，比上年增加200万元，增长16.67%。", messageId: "mismatch", severity: "error" },
+  {
+    doc: "本年支出900万元，比上年减少100万元，下降11.11%。",
+    messageId: "mismatch",
+    severity: "error",
+    message: "100 ÷ (900 + 100)",
+  },
+  { doc: "本年收入1300万元，比上年增加300万元，增长23.08%。", messageId: "mismatch", severity: "error" },
+  { doc: "本年收入1200万元，比上年增加0.02亿元，增长0.17%。", messageId: "mismatch", severity: "error" },
+  { doc: "本年支出1,200万元，比上年增加２００万元，增长２５％。", messageId: "mismatch", severity: "error" },
+  { doc: "本年收入1200万元，较上年增加200万元，增幅25%。", messageId: "mismatch", severity: "error" },
+  { doc: "本年收入1200万元，比上年增长200万元，增长率为25%。", messageId: "mismatch", severity: "error" },
+  { doc: "本年支出800万元，比上年减少200万元，降幅25%。", messageId: "mismatch", severity: "error" },
+  {
+    doc: "本年度财政拨款收入1100万元，比上年增加100万元，增长11%。",
+    messageId: "rounding",
+    severity: "info",
+  },
+  { doc: "本年收入2300万元，比上年增加500万元，增长27.7%。", messageId: "truncation", severity: "info" },
+  // A list item: neither reading gives the rate, and which one is meant is a guess.
+  {
+    doc: "收入总计1300万元，其中财政拨款1000万元，比上年增加200万元，增长40%。",
+    messageId: "mismatch",
+    severity: "warning",
+  },
+  // Changes with both periods.
+  { doc: "项目支出由800万元增加到1000万元，增长20%。", messageId: "mismatch", severity: "error" },
+  { doc: "项目支出从1000万元下降至800万元，降幅为25%。", messageId: "mismatch", severity: "error" },
+  { doc: "本年收入1.2亿元，较上年的10000万元增长2%。", messageId: "mismatch", severity: "error" },
+  { doc: "本年支出1234万元，较上年1000万元增长24.3%。", messageId: "mismatch", severity: "error" },
+  { doc: "本年收入1200万元，上年收入1000万元，增长25%。", messageId: "mismatch", severity: "error" },
+  {
+    doc: "2023年部门收入1200万元，2022年为1000万元，同比增长25%。",
+    messageId: "mismatch",
+    severity: "error",
+  },
+  {
+    doc: "2023年预算执行率为98.5%，较上年的95.2%提高2.3个百分点。",
+    messageId: "mismatch",
+    severity: "error",
+  },
+  { doc: "全年完成投资1.2亿元，较上年的1亿元增长25%。", messageId: "as-written", severity: "warning" },
+  // Shares and completion rates.
+  { doc: "培训人员120人，占计划100人的100%。", messageId: "mismatch", severity: "error" },
+  { doc: "完成培训120人次，完成年度目标100人次的110%。", messageId: "mismatch", severity: "error" },
+  { doc: "专项资金300万元，占部门总预算1200万元的30%。", messageId: "mismatch", severity: "error" },
+  { doc: "发放补贴资金5,000万元，占预算资金6,000万元的80.33%。", messageId: "mismatch", severity: "error" },
+  {
+    doc: "实际支出２３００万元，占年度预算１８００万元的１２８.７８％。",
+    messageId: "mismatch",
+    severity: "error",
+  },
+  { doc: "实际支出2300万元，占年度预算1800万元的127.7%。", messageId: "truncation", severity: "info" },
+  // Named rates: the pairing is the extractor's reading, so a warning stating it.
+  { doc: "年度预算1800万元，实际支出2300万元，执行率78.26%。", messageId: "mismatch", severity: "warning" },
+  {
+    doc: "年初预算1000万元，调整后预算1200万元，实际支出1140万元，预算执行率98%。",
+    messageId: "mismatch",
+    severity: "warning",
+    message: "而非与「年初预算」1000万元之比",
+  },
+  { doc: "预算数500万元，执行数480万元，执行率98%，得分9.6分。", messageId: "mismatch", severity: "warning" },
+  {
+    doc: "计划投入资金500万元，实际到位资金450万元，资金到位率95%。",
+    messageId: "mismatch",
+    severity: "warning",
+  },
+  { doc: "计划完成100项，实际完成95项，完成率90%。", messageId: "mismatch", severity: "warning" },
+  {
+    doc: "计划培训200人，实际培训180人，完成率95%。",
+    messageId: "mismatch",
+    severity: "warning",
+    message: "180 ÷ 200",
+  },
+  { doc: "计划培训２００人，实际培训１８０人，完成率９５％。", messageId: "mismatch", severity: "warning" },
+  { doc: "计划培训200人，实际培训180人，完成率100%。", messageId: "mismatch", severity: "warning" },
+  // 100% with figures above the target is only the cap when the sentence says so.
+  { doc: "计划培训200人，实际培训260人，完成率100%。", messageId: "mismatch", severity: "warning" },
+];
+
+const docFor = (text: string) =>
+  makeDoc([h(1, "一、绩效分析"), text], { year: 2024, unit: "青山县农业农村局" });
+
+Deno.test("percentage phrasings: no rule raises an error on a consistent statement", () => {
+  for (const text of consistent) {
+    const doc = docFor(text);
+    const errors = runChecks(doc, extract(doc), { ...DEFAULT_CONFIG }, RULES).filter((f) =>
+      f.severity === "error"
+    );
+    assert.deepEqual(errors.map((f) => `${f.rule}: ${f.message}`), [], text);
+  }
+});
+
+ruleTester(percentageArithmetic, {
+  valid: consistent.map((text) => ({ name: text, doc: docFor(text) })),
+  invalid: defective.map((d) => ({
+    name: d.doc,
+    doc: docFor(d.doc),
+    errors: [{ messageId: d.messageId, severity: d.severity, ...(d.message ? { message: d.message } : {}) }],
+  })),
+});
