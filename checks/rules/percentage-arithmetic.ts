@@ -1,6 +1,7 @@
 /**
- * percentage-arithmetic: a growth/decline rate, a 个百分点 difference, a share, a completion rate or a named
- * rate (执行率, 结案率…) recomputed from the figures the sentence cites, compared at the stated precision.
+ * percentage-arithmetic: a growth/decline rate (from both periods, or from the current value and the amount of
+ * the change), a 个百分点 difference, a share, a completion rate or a named rate (执行率, 到位率, 完成率…)
+ * recomputed from the figures the sentence cites, compared at the stated precision.
  */
 import type { CheckContext, FindingDraft, Rule } from "../../src/model/rule.ts";
 import type { Change, Figure, Ratio } from "../../src/model/figure.ts";
@@ -56,12 +57,13 @@ function fromRatio(rel: Ratio, whole = rel.whole): Candidate | undefined {
       inputs: [{ role: "part", figure: part }, { role: "whole", figure: whole }],
       exactInputs: p.exact && w.exact,
     },
-    assumption: `假设${rel.name ? `「${rel.name}」` : "该比例"}为${label(part)}与${label(whole)}之比${
-      rel.alternatives?.length ? `（而非与${rel.alternatives.map(label).join("、")}之比）` : ""
-    }`,
+    assumption: rel.assumption ??
+      `假设${rel.name ? `「${rel.name}」` : "该比例"}为${label(part)}与${label(whole)}之比${
+        rel.alternatives?.length ? `（而非与${rel.alternatives.map(label).join("、")}之比）` : ""
+      }`,
     unitsCertain: units.certain,
     // A named rate (执行率) is paired with its figures by the extractor, not by the sentence's wording.
-    explicit: rel.type !== "rate",
+    explicit: rel.type !== "rate" && !rel.assumption,
     relation: rel,
   };
 }
@@ -298,6 +300,17 @@ export const percentageArithmetic: Rule = {
           title: "完成率正确",
           kind: "valid",
           doc: ["完成固定资产投资1700万元，占目标任务数1000万元的170%。"],
+        },
+        {
+          title: "增幅与变动额不符（200 ÷ (1200 − 200) = 20%）",
+          kind: "invalid",
+          messageId: "mismatch",
+          doc: ["本年收入1200万元，比上年增加200万元，增长25%。"],
+        },
+        {
+          title: "增幅与变动额相符",
+          kind: "valid",
+          doc: ["本年收入1200万元，比上年增加200万元，增长20%。"],
         },
         {
           title: "截断而非四舍五入（2300 ÷ 1800 = 127.78%，写作127.7%）",

@@ -74,6 +74,12 @@ export const CHANGE_CLAUSE_WORDS: readonly string[] = [
 
 /** The keyword of a share: A，占B的X%. */
 export const SHARE_WORD = "占";
+/** Words between 占 and a share that name no whole (其中女职工20人，占40% / 占比40%): the whole is read before. */
+export const BARE_SHARE_WORDS: readonly string[] = ["比", "比重"];
+/** Words of a clause that make its figure a whole (共有行政村120个, 总人口10万人). */
+export const WHOLE_HINT_WORDS: readonly string[] = ["共", "总", "合计", "累计", "全部"];
+/** Words opening a clause that make its figure a part of the figure before (其中女职工20人). */
+export const PART_OPENING_WORDS: readonly string[] = ["其中", "含", "包括"];
 /** The keyword of a completion rate: 完成目标任务的X%. */
 export const COMPLETION_WORD = "完成";
 /** The character a rate's name ends with (执行率, 结案率, 调解率). */

@@ -107,6 +107,11 @@ export interface Ratio {
    * from any of them is not reported (optional).
    */
   alternatives?: Figure[];
+  /**
+   * Set when the text does not name the whole and the extractor chose it (其中女职工20人，占40%: the whole is
+   * the figure before 其中): what was assumed, in Chinese (optional). A recomputation on it is never certain.
+   */
+  assumption?: string;
   quote: string;
   loc: FigureLocation;
 }

@@ -9,7 +9,8 @@
 import assert from "node:assert/strict";
 import { ruleTester } from "../helpers/rule-tester.ts";
 import { percentageArithmetic } from "../../checks/rules/percentage-arithmetic.ts";
-import { h, makeDoc } from "../../src/testing/doc-spec.ts";
+import { h, makeDoc, table } from "../../src/testing/doc-spec.ts";
+import { scoreRule } from "../../checks/rules/score-rule.ts";
 import { runChecks } from "../../src/audit.ts";
 import { extract } from "../../src/extract/index.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
@@ -89,6 +90,33 @@ const consistent: string[] = [
   "计划培训200人，实际培训260人，完成率100%（超额完成按100%计）。",
   "计划完成投资1000万元，本年完成投资800万元，累计完成900万元，完成率90%。",
   "计划培训200人，实际培训180人次，完成率90%。",
+  // Shares that name no whole: the figure before 其中, or one of 共/总 in the clause before.
+  "全县农村人口10万人，其中脱贫人口2万人，占20%。",
+  "共有职工50人，其中女职工20人，占40%。",
+  "全年支出1000万元，其中基本支出300万元，占30%；项目支出700万元，占70%。",
+  "全县共有行政村120个，已通硬化路的村110个，占91.67%。",
+  "全县共有行政村120个，已通硬化路的村110个，占比91.7%。",
+  "全县共有行政村120个，其中贫困村30个，占25%。",
+  "项目总投资1000万元，其中中央资金600万元，占60%，省级资金300万元，占30%。",
+  "全年共接待游客100万人次，其中外地游客60万人次，占60%，同比增长10%。",
+  // Not read: a whole named without its figure, in another sentence, of another unit, or a change clause.
+  "总支出1000万元，其中人员经费300万元，占总支出的35%。",
+  "共有职工50人。其中女职工20人，占45%。",
+  "共发放补贴资金500万元，惠及群众2万人，占10%。",
+  "共有职工50人，比上年增加5人，占10%。",
+  "全县总人口50万人，脱贫人口2万人，占农村人口的10%。",
+  // Named rates: a target's name, a whole that may be a sum, two plans.
+  "计划培训200人，实际培训180人，计划完成率100%，实际完成率90%。",
+  "上级下达资金500万元，本级配套资金100万元，实际到位资金550万元，资金到位率91.67%。",
+  "项目计划总投资1000万元，2023年计划投资300万元，实际完成投资300万元，完成率100%。",
+  "计划全年培训200人，上半年实际培训90人，完成率45%。",
+  "年初预算1000万元，调整后预算1200万元，实际支出1140万元，执行率114%。",
+  // The amount of a change: parentheses, another period's amount, another subject.
+  "本年收入1200万元（其中财政拨款1000万元），比上年增加200万元，增长25%。",
+  "本年收入1200万元，比上年增加200万元（主要是项目资金增加），增长20%。",
+  "在职人员120人，比上年增加20人，增长20%。",
+  "本年收入1200万元，比上年增加200万元，比2021年增加300万元，增长20%。",
+  "全年支出1200万元，其中项目支出比上年增加200万元，增长20%。",
 ];
 
 const defective: {
@@ -182,6 +210,16 @@ const defective: {
   { doc: "计划培训200人，实际培训180人，完成率100%。", messageId: "mismatch", severity: "warning" },
   // 100% with figures above the target is only the cap when the sentence says so.
   { doc: "计划培训200人，实际培训260人，完成率100%。", messageId: "mismatch", severity: "warning" },
+  // Shares that name no whole: the pairing is the extractor's reading.
+  {
+    doc: "全县共有行政村120个，已通硬化路的村110个，占81.67%。",
+    messageId: "mismatch",
+    severity: "warning",
+    message: "假设该比例为",
+  },
+  { doc: "共有职工50人，其中女职工20人，占45%。", messageId: "mismatch", severity: "warning" },
+  { doc: "全县农村人口10万人，其中脱贫人口2万人，占２５％。", messageId: "as-written", severity: "warning" },
+  { doc: "全县农村人口10.00万人，其中脱贫人口2.03万人，占20.2%。", messageId: "rounding", severity: "info" },
 ];
 
 const docFor = (text: string) =>
@@ -204,4 +242,61 @@ ruleTester(percentageArithmetic, {
     doc: docFor(d.doc),
     errors: [{ messageId: d.messageId, severity: d.severity, ...(d.message ? { message: d.message } : {}) }],
   })),
+});
+
+// The 执行率 row of a 自评表 (score-rule recomputes it as 全年执行数 ÷ 全年预算数).
+const selfEval = (budget: string[]) => [
+  h(1, "附件：项目支出绩效自评表"),
+  table([
+    ["预算执行情况（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    budget,
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "培训人次", "≥300人次", "320人次", "90", "90"],
+  ]),
+];
+const rateOnly = (fs: { messageId?: string }[]) => fs.filter((f) => f.messageId === "execution-rate");
+
+Deno.test("自评表 执行率: consistent rows give no execution-rate finding", () => {
+  for (
+    const row of [
+      ["年度资金总额", "1000", "1200", "1140", "10", "95%", "9.5"],
+      ["年度资金总额", "1000", "1200", "1140", "10", "95.00%", "9.5"],
+      ["年度资金总额", "1000", "1200", "1300", "10", "108.33%", "10"],
+      ["年度资金总额", "1800", "1800", "2300", "10", "127.7%", "10"],
+      ["年度资金总额", "10000000", "12000000", "11400000", "10", "95%", "9.5"],
+    ]
+  ) {
+    const doc = makeDoc(selfEval(row));
+    assert.deepEqual(
+      rateOnly(runChecks(doc, extract(doc), { ...DEFAULT_CONFIG }, [scoreRule])),
+      [],
+      row.join(" "),
+    );
+  }
+});
+
+ruleTester(scoreRule, {
+  valid: [],
+  invalid: [
+    {
+      name: "执行率 100% beside 执行数 above the budget: may be capped, a warning",
+      doc: selfEval(["年度资金总额", "1000", "1200", "1300", "10", "100%", "10"]),
+      errors: [{
+        messageId: "execution-rate",
+        severity: "warning",
+        certainty: "assumption",
+        message: "按100%填列",
+      }],
+    },
+    {
+      name: "执行率 on 年初预算数: a warning",
+      doc: selfEval(["年度资金总额", "1000", "1200", "1140", "10", "114%", "10"]),
+      errors: [{ messageId: "execution-rate", severity: "warning" }],
+    },
+    {
+      name: "执行率 that follows from neither budget: an error",
+      doc: selfEval(["年度资金总额", "1000", "1200", "1140", "10", "98%", "9.8"]),
+      errors: [{ messageId: "execution-rate", severity: "error" }],
+    },
+  ],
 });

@@ -15,19 +15,29 @@ import {
   SCORE_RATE_NAME,
   TARGET_WORDS,
 } from "../../analysis/vocab-scores.ts";
+import { TARGET_NAME_WORDS } from "../../analysis/vocab-score-rules.ts";
 import {
+  BARE_SHARE_WORDS,
   CHANGE_CLAUSE_WORDS,
   COMPARISON_BEFORE_YEAR_WORDS,
   COMPLETION_WORD,
+  PART_OPENING_WORDS,
   RATE_COPULAS,
   RATE_NAME_SUFFIX,
   SHARE_WORD,
+  WHOLE_HINT_WORDS,
 } from "../../analysis/vocab-change.ts";
 
 const NAMED = new RegExp(`([\\u4e00-\\u9fff]{1,4}${RATE_NAME_SUFFIX})(?:${RATE_COPULAS.join("|")})?\\s*$`);
 /** A rate stated in a scoring rule or a formula, not a claim. */
 const RULE_AFTER = new RegExp(`^\\s*(?:${RATE_RULE_AFTER.join("|")})`);
 const TARGET = new RegExp(TARGET_WORDS.join("|"));
+const BARE_SHARE = new RegExp(
+  `^${SHARE_WORD}(?:${BARE_SHARE_WORDS.join("|")})?(?:${RATE_COPULAS.join("|")})?\\s*$`,
+);
+const WHOLE_HINT = new RegExp(WHOLE_HINT_WORDS.join("|"));
+const PART_OPENING = new RegExp(`^\\s*(?:${PART_OPENING_WORDS.join("|")})`);
+const TARGET_NAME = new RegExp(TARGET_NAME_WORDS.join("|"));
 const CHANGE_WORDS = new RegExp(
   `${CHANGE_CLAUSE_WORDS.join("|")}|(?:${COMPARISON_BEFORE_YEAR_WORDS.join("|")})(?:19|20)\\d{2}`,
 );
@@ -47,7 +57,9 @@ export function ratios(view: TextView): Ratio[] {
     if (named) {
       const rel: Ratio = { kind: "ratio", type: "rate", rate, name: named[1], quote: "", loc: rate.loc };
       const formula = RATE_FORMULAS.find((f) => named[1].includes(f.nameHolds));
-      if (formula) Object.assign(rel, formulaInputs(view, sentence, rate, formula));
+      // 计划完成率100%, 目标完成率: a target, not the value the figures give.
+      if (TARGET_NAME.test(named[1])) rel.name = named[1];
+      else if (formula) Object.assign(rel, formulaInputs(view, sentence, rate, formula));
       else if (named[1] === SCORE_RATE_NAME) Object.assign(rel, scoreInputs(view, sentence, rate));
       out.push(finish(view, rel, clause));
       continue;
@@ -74,6 +86,9 @@ export function ratios(view: TextView): Ratio[] {
     };
     if (part) rel.part = part;
     if (whole) rel.whole = whole;
+    if (isShare && !target && !inner.length && BARE_SHARE.test(after)) {
+      Object.assign(rel, implicitShare(view, sentence, kwPos) ?? {});
+    }
     out.push(finish(view, rel, clause));
   }
   return out;
@@ -112,6 +127,34 @@ function partBefore(view: TextView, sentence: Span, kwPos: number, whole?: Figur
     return f;
   }
   return undefined;
+}
+
+/**
+ * A share that names no whole (其中女职工20人，占40% / 已通硬化路的村110个，占比91.67%): the part is the one
+ * figure of the clause before 占 (or of 占's own clause), the whole the one figure of the clause before it, of
+ * the same family and larger, when the part's clause opens with 其中/含 or the whole's names a total (共/总).
+ * The pairing is the extractor's reading, so it is stated as an assumption.
+ */
+function implicitShare(view: TextView, sentence: Span, kwPos: number): Partial<Ratio> | undefined {
+  const { text } = view;
+  const clauses = clausesOf(text).filter((c) => c.start >= sentence.start && c.start <= kwPos);
+  const figsIn = (c: Span) => view.figures.filter((f) => within(f, c) && f.loc.end <= kwPos && !isRate(f));
+  let pi = clauses.length - 1;
+  if (pi >= 0 && !figsIn(clauses[pi]).length) pi--;
+  if (pi < 1) return undefined;
+  const pc = clauses[pi], wc = clauses[pi - 1];
+  const [part, ...moreParts] = figsIn(pc), [whole, ...moreWholes] = figsIn(wc);
+  if (!part || !whole || moreParts.length || moreWholes.length) return undefined;
+  if (!isExact(part) || !isExact(whole) || !sameFamily(part, whole) || whole.value <= part.value) {
+    return undefined;
+  }
+  const pText = text.slice(pc.start, pc.end), wText = text.slice(wc.start, wc.end);
+  if (CHANGE_WORDS.test(pText) || CHANGE_WORDS.test(wText)) return undefined;
+  if (!PART_OPENING.test(pText) && !WHOLE_HINT.test(wText.slice(0, whole.loc.start - wc.start))) {
+    return undefined;
+  }
+  const named = (f: Figure) => f.subject ? `「${f.subject}」${f.raw}` : f.raw;
+  return { part, whole, assumption: `假设该比例为${named(part)}占${named(whole)}的比例` };
 }
 
 /** 得分率: part = the one score (得分X分), whole = the one weight (分值N分) of the sentence before the rate. */
@@ -154,5 +197,8 @@ function formulaInputs(
     if (base.length === 1) [wholes, alternatives] = [wholes.filter((f) => f !== base[0]), base];
   }
   if (wholes.length !== 1 || parts.length !== 1 || !sameFamily(wholes[0], parts[0])) return {};
+  // Another figure of the family (配套资金 beside 下达资金): the whole may be a sum, so nothing is bound.
+  const bound = [wholes[0], parts[0], ...alternatives];
+  if (figs.some((f) => !bound.includes(f) && sameFamily(f, parts[0]))) return {};
   return { part: parts[0], whole: wholes[0], ...(alternatives.length ? { alternatives } : {}) };
 }
