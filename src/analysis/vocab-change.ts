@@ -74,6 +74,10 @@ export const CHANGE_CLAUSE_WORDS: readonly string[] = [
 
 /** The keyword of a share: A，占B的X%. */
 export const SHARE_WORD = "占";
+/** Copulas of a plain ratio "A为B的X%" (本年收入1200万元，为上年1000万元的120%): read like a share. */
+export const RATIO_COPULAS: readonly string[] = ["相当于", "达到", "为", "是"];
+/** Words before 完成 that make the rate an excess over the target (超额完成计划的20%): not a completion rate. */
+export const COMPLETION_EXCESS_WORDS: readonly string[] = ["超额", "超"];
 /** Words between 占 and a share that name no whole (其中女职工20人，占40% / 占比40%): the whole is read before. */
 export const BARE_SHARE_WORDS: readonly string[] = ["比", "比重"];
 /** Words of a clause that make its figure a whole (共有行政村120个, 总人口10万人). */

@@ -117,6 +117,20 @@ const consistent: string[] = [
   "在职人员120人，比上年增加20人，增长20%。",
   "本年收入1200万元，比上年增加200万元，比2021年增加300万元，增长20%。",
   "全年支出1200万元，其中项目支出比上年增加200万元，增长20%。",
+  // 超额完成…的20% is an excess over the target, not a completion rate; A为B的X% is a plain ratio.
+  "全年完成投资1200万元，超额完成计划1000万元的20%。",
+  "本年收入1200万元，是上年1000万元的120%。",
+  "本年收入1200万元，相当于上年1000万元的120%。",
+  "项目实际完成投资1.5亿元，为计划投资1.2亿元的125%。",
+  "完成投资1200万元，达到年度计划1000万元的120%。",
+  "本年收入1200万元，为上年的120%，比上年增加200万元。",
+  // A rate between a pair of periods and this rate: the pair is another comparison's.
+  "2023年收入1200万元，比上年增加200万元，增长20%，2022年收入1000万元，比2021年增加100万元，增长11.11%。",
+  "本年收入1200万元，同比增加200万元，增长20%；本年支出1000万元，同比减少100万元，下降9.09%。",
+  "本年支出1200万元，比上年增加200万元，增长20%，其中基本支出600万元，比上年增加100万元，增长20%。",
+  "本年度部门决算收入1200万元，与上年度决算数相比增加200万元，增长20%。",
+  "全年收入12,000,000元，比上年增加2,000,000元，增长20%。",
+  "本年收入一千二百万元，比上年增加二百万元，增长20%。",
 ];
 
 const defective: {
@@ -220,6 +234,17 @@ const defective: {
   { doc: "共有职工50人，其中女职工20人，占45%。", messageId: "mismatch", severity: "warning" },
   { doc: "全县农村人口10万人，其中脱贫人口2万人，占２５％。", messageId: "as-written", severity: "warning" },
   { doc: "全县农村人口10.00万人，其中脱贫人口2.03万人，占20.2%。", messageId: "rounding", severity: "info" },
+  // A为B的X%.
+  { doc: "项目实际完成投资1.5亿元，为计划投资1.2亿元的120%。", messageId: "as-written", severity: "warning" },
+  { doc: "本年收入1200万元，是上年1000万元的110%。", messageId: "mismatch", severity: "error" },
+  { doc: "贫困户200户，为全村1000户的25%。", messageId: "mismatch", severity: "error" },
+  // The later of two comparisons, read from its own amount.
+  {
+    doc: "2023年收入1200万元，比上年增加200万元，增长20%，2022年收入1000万元，比2021年增加100万元，增长10%。",
+    messageId: "mismatch",
+    severity: "error",
+    message: "100 ÷ (1000 − 100)",
+  },
 ];
 
 const docFor = (text: string) =>

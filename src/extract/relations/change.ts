@@ -243,7 +243,17 @@ function periodPair(view: TextView, rate: Figure, sentence: Span, points: boolea
   const before = view.figures.filter((f) =>
     within(f, { start: sentence.start, end: rateClause.start }) && usable(f)
   );
-  return consecutive(view, before.at(-2), before.at(-1));
+  const pair = consecutive(view, before.at(-2), before.at(-1));
+  // A rate of the same kind between the pair and this one compares other figures: "2023年A 1200万元，比上年
+  // 增加200万元，增长20%，2022年B 1000万元，比2021年增加100万元，增长11.11%" (11.11% is not 1200 vs 1000).
+  const other = (f: Figure) => points ? f.unit === "个百分点" : isRate(f);
+  const from = before.at(-2)?.loc.end ?? rate.loc.start;
+  if (
+    view.figures.some((f) => f !== rate && f.loc.start >= from && f.loc.end <= rate.loc.start && other(f))
+  ) {
+    return undefined;
+  }
+  return pair;
 }
 
 /**

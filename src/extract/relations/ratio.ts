@@ -20,10 +20,12 @@ import {
   BARE_SHARE_WORDS,
   CHANGE_CLAUSE_WORDS,
   COMPARISON_BEFORE_YEAR_WORDS,
+  COMPLETION_EXCESS_WORDS,
   COMPLETION_WORD,
   PART_OPENING_WORDS,
   RATE_COPULAS,
   RATE_NAME_SUFFIX,
+  RATIO_COPULAS,
   SHARE_WORD,
   WHOLE_HINT_WORDS,
 } from "../../analysis/vocab-change.ts";
@@ -35,6 +37,8 @@ const TARGET = new RegExp(TARGET_WORDS.join("|"));
 const BARE_SHARE = new RegExp(
   `^${SHARE_WORD}(?:${BARE_SHARE_WORDS.join("|")})?(?:${RATE_COPULAS.join("|")})?\\s*$`,
 );
+const PLAIN_RATIO = new RegExp(`(?:${RATIO_COPULAS.join("|")})[^，,；;：:]*$`);
+const EXCESS = new RegExp(`(?:${COMPLETION_EXCESS_WORDS.join("|")})\\s*$`);
 const WHOLE_HINT = new RegExp(WHOLE_HINT_WORDS.join("|"));
 const PART_OPENING = new RegExp(`^\\s*(?:${PART_OPENING_WORDS.join("|")})`);
 const TARGET_NAME = new RegExp(TARGET_NAME_WORDS.join("|"));
@@ -66,11 +70,16 @@ export function ratios(view: TextView): Ratio[] {
     }
 
     const kwAt = Math.max(before.lastIndexOf(SHARE_WORD), before.lastIndexOf(COMPLETION_WORD));
-    if (kwAt < 0) continue;
+    if (kwAt < 0) {
+      const plain = plainRatio(view, sentence, clause, rate);
+      if (plain) out.push(finish(view, plain, clause));
+      continue;
+    }
     const after = before.slice(kwAt);
     const target = TARGET.test(after);
     const isShare = after.startsWith(SHARE_WORD);
     if (!target && !isShare) continue;
+    if (!isShare && EXCESS.test(before.slice(0, kwAt))) continue;
     const kwPos = clause.start + kwAt;
     const inner = view.figures.filter((f) =>
       !isRate(f) && f.loc.start > kwPos && f.loc.end <= rate.loc.start
@@ -127,6 +136,25 @@ function partBefore(view: TextView, sentence: Span, kwPos: number, whole?: Figur
     return f;
   }
   return undefined;
+}
+
+/**
+ * "A为B的X%" (本年收入1200万元，为上年1000万元的120%; 实际完成投资1.5亿元，为计划投资1.2亿元的125%): a ratio whose
+ * whole is the one figure between the copula and 的X%, and whose part is read as a share's.
+ */
+function plainRatio(view: TextView, sentence: Span, clause: Span, rate: Figure): Ratio | undefined {
+  const { text } = view;
+  const head = text.slice(clause.start, rate.loc.start);
+  const m = PLAIN_RATIO.exec(head);
+  if (!m) return undefined;
+  const kwPos = clause.start + m.index;
+  const inner = view.figures.filter((f) => f.loc.start > kwPos && f.loc.end <= rate.loc.start);
+  if (inner.length !== 1 || isRate(inner[0]) || !isExact(inner[0])) return undefined;
+  if (!/^\s*的\s*$/.test(text.slice(inner[0].loc.end, rate.loc.start))) return undefined;
+  const whole = inner[0];
+  const part = partBefore(view, sentence, kwPos, whole);
+  if (!part || !sameFamily(part, whole)) return undefined;
+  return { kind: "ratio", type: "share", rate, part, whole, quote: "", loc: rate.loc };
 }
 
 /**
