@@ -74,6 +74,10 @@ export const CHANGE_CLAUSE_WORDS: readonly string[] = [
 
 /** The keyword of a share: A，占B的X%. */
 export const SHARE_WORD = "占";
+/** The word before 占/完成 that pairs a list of figures with a list of rates in order (A、B分别占C的x%、y%). */
+export const RESPECTIVELY_WORD = "分别";
+/** Joiners between the rates of such a list (30%、70% / 60%和40%). */
+export const RATE_LIST_JOINERS: readonly string[] = ["、", "，", ",", "和", "及", "与"];
 /** Copulas of a plain ratio "A为B的X%" (本年收入1200万元，为上年1000万元的120%): read like a share. */
 export const RATIO_COPULAS: readonly string[] = ["相当于", "达到", "为", "是"];
 /** Words before 完成 that make the rate an excess over the target (超额完成计划的20%): not a completion rate. */

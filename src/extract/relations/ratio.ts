@@ -24,8 +24,10 @@ import {
   COMPLETION_WORD,
   PART_OPENING_WORDS,
   RATE_COPULAS,
+  RATE_LIST_JOINERS,
   RATE_NAME_SUFFIX,
   RATIO_COPULAS,
+  RESPECTIVELY_WORD,
   SHARE_WORD,
   WHOLE_HINT_WORDS,
 } from "../../analysis/vocab-change.ts";
@@ -37,6 +39,8 @@ const TARGET = new RegExp(TARGET_WORDS.join("|"));
 const BARE_SHARE = new RegExp(
   `^${SHARE_WORD}(?:${BARE_SHARE_WORDS.join("|")})?(?:${RATE_COPULAS.join("|")})?\\s*$`,
 );
+const RESPECTIVELY = new RegExp(`${RESPECTIVELY_WORD}\\s*$`);
+const RATE_LIST_JOINER = new RegExp(`^\\s*(?:${RATE_LIST_JOINERS.join("|")})\\s*$`);
 const PLAIN_RATIO = new RegExp(`(?:${RATIO_COPULAS.join("|")})[^，,；;：:]*$`);
 const EXCESS = new RegExp(`(?:${COMPLETION_EXCESS_WORDS.join("|")})\\s*$`);
 const WHOLE_HINT = new RegExp(WHOLE_HINT_WORDS.join("|"));
@@ -50,8 +54,9 @@ export function ratios(view: TextView): Ratio[] {
   if (view.cell) return [];
   const { text } = view;
   const out: Ratio[] = [];
+  const handled = new Set<Figure>();
   for (const rate of view.figures) {
-    if (rate.unit !== "%" || !isExact(rate)) continue;
+    if (rate.unit !== "%" || !isExact(rate) || handled.has(rate)) continue;
     if (RULE_AFTER.test(text.slice(rate.loc.end, rate.loc.end + 4))) continue;
     const before = clauseTextBefore(view, rate);
     const clause = clauseOf(view, rate);
@@ -81,6 +86,12 @@ export function ratios(view: TextView): Ratio[] {
     if (!target && !isShare) continue;
     if (!isShare && EXCESS.test(before.slice(0, kwAt))) continue;
     const kwPos = clause.start + kwAt;
+    if (RESPECTIVELY.test(text.slice(clause.start, kwPos))) {
+      const { rates, ratios } = respectively(view, sentence, kwPos, rate, target);
+      for (const r of rates) handled.add(r);
+      for (const r of ratios) out.push(finish(view, r, clauseOf(view, r.rate)));
+      continue;
+    }
     const inner = view.figures.filter((f) =>
       !isRate(f) && f.loc.start > kwPos && f.loc.end <= rate.loc.start
     );
@@ -136,6 +147,48 @@ function partBefore(view: TextView, sentence: Span, kwPos: number, whole?: Figur
     return f;
   }
   return undefined;
+}
+
+/**
+ * "A 300万元、B 700万元，分别占总支出1000万元的30%、70%": the list of rates from `first` on, paired in order with
+ * as many figures of the whole's family right before 分别; nothing is paired when the whole is not one exact
+ * figure or fewer figures than rates are there.
+ */
+function respectively(
+  view: TextView,
+  sentence: Span,
+  kwPos: number,
+  first: Figure,
+  target: boolean,
+): { rates: Figure[]; ratios: Ratio[] } {
+  const { text } = view;
+  const rates = [first];
+  for (const f of view.figures) {
+    const last = rates.at(-1)!;
+    if (f.loc.start < last.loc.end || f === last) continue;
+    if (f.unit !== "%" || !RATE_LIST_JOINER.test(text.slice(last.loc.end, f.loc.start))) break;
+    rates.push(f);
+  }
+  const inner = view.figures.filter((f) => !isRate(f) && f.loc.start > kwPos && f.loc.end <= first.loc.start);
+  const whole = inner.length === 1 && isExact(inner[0]) ? inner[0] : undefined;
+  if (!whole || !rates.every(isExact)) return { rates, ratios: [] };
+  const parts = view.figures.filter((f) =>
+    f.loc.start >= sentence.start && f.loc.end <= kwPos && !isRate(f) && sameFamily(f, whole)
+  ).slice(-rates.length);
+  if (parts.length !== rates.length || !parts.every(isExact)) return { rates, ratios: [] };
+  const type = target ? "completion" as const : "share" as const;
+  return {
+    rates,
+    ratios: rates.map((rate, i) => ({
+      kind: "ratio",
+      type,
+      rate,
+      part: parts[i],
+      whole,
+      quote: "",
+      loc: rate.loc,
+    })),
+  };
 }
 
 /**
