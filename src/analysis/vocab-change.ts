@@ -16,6 +16,10 @@ export const CHANGE_VERBS_DOWN: readonly string[] = ["减少", "下降", "降低
 export const CHANGE_NOUNS_UP: readonly string[] = ["增长率", "增幅", "涨幅", "增速"];
 /** Nouns naming a change downwards, before its rate (降幅20%, 下降率为5%). */
 export const CHANGE_NOUNS_DOWN: readonly string[] = ["下降率", "降低率", "降幅", "减幅"];
+/** Words that only introduce the amount of a change upwards (比上年多200人, 多出, 增多): never a rate's verb. */
+export const AMOUNT_VERBS_UP: readonly string[] = ["多出", "增多", "多"];
+/** Words that only introduce the amount of a change downwards (比上年少200人, 减少了). */
+export const AMOUNT_VERBS_DOWN: readonly string[] = ["少"];
 /** Particles and copulas between a change verb and its rate (增长了20%, 下降为5%). */
 export const CHANGE_VERB_PARTICLES: readonly string[] = ["了", "为", "达到", "达", "是", "：", ":"];
 

@@ -8,6 +8,8 @@ import { sameFamily } from "../numbers.ts";
 import { clausesOf, type Offsets as Span, sentenceAround } from "../../analysis/segment.ts";
 import { clauseOf, clauseTextBefore, isExact, isRate, locOf, type TextView, within } from "./context.ts";
 import {
+  AMOUNT_VERBS_DOWN,
+  AMOUNT_VERBS_UP,
   CHANGE_NOUNS_DOWN,
   CHANGE_NOUNS_UP,
   CHANGE_VERB_PARTICLES,
@@ -40,7 +42,10 @@ const FROM = new RegExp(alt(FROM_WORDS));
  * A figure right after a change verb is the amount of the change (比上年增加200万元), not either period's
  * value: 了 may follow the verb, but not 为/到/达到, which introduce the new value.
  */
-const INCREMENT = new RegExp(`(?:${alt([...CHANGE_VERBS_UP, ...CHANGE_VERBS_DOWN])})了?\\s*$`);
+const AMOUNT_DOWN = [...CHANGE_VERBS_DOWN, ...AMOUNT_VERBS_DOWN];
+const INCREMENT = new RegExp(
+  `(${alt([...CHANGE_VERBS_UP, ...AMOUNT_VERBS_UP, ...AMOUNT_DOWN])})了?\\s*$`,
+);
 const isIncrement = (view: TextView, f: Figure) => INCREMENT.test(clauseTextBefore(view, f));
 const FROM_TO = new RegExp(`^\\s*(?:${alt(FROM_TO_VERBS)})?(?:${alt(TO_WORDS)})\\s*$`);
 
@@ -275,7 +280,7 @@ function incrementOf(view: TextView, rate: Figure, sentence: Span, up: boolean):
   if ((between.match(/[，,；;：:]/g) ?? []).length > 1) return undefined;
   const incBefore = clauseTextBefore(view, inc);
   const vm = INCREMENT.exec(incBefore)!;
-  if (CHANGE_VERBS_DOWN.includes(vm[0].replace(/了?\s*$/, "")) === up) return undefined;
+  if (AMOUNT_DOWN.includes(vm[1]) === up) return undefined;
   if (bareSubject(incBefore.slice(0, vm.index)) !== "") return undefined;
   const incClause = clauseOf(view, inc);
   const prevClause = clausesOf(text).filter((c) => c.end <= incClause.start && c.start >= sentence.start).at(
