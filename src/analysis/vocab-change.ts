@@ -86,6 +86,19 @@ export const RATE_LIST_JOINERS: readonly string[] = ["、", "，", ",", "和", "
 export const RATIO_COPULAS: readonly string[] = ["相当于", "达到", "为", "是"];
 /** Words before 完成 that make the rate an excess over the target (超额完成计划的20%): not a completion rate. */
 export const COMPLETION_EXCESS_WORDS: readonly string[] = ["超额", "超"];
+/** Words of a per-unit figure (人均10万元, 平均每户5000元): never the part of a share. */
+export const PER_UNIT_WORDS: readonly string[] = [
+  "人均",
+  "户均",
+  "生均",
+  "亩均",
+  "平均",
+  "每人",
+  "每户",
+  "每生",
+  "每亩",
+  "单价",
+];
 /** Words between 占 and a share that name no whole (其中女职工20人，占40% / 占比40%): the whole is read before. */
 export const BARE_SHARE_WORDS: readonly string[] = ["比", "比重"];
 /** Words of a clause that make its figure a whole (共有行政村120个, 总人口10万人). */

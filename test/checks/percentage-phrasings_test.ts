@@ -149,6 +149,12 @@ const consistent: string[] = [
   "本月支出120万元，较上月100万元环比增长20%。",
   "预算执行率从95.2%提高到98.5%，上升3.3个百分点。",
   "本年培训1200人，其中女性480人，女性占比40%。",
+  // A per-unit figure between the part and 占 is not the part (a wrong error: 10 ÷ 5000).
+  "全年支出1000万元，人均10万元，占全县5000万元的20%。",
+  "全年发放补贴1000万元，户均0.5万元，占预算资金5000万元的20%。",
+  "全年发放补贴1000万元，平均每户5000元，占预算资金5000万元的20%。",
+  "全年支出1000万元，惠及群众2万人，占全县财政支出5000万元的20%。",
+  "全年发放补贴1000万元，较上年的800万元增长25%，占预算资金5000万元的20%。",
 ];
 
 const defective: {
@@ -272,6 +278,12 @@ const defective: {
   },
   { doc: "本年新增就业1200人，比上年多200人，增长25%。", messageId: "mismatch", severity: "error" },
   { doc: "本年新增就业800人，比上年少了200人，下降25%。", messageId: "mismatch", severity: "error" },
+  {
+    doc: "全年支出1000万元，人均10万元，占全县5000万元的25%。",
+    messageId: "mismatch",
+    severity: "error",
+    message: "1000 ÷ 5000",
+  },
 ];
 
 const docFor = (text: string) =>

@@ -23,6 +23,7 @@ import {
   COMPLETION_EXCESS_WORDS,
   COMPLETION_WORD,
   PART_OPENING_WORDS,
+  PER_UNIT_WORDS,
   RATE_COPULAS,
   RATE_LIST_JOINERS,
   RATE_NAME_SUFFIX,
@@ -43,6 +44,7 @@ const RESPECTIVELY = new RegExp(`${RESPECTIVELY_WORD}\\s*$`);
 const RATE_LIST_JOINER = new RegExp(`^\\s*(?:${RATE_LIST_JOINERS.join("|")})\\s*$`);
 const PLAIN_RATIO = new RegExp(`(?:${RATIO_COPULAS.join("|")})[^，,；;：:]*$`);
 const EXCESS = new RegExp(`(?:${COMPLETION_EXCESS_WORDS.join("|")})\\s*$`);
+const PER_UNIT = new RegExp(PER_UNIT_WORDS.join("|"));
 const WHOLE_HINT = new RegExp(WHOLE_HINT_WORDS.join("|"));
 const PART_OPENING = new RegExp(`^\\s*(?:${PART_OPENING_WORDS.join("|")})`);
 const TARGET_NAME = new RegExp(TARGET_NAME_WORDS.join("|"));
@@ -142,6 +144,7 @@ function partBefore(view: TextView, sentence: Span, kwPos: number, whole?: Figur
     if (ci < last && CHANGE_WORDS.test(ctext)) continue;
     if (/^\s*其中/.test(ctext)) return undefined;
     const f = figs.at(-1)!;
+    if (PER_UNIT.test(text.slice(c.start, f.loc.start))) continue;
     if (!isExact(f) && f.approx !== "atLeast" && f.approx !== "atMost") return undefined;
     if (whole && !sameFamily(f, whole) && f.unit !== "" && whole.unit !== "") return undefined;
     return f;
