@@ -1,11 +1,14 @@
 /**
- * percentage-arithmetic: a growth/decline rate, a 个百分点 difference, a share, a completion rate or a named
- * rate (执行率, 结案率…) recomputed from the figures the sentence cites, compared at the stated precision.
+ * percentage-arithmetic: a growth/decline rate (from both periods, or from the current value and the amount of
+ * the change), a 个百分点 difference, a share, a completion rate or a named rate (执行率, 到位率, 完成率…)
+ * recomputed from the figures the sentence cites, compared at the stated precision.
  */
 import type { CheckContext, FindingDraft, Rule } from "../../src/model/rule.ts";
 import type { Change, Figure, Ratio } from "../../src/model/figure.ts";
 import { div, scale, sub } from "../../src/extract/tolerance.ts";
 import { evidenceFor, textAt } from "../../src/analysis/evidence.ts";
+import { RATE_CAP_WORDS } from "../../src/analysis/vocab.ts";
+import { normalizeWidth } from "../../src/extract/numbers.ts";
 import {
   boundsOf,
   displayAll,
@@ -28,10 +31,15 @@ interface Candidate {
   /** The sentence itself says which figures the rate compares (占…的, 完成…N的, 较上年…). */
   explicit: boolean;
   relation: Change | Ratio;
+  /**
+   * The previous value is derived (current ∓ increment) from two figures rounded alike (16.42万元, 1.28万元):
+   * the writer computed from the unrounded data, so only the interval judgement can find a real gap.
+   */
+  derived?: boolean;
 }
 
-function fromRatio(rel: Ratio): Candidate | undefined {
-  const { part, whole, rate } = rel;
+function fromRatio(rel: Ratio, whole = rel.whole): Candidate | undefined {
+  const { part, rate } = rel;
   if (!part || !whole || rate.unit !== PERCENT) return undefined;
   const units = unitsCompatible(part, whole);
   if (!units.ok) return undefined;
@@ -49,16 +57,30 @@ function fromRatio(rel: Ratio): Candidate | undefined {
       inputs: [{ role: "part", figure: part }, { role: "whole", figure: whole }],
       exactInputs: p.exact && w.exact,
     },
-    assumption: `假设${rel.name ? `「${rel.name}」` : "该比例"}为${label(part)}与${label(whole)}之比`,
+    assumption: rel.assumption ??
+      `假设${rel.name ? `「${rel.name}」` : "该比例"}为${label(part)}与${label(whole)}之比${
+        rel.alternatives?.length ? `（而非与${rel.alternatives.map(label).join("、")}之比）` : ""
+      }`,
     unitsCertain: units.certain,
     // A named rate (执行率) is paired with its figures by the extractor, not by the sentence's wording.
-    explicit: rel.type !== "rate",
+    explicit: rel.type !== "rate" && !rel.assumption,
     relation: rel,
   };
 }
 
+/** A named rate of 100% the sentence says is capped (完成率100%（超额完成按100%计）) while the figures exceed it. */
+function capped(ctx: CheckContext, rel: Ratio): boolean {
+  const { part, whole, rate } = rel;
+  if (rel.type !== "rate" || rate.stated !== 100 || !part || !whole || part.value <= whole.value) {
+    return false;
+  }
+  const after = normalizeWidth(textAt(ctx.doc, rate.loc).slice(rate.loc.end)).split(/[。；;！!？?\n]/)[0];
+  return RATE_CAP_WORDS.some((w) => after.replace(/\s/g, "").includes(w));
+}
+
 function fromChange(rel: Change, current = rel.current): Candidate | undefined {
   const { previous, rate } = rel;
+  if (current && !previous && rel.increment && !rel.points) return fromIncrement(rel, current, rel.increment);
   if (!current || !previous) return undefined;
   if (rate.unit !== (rel.points ? POINTS : PERCENT)) return undefined;
   const units = rel.points
@@ -102,6 +124,43 @@ function fromChange(rel: Change, current = rel.current): Candidate | undefined {
   };
 }
 
+/**
+ * 本年1200万元，比上年增加200万元，增长20%: the previous value is current ∓ increment, so the rate is
+ * increment ÷ (current − increment) (up) or increment ÷ (current + increment) (down). Both are increasing in the
+ * increment and decreasing in the current value, which gives the interval's ends.
+ */
+function fromIncrement(rel: Change, current: Figure, increment: Figure): Candidate | undefined {
+  const { rate } = rel;
+  if (rate.unit !== PERCENT) return undefined;
+  const units = unitsCompatible(current, increment);
+  if (!units.ok) return undefined;
+  const c = boundsOf(current), d = boundsOf(increment);
+  if (!c || !d) return undefined;
+  const up = rel.direction === "up";
+  const base = (cv: number, dv: number) => up ? cv - dv : cv + dv;
+  const lowBase = base(c.interval.high, d.interval.low), highBase = base(c.interval.low, d.interval.high);
+  if (!(lowBase > 0) || !(highBase > 0) || !(base(current.value, increment.value) > 0)) return undefined;
+  const [cs, ds] = displayAll([current, increment]);
+  return {
+    r: {
+      claim: rate,
+      computed: { low: (d.interval.low / lowBase) * 100, high: (d.interval.high / highBase) * 100 },
+      point: (increment.value / base(current.value, increment.value)) * 100,
+      formula: `${ds} ÷ (${cs} ${up ? "−" : "+"} ${ds}) × 100%`,
+      inputs: [{ role: "current", figure: current }, { role: "increment", figure: increment }],
+      exactInputs: c.exact && d.exact,
+    },
+    assumption: rel.assumption ??
+      `假设${rate.raw}是${label(current)}相对于上期（${label(current)}${
+        up ? "减去" : "加上"
+      }变动额${increment.raw}）的${up ? "增幅" : "降幅"}`,
+    unitsCertain: units.certain,
+    explicit: !rel.assumption,
+    relation: rel,
+    derived: true,
+  };
+}
+
 function unitOf(c: Candidate): string {
   return c.r.claim.unit === POINTS ? POINTS : PERCENT;
 }
@@ -115,7 +174,7 @@ function toFinding(ctx: CheckContext, c: Candidate): FindingDraft | undefined {
   let asWritten = false;
   if (j.kind === "ok") {
     const v = judgeAsWritten(c.r);
-    if (!v || v === "match") return undefined;
+    if (!v || v === "match" || (c.derived && v === "mismatch")) return undefined;
     j = { kind: "verdict", verdict: v };
     asWritten = true;
   }
@@ -201,10 +260,10 @@ function toFinding(ctx: CheckContext, c: Candidate): FindingDraft | undefined {
   };
 }
 
-/** The rate follows (up to rounding) from another figure the text may mean as the current one. */
-function followsFromAlternative(rel: Change): boolean {
+/** The rate follows (up to rounding) from another figure the text may mean as the current one (or whole). */
+function followsFromAlternative(rel: Change | Ratio): boolean {
   return (rel.alternatives ?? []).some((alt) => {
-    const a = fromChange(rel, alt);
+    const a = rel.kind === "change" ? fromChange(rel, alt) : fromRatio(rel, alt);
     const j = a && judge(a.r);
     return j !== undefined && (j.kind === "ok" || (j.kind === "verdict" && j.verdict !== "mismatch"));
   });
@@ -243,6 +302,17 @@ export const percentageArithmetic: Rule = {
           doc: ["完成固定资产投资1700万元，占目标任务数1000万元的170%。"],
         },
         {
+          title: "增幅与变动额不符（200 ÷ (1200 − 200) = 20%）",
+          kind: "invalid",
+          messageId: "mismatch",
+          doc: ["本年收入1200万元，比上年增加200万元，增长25%。"],
+        },
+        {
+          title: "增幅与变动额相符",
+          kind: "valid",
+          doc: ["本年收入1200万元，比上年增加200万元，增长20%。"],
+        },
+        {
           title: "截断而非四舍五入（2300 ÷ 1800 = 127.78%，写作127.7%）",
           kind: "invalid",
           messageId: "truncation",
@@ -255,8 +325,8 @@ export const percentageArithmetic: Rule = {
     const out: FindingDraft[] = [];
     for (const rel of ctx.extraction.relations) {
       const c = rel.kind === "ratio" ? fromRatio(rel) : rel.kind === "change" ? fromChange(rel) : undefined;
-      if (!c) continue;
-      if (rel.kind === "change" && followsFromAlternative(rel)) continue;
+      if (!c || (rel.kind === "ratio" && capped(ctx, rel))) continue;
+      if (followsFromAlternative(c.relation)) continue;
       const f = toFinding(ctx, c);
       if (f) out.push(f);
     }

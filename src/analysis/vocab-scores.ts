@@ -68,6 +68,38 @@ export const EXECUTION_RATE = {
   part: ["支出", "决算", "执行数", "完成数", "实际"],
 } as const;
 
+/**
+ * Named rates computed as part ÷ whole from two figures of the sentence before the rate (the budget execution
+ * rate first): the whole is the one figure whose subject names a `whole` word and no `notWhole` word, the part
+ * the one naming a `part` word and no `whole` word, both in 元 when `money`. With two wholes, one naming a
+ * `baseline` word (年初预算 beside 调整后预算), the other is the whole and the baseline one an alternative.
+ */
+export interface RateFormula {
+  nameHolds: string;
+  whole: readonly string[];
+  notWhole: readonly string[];
+  part: readonly string[];
+  money: boolean;
+  baseline?: readonly string[];
+}
+export const RATE_FORMULAS: readonly RateFormula[] = [
+  { ...EXECUTION_RATE, money: true, baseline: ["年初"] },
+  {
+    nameHolds: "到位",
+    whole: ["计划", "预算", "应到位", "下达"],
+    notWhole: ["实际", "已到位"],
+    part: ["到位", "实际"],
+    money: true,
+  },
+  {
+    nameHolds: "完成",
+    whole: ["计划", "目标", "任务"],
+    notWhole: ["实际", "已完成"],
+    part: ["实际", "完成"],
+    money: false,
+  },
+];
+
 /** Score rate (得分率 = score ÷ weight, both in 分, in the sentence before the rate). */
 export const SCORE_RATE_NAME = "得分率";
 

@@ -81,6 +81,11 @@ export interface Change {
   current?: Figure;
   previous?: Figure;
   /**
+   * The amount of the change when the text gives it instead of the previous value ("本年收入1200万元，比上年
+   * 增加200万元，增长20%": current 1200, increment 200, so the rate is 200 ÷ (1200 − 200)) (optional).
+   */
+  increment?: Figure;
+  /**
    * Set when the text does not say which figure is the current one and the extractor chose it (the whole of
    * a 分别为/其中 list before the comparison, a figure of another subject): what was assumed, in Chinese
    * (optional). A recomputation that rests on it is never certain.
@@ -104,6 +109,16 @@ export interface Ratio {
   name?: string;
   part?: Figure;
   whole?: Figure;
+  /**
+   * Other figures the text may mean as the whole (年初预算 beside 调整后预算 for 执行率): a rate that follows
+   * from any of them is not reported (optional).
+   */
+  alternatives?: Figure[];
+  /**
+   * Set when the text does not name the whole and the extractor chose it (其中女职工20人，占40%: the whole is
+   * the figure before 其中): what was assumed, in Chinese (optional). A recomputation on it is never certain.
+   */
+  assumption?: string;
   quote: string;
   loc: FigureLocation;
 }

@@ -29,6 +29,8 @@ import {
 } from "../../../src/analysis/vocab-score-rules.ts";
 
 const EPS = 1e-9;
+/** What a 100% 执行率 beside a larger 执行数 ÷ 预算数 may mean. */
+const CAPPED_ASSUMPTION = "假设执行率按实际比例填列；若该表执行率超过100%按100%填列，则二者相符";
 
 /** The details of the 自评表 findings (`indicator` is the row's label as written, spaces removed). */
 export type SelfEvalDetails = {
@@ -106,10 +108,13 @@ function budgetFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft<Sel
         const planned = ratio(b.executed, b.planned);
         const byPlanned = v === "mismatch" && planned !== undefined &&
           compareStated(b.rate.value, b.rate.decimals, planned) === "match";
+        // 执行数 above the budget and 执行率 written 100%: the rate may be capped as the score is.
+        const capped = v === "mismatch" && !byPlanned && b.rate.value === 100 && computed.low > 100;
+        const assumed = byPlanned || capped;
         out.push({
           messageId: "execution-rate",
-          severity: v === "rounding" ? "info" : byPlanned ? "warning" : "error",
-          certainty: v === "rounding" ? "rounding" : byPlanned ? "assumption" : "certain",
+          severity: v === "rounding" ? "info" : assumed ? "warning" : "error",
+          certainty: v === "rounding" ? "rounding" : assumed ? "assumption" : "certain",
           message:
             `「${label}」执行率写作${b.rate.raw}，按全年执行数${b.executed!.raw}÷全年预算数${
               b.budget!.raw
@@ -118,6 +123,8 @@ function budgetFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft<Sel
               ? "仅在末位舍入范围内相差。"
               : byPlanned
               ? `与按年初预算数${b.planned!.raw}计算的结果一致：执行率应以全年预算数为分母。`
+              : capped
+              ? `二者不符（${CAPPED_ASSUMPTION}）。`
               : "二者不符。"),
           hint: "执行率 = 全年执行数 ÷ 全年预算数 × 100%，请重新计算并核对预算执行率得分。",
           evidence: [ev(b.rate, b.rate.raw), ev(b.executed!, b.executed!.raw), ev(b.budget!, b.budget!.raw)],
@@ -126,6 +133,7 @@ function budgetFindings(ctx: CheckContext, it: IndicatorTable): FindingDraft<Sel
             stated: b.rate.value,
             computed: Number(((computed.low + computed.high) / 2).toFixed(4)),
             ...(byPlanned ? { assumption: "执行率以全年预算数（调整后预算数）为分母" } : {}),
+            ...(capped ? { assumption: CAPPED_ASSUMPTION } : {}),
           },
         });
       }

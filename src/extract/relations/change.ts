@@ -8,6 +8,10 @@ import { sameFamily } from "../numbers.ts";
 import { clausesOf, type Offsets as Span, sentenceAround } from "../../analysis/segment.ts";
 import { clauseOf, clauseTextBefore, isExact, isRate, locOf, type TextView, within } from "./context.ts";
 import {
+  AMOUNT_VERBS_DOWN,
+  AMOUNT_VERBS_UP,
+  CHANGE_NOUNS_DOWN,
+  CHANGE_NOUNS_UP,
   CHANGE_VERB_PARTICLES,
   CHANGE_VERBS_DOWN,
   CHANGE_VERBS_UP,
@@ -25,7 +29,9 @@ import {
 
 const alt = (words: readonly string[]) => words.join("|");
 const VERB = new RegExp(
-  `(${alt([...CHANGE_VERBS_UP, ...CHANGE_VERBS_DOWN])})(?:${alt(CHANGE_VERB_PARTICLES)})?\\s*$`,
+  `(${alt([...CHANGE_NOUNS_UP, ...CHANGE_NOUNS_DOWN, ...CHANGE_VERBS_UP, ...CHANGE_VERBS_DOWN])})(?:${
+    alt(CHANGE_VERB_PARTICLES)
+  })?\\s*$`,
 );
 const COMPARE = new RegExp(
   `${alt(COMPARISON_MARKERS)}|(?:${alt(COMPARISON_BEFORE_YEAR_WORDS)})(?:19|20)\\d{2}|` +
@@ -36,7 +42,10 @@ const FROM = new RegExp(alt(FROM_WORDS));
  * A figure right after a change verb is the amount of the change (比上年增加200万元), not either period's
  * value: 了 may follow the verb, but not 为/到/达到, which introduce the new value.
  */
-const INCREMENT = new RegExp(`(?:${alt([...CHANGE_VERBS_UP, ...CHANGE_VERBS_DOWN])})了?\\s*$`);
+const AMOUNT_DOWN = [...CHANGE_VERBS_DOWN, ...AMOUNT_VERBS_DOWN];
+const INCREMENT = new RegExp(
+  `(${alt([...CHANGE_VERBS_UP, ...AMOUNT_VERBS_UP, ...AMOUNT_DOWN])})了?\\s*$`,
+);
 const isIncrement = (view: TextView, f: Figure) => INCREMENT.test(clauseTextBefore(view, f));
 const FROM_TO = new RegExp(`^\\s*(?:${alt(FROM_TO_VERBS)})?(?:${alt(TO_WORDS)})\\s*$`);
 
@@ -55,7 +64,7 @@ export function changes(view: TextView): Change[] {
     if (!points && rate.unit !== "%") continue;
     // Without 较/同比 the sentence must name both periods: "2023年…95.5%，2022年…93.2%，提高2.4个百分点".
     if (!COMPARE.test(sentenceBefore) && !periodPair(view, rate, sentence, points)) continue;
-    const up = !CHANGE_VERBS_DOWN.includes(vm[1]);
+    const up = !CHANGE_VERBS_DOWN.includes(vm[1]) && !CHANGE_NOUNS_DOWN.includes(vm[1]);
     const rel: Change = {
       kind: "change",
       direction: up ? "up" : "down",
@@ -65,13 +74,16 @@ export function changes(view: TextView): Change[] {
       loc: rate.loc,
     };
     const pair = comparedFigures(view, rate, sentence, points);
+    const inc = points || pair.previous ? undefined : incrementOf(view, rate, sentence, up);
+    if (inc && (!pair.current || pair.current === inc.current)) Object.assign(pair, inc);
+    if (pair.increment) rel.increment = pair.increment;
     if (pair.current) rel.current = pair.current;
     if (pair.previous) rel.previous = pair.previous;
     if (pair.assumption) rel.assumption = pair.assumption;
     if (pair.alternatives?.length) rel.alternatives = pair.alternatives;
     const start = Math.min(
       rate.loc.start,
-      ...[pair.current, pair.previous].filter((f) => f).map((f) => clauseOf(view, f!).start),
+      ...[pair.current, pair.previous, pair.increment].filter((f) => f).map((f) => clauseOf(view, f!).start),
     );
     const span = { start: Math.min(start, clauseOf(view, rate).start), end: clauseOf(view, rate).end };
     rel.quote = text.slice(span.start, span.end);
@@ -84,6 +96,7 @@ export function changes(view: TextView): Change[] {
 interface Compared {
   current?: Figure;
   previous?: Figure;
+  increment?: Figure;
   assumption?: string;
   alternatives?: Figure[];
 }
@@ -235,5 +248,57 @@ function periodPair(view: TextView, rate: Figure, sentence: Span, points: boolea
   const before = view.figures.filter((f) =>
     within(f, { start: sentence.start, end: rateClause.start }) && usable(f)
   );
-  return consecutive(view, before.at(-2), before.at(-1));
+  const pair = consecutive(view, before.at(-2), before.at(-1));
+  // A rate of the same kind between the pair and this one compares other figures: "2023年A 1200万元，比上年
+  // 增加200万元，增长20%，2022年B 1000万元，比2021年增加100万元，增长11.11%" (11.11% is not 1200 vs 1000).
+  const other = (f: Figure) => points ? f.unit === "个百分点" : isRate(f);
+  const from = before.at(-2)?.loc.end ?? rate.loc.start;
+  if (
+    view.figures.some((f) => f !== rate && f.loc.start >= from && f.loc.end <= rate.loc.start && other(f))
+  ) {
+    return undefined;
+  }
+  return pair;
+}
+
+/**
+ * The amount of the change and the current value it is added to, when the text gives the amount instead of
+ * the previous value: "本年收入1200万元，比上年增加200万元，增长20%". The increment's clause holds only the
+ * comparison and the verb (比上年增加, 与上年相比减少), agrees with the rate's direction and is the rate's clause
+ * or the one right before it; the current value is the one figure of its family in the clause right before
+ * the increment's, not marked as the earlier period's. A list item (其中A 1000万元，比上年增加…) is bound with
+ * the guess stated and the list's whole kept as an alternative.
+ */
+function incrementOf(view: TextView, rate: Figure, sentence: Span, up: boolean): Compared | undefined {
+  const { text } = view;
+  const inc = view.figures.filter((f) =>
+    within(f, { start: sentence.start, end: rate.loc.start }) && !isRate(f) && isIncrement(view, f)
+  ).at(-1);
+  if (!inc || !isExact(inc)) return undefined;
+  const between = text.slice(inc.loc.end, rate.loc.start);
+  if (view.figures.some((f) => f.loc.start >= inc.loc.end && f.loc.end <= rate.loc.start)) return undefined;
+  if ((between.match(/[，,；;：:]/g) ?? []).length > 1) return undefined;
+  const incBefore = clauseTextBefore(view, inc);
+  const vm = INCREMENT.exec(incBefore)!;
+  if (AMOUNT_DOWN.includes(vm[1]) === up) return undefined;
+  if (bareSubject(incBefore.slice(0, vm.index)) !== "") return undefined;
+  const incClause = clauseOf(view, inc);
+  const prevClause = clausesOf(text).filter((c) => c.end <= incClause.start && c.start >= sentence.start).at(
+    -1,
+  );
+  if (!prevClause || /[；;]/.test(text.slice(prevClause.end, incClause.start))) return undefined;
+  const inPrev = view.figures.filter((f) => within(f, prevClause) && !isRate(f));
+  const family = inPrev.filter((f) => sameFamily(f, inc));
+  if (family.length !== 1 || inPrev.length !== 1) return undefined;
+  const cur = family[0];
+  if (!isExact(cur) || isIncrement(view, cur) || EARLIER.test(clauseTextBefore(view, cur))) return undefined;
+  const list = listAround(view, sentence, cur);
+  if (!list) return { current: cur, increment: inc };
+  const whole = list.whole && sameFamily(list.whole, cur) && isExact(list.whole) ? [list.whole] : [];
+  return {
+    current: cur,
+    increment: inc,
+    assumption: `假设${inc.raw}是${cur.raw}（所列分项之一）相对于上期的变动额`,
+    ...(whole.length ? { alternatives: whole } : {}),
+  };
 }
