@@ -188,3 +188,9 @@ export const OVERLAPPING_PART_WORDS: readonly string[] = [
 ];
 /** A part named as the remainder (其他收入, 其余) closes a 其中 list: the parts named are all the parts. */
 export const REMAINDER_PART_WORDS: readonly string[] = ["其他", "其它", "其余", "剩余"];
+/**
+ * A list that pairs a planned amount with a spent one (其中项目预算900万元，项目支出800万元) restates a budget and
+ * its execution, not parts of one whole: a part named by words of one side only, beside a part of the other.
+ */
+export const PLANNED_AMOUNT_WORDS: readonly string[] = ["预算", "计划", "目标", "安排", "下达"];
+export const SPENT_AMOUNT_WORDS: readonly string[] = ["支出", "执行", "完成", "实际", "使用", "实现"];

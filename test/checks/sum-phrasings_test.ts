@@ -41,6 +41,16 @@ function findings(doc: DocSpec[]) {
 
 const CONSISTENT: Consistent[] = [
   {
+    name: "a share's whole after 占 is not a part",
+    doc: P("全年发放补贴1000万元，其中2023年结转200万元，占预算资金5000万元的20%。"),
+  },
+  {
+    name: "a budget and its execution after 其中 are not parts",
+    doc: P(
+      "全年预算1200万元，支出1100万元，执行率91.67%；其中项目预算900万元，项目支出800万元，执行率88.89%。",
+    ),
+  },
+  {
     name: "其中；list",
     doc: P("本年收入合计1500万元，其中：财政拨款收入1200万元；事业收入250万元；其他收入50万元。"),
   },
@@ -396,6 +406,12 @@ const CONSISTENT: Consistent[] = [
 ];
 
 const DEFECTIVE: Defective[] = [
+  {
+    name: "parts named by both sides (预算内支出, 预算外支出) are still parts",
+    doc: P("全年支出1000万元，其中预算内支出800万元，预算外支出300万元。"),
+    finding: "sum-mismatch:mismatch",
+    severity: "error",
+  },
   {
     name: "其中；list",
     doc: P("本年收入合计1500万元，其中：财政拨款收入1200万元；事业收入200万元；其他收入50万元。"),

@@ -19,6 +19,7 @@ import {
 } from "./context.ts";
 import { scoredItem, scoreRole } from "./score.ts";
 import { opensTotal } from "./trailing-total.ts";
+import { PLANNED_AMOUNT_WORDS, SPENT_AMOUNT_WORDS } from "../../analysis/vocab-enumeration.ts";
 
 const MARKER = /其中|包括|包含|分别为|分别是|主要有|主要为/g;
 /** A clause that compares with another period: its figure is last year's value, not a part. */
@@ -37,6 +38,19 @@ const STAGE = /累计|累积|^(?:其中)?已/;
 const REMAINDER = /未|剩余|结余|结转/;
 const CUMULATIVE = /累计|累积/;
 const ANOTHER_WHOLE = /上年|去年|同期|本年|今年|当年|全年|总|合计|共计|累计/;
+/** A figure after 占 is the whole of a share (占预算资金5000万元的20%), never a part of the list around it. */
+const SHARE_BASE = /占[^，,；;、。]*$/;
+const PLANNED = new RegExp(PLANNED_AMOUNT_WORDS.join("|"));
+const SPENT = new RegExp(SPENT_AMOUNT_WORDS.join("|"));
+/** Parts named as a planned amount beside parts named as a spent one: a budget and its execution. */
+function plannedBesideSpent(parts: Figure[]): boolean {
+  const sides = parts.map((p) => {
+    const s = p.subjectRaw ?? p.subject;
+    const planned = PLANNED.test(s), spent = SPENT.test(s);
+    return planned === spent ? "" : planned ? "planned" : "spent";
+  });
+  return sides.includes("planned") && sides.includes("spent");
+}
 /** A 其中 list that says nothing of 等 may still name only some parts; one opened by a colon runs on past ；. */
 const COLON_AFTER = /^[\s]*[：:]/;
 
@@ -54,7 +68,9 @@ export function partWholes(view: TextView): PartWhole[] {
     const inRegion = figures.filter((f) => within(f, region) && depth[f.loc.start] === depth[at]);
     const first = inRegion.find((f) => !isRate(f));
     if (!first || isRate(inRegion[0])) continue;
-    let parts = inRegion.filter((f) => !isRate(f) && sameFamily(f, first));
+    let parts = inRegion.filter((f) =>
+      !isRate(f) && sameFamily(f, first) && !SHARE_BASE.test(clauseTextBefore(view, f))
+    );
     // "…分别为A 2.04万元、B 6.71万元，较上年的10.72万元减少18.38%": the list ends where a comparison starts.
     const compared = parts.findIndex((f) => COMPARISON.test(clauseTextBefore(view, f)));
     if (compared >= 0) parts = parts.slice(0, compared);
@@ -62,7 +78,7 @@ export function partWholes(view: TextView): PartWhole[] {
     const totalAt = parts.findIndex((f) => opensTotal(view, f));
     const ownTotal = totalAt >= 2 ? parts[totalAt] : undefined;
     if (totalAt >= 0) parts = parts.slice(0, totalAt);
-    if (!parts.length) continue;
+    if (!parts.length || plannedBesideSpent(parts)) continue;
     // The whole: the last figure of the family before the marker, in this sentence or, when the marker opens
     // the sentence ("46人。其中：…"), in the previous one.
     let scope: Span = { start: sentence.start, end: at };
