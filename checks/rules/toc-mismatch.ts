@@ -23,7 +23,12 @@ type Details = {
   "empty-annex": NoDetails;
   /** How many 目录 entries the body lacks (all of them). */
   "toc-unmatched": { entries: number };
+  /** The run of entries at the end of the 目录 that the body lacks: how many, the first and the last. */
+  "tail-missing": { entries: number; from: string; to: string };
 };
+
+/** From this many missing entries at the end of the 目录 on, they are one finding: the body stops early. */
+const TAIL_RUN = 3;
 
 interface Entry {
   block: ParagraphBlock;
@@ -101,6 +106,22 @@ function unmatchedToc(doc: Document, missing: Entry[]): FindingDraft<Details> {
     messageId: "toc-unmatched",
 
     details: { entries: missing.length },
+  };
+}
+
+/**
+ * The last entries of the 目录, none of them in the body: the body stops before them (a file cut short, or
+ * sections never written), or the 目录 is another version's. One finding for the run, not one per entry.
+ */
+function tailMissing(doc: Document, tail: Entry[]): FindingDraft<Details> {
+  const [first, last] = [tail[0].block.text, tail[tail.length - 1].block.text];
+  return {
+    message:
+      `目录自“${first}”起的${tail.length}项（至“${last}”）在正文中都找不到对应章节：正文可能缺少后续章节（文件不完整），或目录取自其他版本。`,
+    hint: "核对正文是否完整；若这些章节确已删去，按正文的实际结构更新目录。",
+    evidence: tail.map((e) => evidence(doc, e.block.index, e.block.text)),
+    messageId: "tail-missing",
+    details: { entries: tail.length, from: first, to: last },
   };
 }
 
@@ -183,6 +204,12 @@ function checkToc(doc: Document): FindingDraft<Details>[] {
   if (used.size === 0 && missing.length >= 2) {
     return [...out.filter((f) => f.messageId !== "missing-in-body"), unmatchedToc(doc, missing)];
   }
+  const tail = toc.slice(toc.findLastIndex((e) => !missing.includes(e)) + 1);
+  if (tail.length >= TAIL_RUN) {
+    const inTail = new Set(tail.map((e) => e.block.index));
+    const kept = out.filter((f) => f.messageId !== "missing-in-body" || !inTail.has(f.evidence[0].block));
+    out.splice(0, out.length, ...kept, tailMissing(doc, tail));
+  }
   const tocLevels = new Set([...used].map((h) => h.level));
   for (const h of headings) {
     if (used.has(h) || !tocLevels.has(h.level) || isInsideAnnex(doc, h)) continue;
@@ -214,6 +241,7 @@ export const tocMismatch = defineRule<Details>({
       title: { description: "目录与正文标题不一致" },
       "empty-annex": { description: "目录列出的附件没有内容" },
       "toc-unmatched": { description: "目录整体与正文不对应" },
+      "tail-missing": { description: "目录末尾连续多项在正文中找不到" },
     },
     docs: {
       summary:

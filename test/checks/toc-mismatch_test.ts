@@ -150,3 +150,27 @@ Deno.test("toc-mismatch: a body without any recognised heading cannot be compare
   ]);
   assert.deepEqual(runRule(tocMismatch, withHeading).map((x) => x.messageId), ["toc-unmatched"]);
 });
+
+Deno.test("toc-mismatch: the 目录's last entries all missing from the body are one finding (a body cut short)", () => {
+  const entries = ["一、部门概况", "二、绩效目标", "三、评价结论", "四、存在的问题", "五、改进措施"];
+  const cut = makeDoc([tocHead, ...entries.map((e) => toc(e)), h(1, "一、部门概况"), "正文。"]);
+  const f = runRule(tocMismatch, cut);
+  assert.deepEqual(f.map((x) => x.messageId), ["tail-missing"]);
+  assert.deepEqual(f[0].details, { entries: 4, from: "二、绩效目标", to: "五、改进措施" });
+  assert.equal(f[0].evidence.length, 4);
+  // Near miss: two missing entries at the end stay two findings of their own, and a gap in the middle
+  // (an entry missing before a matched one) is never part of the run.
+  const short = makeDoc([
+    tocHead,
+    ...entries.map((e) => toc(e)),
+    h(1, "一、部门概况"),
+    "正文。",
+    h(1, "三、评价结论"),
+    "正文。",
+  ]);
+  assert.deepEqual(runRule(tocMismatch, short).map((x) => x.messageId), [
+    "missing-in-body",
+    "missing-in-body",
+    "missing-in-body",
+  ]);
+});
