@@ -54,7 +54,7 @@ for (let c = 0; c < 128; c++) {
 const isNameStart = (c: number) => c < 128 && NAME_CHAR[c] === 1;
 const isNameChar = (c: number) => c < 128 && NAME_CHAR[c] !== 0;
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a;
-const LT = 0x3c, GT = 0x3e, SLASH = 0x2f, EQ = 0x3d, AMP = 0x26, DQ = 0x22, SQ = 0x27;
+const GT = 0x3e, SLASH = 0x2f, EQ = 0x3d, DQ = 0x22, SQ = 0x27;
 
 const PREDEFINED: Record<string, string> = Object.assign(Object.create(null), {
   amp: "&",
@@ -100,9 +100,10 @@ function sameSpan(xml: string, a: number, b: number, len: number): boolean {
 
 /**
  * The end of the attribute list starting at `i` (at the "/" or ">" closing the tag), or -1 when it is not
- * a well-formed list of distinct attributes with quoted values free of "<" and bad references.
+ * a well-formed list of distinct attributes with quoted values ending before `nextLt` (the first "<" after
+ * the tag's own, so no value holds one). References in the values are checked by the caller.
  */
-function attributesEnd(xml: string, i: number, names: number[]): number {
+function attributesEnd(xml: string, i: number, nextLt: number, names: number[]): number {
   names.length = 0; // start, length of each attribute name so far
   for (;;) {
     const spaced = isSpace(xml.charCodeAt(i));
@@ -124,20 +125,16 @@ function attributesEnd(xml: string, i: number, names: number[]): number {
     const quote = xml.charCodeAt(i);
     if (quote !== DQ && quote !== SQ) return -1;
     const close = xml.indexOf(quote === DQ ? '"' : "'", i + 1);
-    if (close < 0) return -1;
-    let amp = false;
-    for (let k = i + 1; k < close; k++) {
-      const v = xml.charCodeAt(k);
-      if (v === LT) return -1;
-      if (v === AMP) amp = true;
-    }
-    if (amp && unescape(xml.slice(i + 1, close)) === undefined) return -1;
+    if (close < 0 || close > nextLt) return -1;
     i = close + 1;
   }
 }
 
-/** The record of the attributes in [start, end) (as checked by scanXml), with a null prototype as saxes's. */
-export function attributesAt(xml: string, start: number, end: number): Record<string, string> {
+/**
+ * The record of the attributes in [start, end) (as checked by attributesEnd), with a null prototype as
+ * saxes's; undefined when a value holds a malformed or unknown reference.
+ */
+export function attributesAt(xml: string, start: number, end: number): Record<string, string> | undefined {
   const out: Record<string, string> = Object.create(null);
   let i = start;
   while (i < end) {
@@ -152,7 +149,11 @@ export function attributesAt(xml: string, start: number, end: number): Record<st
     let value = xml.slice(i + 1, close);
     // saxes: a tab or line end written in a value reads as a space; references are then replaced.
     if (value.includes("\t") || value.includes("\n")) value = value.replace(/[\t\n]/g, " ");
-    if (value.includes("&")) value = unescape(value)!;
+    if (value.includes("&")) {
+      const v = unescape(value);
+      if (v === undefined) return undefined;
+      value = v;
+    }
     out[name] = value;
     i = close + 1;
   }
@@ -182,16 +183,21 @@ export function scanXml(source: string): XmlEvents | undefined {
   else {
     while (i < n && isSpace(xml.charCodeAt(i))) i++; // skipped, not reported, before a root without declaration
   }
-  let nextAmp = -1; // the next "&" at or after i, searched for again only once passed
+  // The next "<" and "&" at or after i, each searched for again only once passed (none left: n).
+  const find = (c: string, from: number) => {
+    const at = xml.indexOf(c, from);
+    return at < 0 ? n : at;
+  };
+  let lt = find("<", i);
+  let nextAmp = -1;
   while (i < n) {
-    let lt = xml.indexOf("<", i);
-    if (lt < 0) lt = n;
+    if (lt < i) lt = find("<", i);
+    if (nextAmp < i) nextAmp = find("&", i);
     if (lt > i) {
       if (stack.length === 0) {
         for (let k = i; k < lt; k++) if (!isSpace(xml.charCodeAt(k))) return undefined; // text outside the root
         push(Kind.Text, xml.slice(i, lt));
       } else {
-        if (nextAmp < i) nextAmp = xml.indexOf("&", i) >>> 0; // none left: 2^32 - 1
         let text = xml.slice(i, lt);
         if (nextAmp < lt) {
           const t = unescape(text);
@@ -203,6 +209,8 @@ export function scanXml(source: string): XmlEvents | undefined {
     }
     if (lt === n) break;
     i = lt + 1;
+    const nextLt = find("<", i);
+    if (nextAmp < i) nextAmp = find("&", i);
     if (xml.charCodeAt(i) === SLASH) { // </name S* >
       const start = ++i;
       if (!isNameStart(xml.charCodeAt(i))) return undefined;
@@ -212,6 +220,7 @@ export function scanXml(source: string): XmlEvents | undefined {
       if (xml.charCodeAt(i) !== GT || stack.pop() !== name) return undefined;
       i++;
       push(Kind.Close, name);
+      lt = nextLt;
       continue;
     }
     // <name (S+ name S* = S* "value")* S* /?>
@@ -220,8 +229,10 @@ export function scanXml(source: string): XmlEvents | undefined {
     const start = i;
     while (isNameChar(xml.charCodeAt(++i)));
     const name = xml.slice(start, i);
-    const end = attributesEnd(xml, i, names);
+    const end = attributesEnd(xml, i, nextLt, names);
     if (end < 0) return undefined;
+    if (nextAmp < end && attributesAt(xml, i, end) === undefined) return undefined;
+    lt = nextLt;
     if (xml.charCodeAt(end) === GT) {
       push(Kind.Open, name, i, end);
       stack.push(name);

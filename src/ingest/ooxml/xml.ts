@@ -96,7 +96,7 @@ function deliver(
     else if (kind === Kind.Close) close(values[k]);
     else {
       const name = values[k];
-      const attrs = !wants || wants(name) ? attributesAt(xml, starts[k], ends[k]) : NO_ATTRIBUTES;
+      const attrs = !wants || wants(name) ? attributesAt(xml, starts[k], ends[k])! : NO_ATTRIBUTES;
       open(name, attrs, kind === Kind.SelfClosing);
       if (kind === Kind.SelfClosing) close(name);
     }
