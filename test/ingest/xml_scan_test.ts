@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { unzipSync } from "fflate";
-import { attributesAt, Kind, scanXml } from "../../src/ingest/ooxml/xml-scan.ts";
+import { attributesAt, Kind, scanXml, textOf } from "../../src/ingest/ooxml/xml-scan.ts";
 import { decodeXml } from "../../src/ingest/ooxml/xml.ts";
 
 type Ev = [string, string, Record<string, string>?];
@@ -34,12 +34,12 @@ function scanned(xml: string): Ev[] | undefined {
   if (!e) return undefined;
   const out: Ev[] = [];
   e.kinds.forEach((k, i) => {
-    const name = e.values[i];
-    if (k === Kind.Text) out.push(["text", name]);
+    const name = e.xml.slice(e.from[i], e.to[i]);
+    if (k === Kind.Text || k === Kind.TextWithReferences) out.push(["text", textOf(e, i)]);
     else if (k === Kind.Close) out.push(["close", name]);
     else {
       out.push([k === Kind.SelfClosing ? "self" : "open", name, {
-        ...attributesAt(e.xml, e.starts[i], e.ends[i]),
+        ...attributesAt(e.xml, e.to[i], e.attrsEnd[i]),
       }]);
       if (k === Kind.SelfClosing) out.push(["close", name]);
     }

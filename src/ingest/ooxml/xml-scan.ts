@@ -12,16 +12,17 @@
  * record (values normalised as saxes does) when a reader asks for it, which most elements never need.
  */
 
-/** The events of a part, in order. */
+/**
+ * The events of a part, in order, as offsets into `xml` (no strings are made until they are delivered):
+ * an element's name is [from, to) and its attributes [to, attrsEnd); a text is [from, to).
+ */
 export interface XmlEvents {
-  /** The part as scanned (line ends normalised), which the attribute spans point into. */
+  /** The part as scanned (line ends normalised). */
   xml: string;
   kinds: Kind[];
-  /** Element name, or the text of a text event. */
-  values: string[];
-  /** Span of an open event's attributes in `xml` (0 for the other events). */
-  starts: number[];
-  ends: number[];
+  from: number[];
+  to: number[];
+  attrsEnd: number[];
 }
 
 export const enum Kind {
@@ -29,6 +30,14 @@ export const enum Kind {
   SelfClosing,
   Close,
   Text,
+  /** Text holding references (&amp; …), replaced when it is delivered. */
+  TextWithReferences,
+}
+
+/** The text of a text event, references replaced (they were checked by scanXml). */
+export function textOf(e: XmlEvents, k: number): string {
+  const raw = e.xml.slice(e.from[k], e.to[k]);
+  return e.kinds[k] === Kind.TextWithReferences ? unescape(raw)! : raw;
 }
 
 /** Characters XML 1.0 forbids; a surrogate sends the part to the precise check below. */
@@ -167,14 +176,14 @@ export function scanXml(source: string): XmlEvents | undefined {
   // saxes reads \r\n and a lone \r as \n everywhere.
   const xml = source.includes("\r") ? source.replace(/\r\n?/g, "\n") : source;
   const n = xml.length;
-  const events: XmlEvents = { xml, kinds: [], values: [], starts: [], ends: [] };
-  const push = (kind: Kind, value: string, start = 0, end = 0) => {
+  const events: XmlEvents = { xml, kinds: [], from: [], to: [], attrsEnd: [] };
+  const push = (kind: Kind, from: number, to: number, attrsEnd = 0) => {
     events.kinds.push(kind);
-    events.values.push(value);
-    events.starts.push(start);
-    events.ends.push(end);
+    events.from.push(from);
+    events.to.push(to);
+    events.attrsEnd.push(attrsEnd);
   };
-  const stack: string[] = [];
+  const open: number[] = []; // start and length of the name of each element open
   const names: number[] = [];
   let sawRoot = false;
   let i = 0;
@@ -194,18 +203,13 @@ export function scanXml(source: string): XmlEvents | undefined {
     if (lt < i) lt = find("<", i);
     if (nextAmp < i) nextAmp = find("&", i);
     if (lt > i) {
-      if (stack.length === 0) {
+      if (open.length === 0) {
         for (let k = i; k < lt; k++) if (!isSpace(xml.charCodeAt(k))) return undefined; // text outside the root
-        push(Kind.Text, xml.slice(i, lt));
-      } else {
-        let text = xml.slice(i, lt);
-        if (nextAmp < lt) {
-          const t = unescape(text);
-          if (t === undefined) return undefined;
-          text = t;
-        }
-        push(Kind.Text, text);
-      }
+        push(Kind.Text, i, lt);
+      } else if (nextAmp < lt) {
+        if (unescape(xml.slice(i, lt)) === undefined) return undefined;
+        push(Kind.TextWithReferences, i, lt);
+      } else push(Kind.Text, i, lt);
     }
     if (lt === n) break;
     i = lt + 1;
@@ -215,33 +219,34 @@ export function scanXml(source: string): XmlEvents | undefined {
       const start = ++i;
       if (!isNameStart(xml.charCodeAt(i))) return undefined;
       while (isNameChar(xml.charCodeAt(++i)));
-      const name = xml.slice(start, i);
+      const end = i;
       while (isSpace(xml.charCodeAt(i))) i++;
-      if (xml.charCodeAt(i) !== GT || stack.pop() !== name) return undefined;
+      if (xml.charCodeAt(i) !== GT || open.length === 0) return undefined;
+      const len = open.pop()!, at = open.pop()!;
+      if (len !== end - start || !sameSpan(xml, at, start, len)) return undefined;
       i++;
-      push(Kind.Close, name);
+      push(Kind.Close, start, end);
       lt = nextLt;
       continue;
     }
     // <name (S+ name S* = S* "value")* S* /?>
-    if (!isNameStart(xml.charCodeAt(i)) || (sawRoot && stack.length === 0)) return undefined;
+    if (!isNameStart(xml.charCodeAt(i)) || (sawRoot && open.length === 0)) return undefined;
     sawRoot = true;
     const start = i;
     while (isNameChar(xml.charCodeAt(++i)));
-    const name = xml.slice(start, i);
     const end = attributesEnd(xml, i, nextLt, names);
     if (end < 0) return undefined;
     if (nextAmp < end && attributesAt(xml, i, end) === undefined) return undefined;
     lt = nextLt;
     if (xml.charCodeAt(end) === GT) {
-      push(Kind.Open, name, i, end);
-      stack.push(name);
+      push(Kind.Open, start, i, end);
+      open.push(start, i - start);
       i = end + 1;
     } else {
       if (xml.charCodeAt(end + 1) !== GT) return undefined;
-      push(Kind.SelfClosing, name, i, end);
+      push(Kind.SelfClosing, start, i, end);
       i = end + 2;
     }
   }
-  return sawRoot && stack.length === 0 ? events : undefined;
+  return sawRoot && open.length === 0 ? events : undefined;
 }

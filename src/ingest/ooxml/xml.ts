@@ -5,7 +5,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { IngestError } from "../errors.ts";
-import { attributesAt, Kind, scanXml, type XmlEvents } from "./xml-scan.ts";
+import { attributesAt, Kind, scanXml, textOf, type XmlEvents } from "./xml-scan.ts";
 
 export const XML_LIMITS = { maxDepth: 256 };
 
@@ -84,19 +84,20 @@ export function parseXml(
 
 /** The events of a scanned part, to the handlers, as saxes would call them. */
 function deliver(
-  { xml, kinds, values, starts, ends }: XmlEvents,
+  events: XmlEvents,
   open: XmlHandlers["open"],
   close: XmlHandlers["close"],
   h: XmlHandlers,
 ): void {
+  const { xml, kinds, from, to, attrsEnd } = events;
   const wants = h.wantsAttributes;
   for (let k = 0; k < kinds.length; k++) {
     const kind = kinds[k];
-    if (kind === Kind.Text) h.text(values[k]);
-    else if (kind === Kind.Close) close(values[k]);
+    if (kind === Kind.Text || kind === Kind.TextWithReferences) h.text(textOf(events, k));
+    else if (kind === Kind.Close) close(xml.slice(from[k], to[k]));
     else {
-      const name = values[k];
-      const attrs = !wants || wants(name) ? attributesAt(xml, starts[k], ends[k])! : NO_ATTRIBUTES;
+      const name = xml.slice(from[k], to[k]);
+      const attrs = !wants || wants(name) ? attributesAt(xml, to[k], attrsEnd[k])! : NO_ATTRIBUTES;
       open(name, attrs, kind === Kind.SelfClosing);
       if (kind === Kind.SelfClosing) close(name);
     }
