@@ -91,15 +91,18 @@ function deliver(
 ): void {
   const { xml, kinds, from, to, attrsEnd } = events;
   const wants = h.wantsAttributes;
+  // A close event is given the string its open event was (as saxes does): the scanner checked they match.
+  const names: string[] = [];
   for (let k = 0; k < kinds.length; k++) {
     const kind = kinds[k];
     if (kind === Kind.Text || kind === Kind.TextWithReferences) h.text(textOf(events, k));
-    else if (kind === Kind.Close) close(xml.slice(from[k], to[k]));
+    else if (kind === Kind.Close) close(names.pop()!);
     else {
       const name = xml.slice(from[k], to[k]);
       const attrs = !wants || wants(name) ? attributesAt(xml, to[k], attrsEnd[k])! : NO_ATTRIBUTES;
       open(name, attrs, kind === Kind.SelfClosing);
       if (kind === Kind.SelfClosing) close(name);
+      else names.push(name);
     }
   }
 }
