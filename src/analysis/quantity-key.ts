@@ -30,6 +30,10 @@ const TOPIC_LEAD = byLength(SUBJECT_TOPIC_LEAD);
 const FRAME_WORDS: [string, string][] = Object.entries(TIME_FRAMES)
   .flatMap(([frame, words]) => words.map((w) => [w, frame] as [string, string]))
   .sort((a, b) => b[0].length - a[0].length);
+/** Any frame word: most contexts hold none, and one native search says so. */
+const ANY_FRAME_WORD = new RegExp(
+  FRAME_WORDS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")).join("|"),
+);
 const SYNONYM: Map<string, string> = new Map(
   Object.entries(SUBJECT_SYNONYMS).flatMap(([canon, words]) =>
     words.map((w) => [w, canon] as [string, string])
@@ -112,6 +116,7 @@ export function frameOfContext(before: string): string {
   const s = normalize(before);
   if (IS_YEAR_END_DATE.test(s)) return "end";
   const plain = s.replace(YEAR, "").replace(DIGITS, "");
+  if (!ANY_FRAME_WORD.test(plain)) return "";
   let best: [number, string] | undefined;
   for (const [w, frame] of FRAME_WORDS) {
     const at = plain.lastIndexOf(w);

@@ -9,7 +9,7 @@ import type { Extraction, Figure, ScoreClaim } from "../model/figure.ts";
 import type { Config } from "../model/config.ts";
 import { collectUnits, type TextUnit } from "./text/units.ts";
 import { type Sentence, sentencesOfText } from "./text/passages.ts";
-import { comparableBody, normalize } from "./text/normalize.ts";
+import { normalizedBody } from "./text/normalize.ts";
 import { shingles } from "./text/shingles.ts";
 import { type IndicatorTable, parseIndicatorTable } from "./tables/indicator-table.ts";
 import { type NameIndex, nameIndex, scoreClaims } from "./tables/score-claims.ts";
@@ -74,7 +74,7 @@ export class Views {
 
   /** normalize(comparableBody(unit.text)): what the duplicate rules compare. */
   body(unit: TextUnit): string {
-    return this.per("body", unit, (u) => normalize(comparableBody(u.text)));
+    return this.per("body", unit, (u) => normalizedBody(u.text));
   }
 
   bodyShingles(unit: TextUnit): Int32Array {

@@ -106,7 +106,15 @@ function isLabelCell(text: string, toks: NumberToken[]): boolean {
 function tableFigures(block: TableBlock): Figure[] {
   const out: Figure[] = [];
   const { grid, headerRows } = block;
-  const toks = grid.map((row) => row.map((c) => c.text ? findNumbers(c.text) : []));
+  // A slot of a merged cell holds its anchor's text: its numbers are the anchor's (read once).
+  const toks: NumberToken[][][] = [];
+  grid.forEach((row, r) => {
+    toks.push([]);
+    row.forEach((c, k) => {
+      const anchor = c.anchorRow !== r || c.anchorCol !== k ? toks[c.anchorRow]?.[c.anchorCol] : undefined;
+      toks[r].push(anchor ?? (c.text ? findNumbers(c.text) : []));
+    });
+  });
   const label = grid.map((row, r) => row.map((c, k) => isLabelCell(c.text, toks[r][k])));
   for (let r = 0; r < grid.length; r++) {
     for (let c = 0; c < grid[r].length; c++) {

@@ -77,6 +77,7 @@ export function buildDocument(raw: RawDocument, file?: string): Document {
   const root = rootSection();
   const sections: Record<string, Section> = { s0: root };
   const stack: Section[] = [root];
+  let sectionCount = 1;
   let tableIndex = 0;
   const blocks: Block[] = raw.blocks.map((b, index) => {
     const h = headings[index];
@@ -86,7 +87,7 @@ export function buildDocument(raw: RawDocument, file?: string): Document {
       const parent = stack[stack.length - 1];
       const title = b.text.trim();
       const sec: Section = {
-        id: `s${Object.keys(sections).length}`,
+        id: `s${sectionCount++}`,
         title,
         level: treeLevel,
         headingBlock: index,

@@ -1,11 +1,11 @@
 /**
  * The one zip layer every reader goes through. The central directory is read here (not by a zip library),
  * so every limit holds whatever the headers claim: at most `maxEntries` entries; only the parts a reader
- * asks for are inflated (media never are); each part is inflated in small steps and refused the moment its
- * output passes its declared size or `maxPartBytes`; all parts together stay under `maxTotalBytes`; a large
+ * asks for are inflated (media never are); each part is inflated natively and refused the moment its output
+ * passes its declared size or `maxPartBytes`; all parts together stay under `maxTotalBytes`; a large
  * part with an absurd compression ratio is refused before anything is inflated (zip bombs).
  */
-import { Inflate } from "fflate";
+import { inflateRawSync } from "node:zlib";
 import { IngestError } from "./errors.ts";
 
 /** The parts read by the OOXML reader; anything else in the archive is left compressed. */
@@ -34,8 +34,6 @@ export const ZIP_LIMITS = {
 };
 export type ZipLimits = typeof ZIP_LIMITS;
 
-/** Compressed bytes pushed to the inflater per step: one step inflates at most ~1000× this. */
-const STEP = 16 * 1024;
 const MB = 1024 * 1024;
 
 export interface ZipEntry {
@@ -158,28 +156,20 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, file: string, l
     return data.slice();
   }
   if (entry.method !== 8) throw corrupt(file, `${name} 使用了不支持的压缩方式 ${entry.method}`);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let done = false;
-  const inflater = new Inflate((chunk, final) => {
-    total += chunk.length;
-    if (total <= cap) chunks.push(chunk);
-    if (final) done = true;
-  });
+  if (data.length === 0) return new Uint8Array(0);
+  let out: Uint8Array;
   try {
-    for (let p = 0; p < data.length && !done; p += STEP) {
-      inflater.push(data.subarray(p, p + STEP), p + STEP >= data.length);
-      if (total > cap) throw tooBig();
-    }
-    if (data.length === 0) inflater.push(data, true);
+    // Native zlib; maxOutputLength stops it the moment the output passes the cap (no bomb is inflated).
+    out = inflateRawSync(data, { maxOutputLength: Math.max(cap, 1) });
   } catch (e) {
-    if (e instanceof IngestError) throw e;
+    if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooBig();
     throw corrupt(file, `${name}：${(e as Error).message}`);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) (out.set(c, at), at += c.length);
-  return out;
+  if (out.length > cap) throw tooBig();
+  // A plain Uint8Array of its own (a small Buffer is a view into a shared pool).
+  return out.byteOffset === 0 && out.buffer.byteLength === out.length
+    ? new Uint8Array(out.buffer)
+    : out.slice();
 }
 
 /**

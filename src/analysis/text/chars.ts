@@ -2,6 +2,7 @@
 
 /** Number of code points: Array.from(s).length. */
 export function charCount(s: string): number {
+  if (!HIGH_SURROGATE.test(s)) return s.length; // the usual case, checked natively
   let n = s.length;
   for (let i = 0; i < s.length - 1; i++) {
     if (isHigh(s.charCodeAt(i)) && isLow(s.charCodeAt(i + 1))) {
@@ -21,5 +22,6 @@ export function firstChars(s: string, max: number): string {
   return i >= s.length ? s : s.slice(0, i);
 }
 
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;

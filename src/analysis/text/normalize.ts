@@ -132,11 +132,24 @@ const RUN_IN_HEADING_MAX = 40;
  * a short run-in heading sentence ("1.坚持…。一是…" compares as "一是…").
  */
 export function comparableBody(text: string): string {
+  return comparable(text).body;
+}
+
+/** normalize(comparableBody(text)), normalising the text once. */
+export function normalizedBody(text: string): string {
+  const { body, norm } = comparable(text);
+  return norm ?? normalize(body);
+}
+
+/** The comparable body, with its normalised form when working it out needed that. */
+function comparable(text: string): { body: string; norm?: string } {
   const { marker, rest } = stripLeadingMarker(text);
-  if (!marker) return text;
+  if (!marker) return { body: text };
   const end = rest.search(/[。！？!?]/);
-  if (end >= 0 && end <= RUN_IN_HEADING_MAX && normalize(rest.slice(end + 1)).length >= 30) {
-    return rest.slice(end + 1);
+  if (end >= 0 && end <= RUN_IN_HEADING_MAX) {
+    const tail = rest.slice(end + 1);
+    const norm = normalize(tail);
+    if (norm.length >= 30) return { body: tail, norm };
   }
-  return rest;
+  return { body: rest };
 }

@@ -149,6 +149,24 @@ const OPS = new Map<string, Op>([
   ...[...SKIPPED].map((n) => [n, Op.Skip] as [string, Op]),
 ]);
 
+/** The elements whose attributes the reader reads (besides the root's namespace declarations). */
+const ATTRIBUTES_READ = new Set([
+  "w:br",
+  "w:fldChar",
+  "w:b",
+  "w:footnote",
+  "w:endnote",
+  "w:pStyle",
+  "w:jc",
+  "w:numId",
+  "w:ilvl",
+  "w:outlineLvl",
+  "w:tblHeader",
+  "w:gridBefore",
+  "w:gridSpan",
+  "w:vMerge",
+]);
+
 function opOf(name: string): Op | undefined {
   const op = OPS.get(name);
   if (op !== undefined) return op;
@@ -455,6 +473,7 @@ export function readStory(
   parseXml(bytes, part, ctx.file, {
     open,
     close,
+    wantsAttributes: (raw) => first || ATTRIBUTES_READ.has(norm(raw)),
     text(t) {
       if (!inT || skip !== 0) return;
       append(t);

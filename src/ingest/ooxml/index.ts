@@ -1,5 +1,5 @@
 /**
- * The OOXML reader: streams the parts of an unzipped .docx (see ../zip.ts) with saxes into a RawDocument.
+ * The OOXML reader: reads the parts of an unzipped .docx (../zip.ts) through ./xml.ts into a RawDocument.
  * Body first, then footnotes, endnotes and comments, each block marked with its origin.
  */
 import type { Diagnostic } from "../../model/document.ts";

@@ -33,7 +33,16 @@ export class Styles {
     this.defaultParagraphStyle = defaultParagraphStyle;
   }
 
+  /** The chain of each style asked about (the body asks per paragraph and per run of text). */
+  private readonly chains = new Map<string | undefined, StyleDef[]>();
+
   private chain(styleId: string | undefined): StyleDef[] {
+    let out = this.chains.get(styleId);
+    if (!out) this.chains.set(styleId, out = this.resolve(styleId));
+    return out;
+  }
+
+  private resolve(styleId: string | undefined): StyleDef[] {
     const out: StyleDef[] = [];
     const seen = new Set<string>();
     let id = styleId ?? this.defaultParagraphStyle;

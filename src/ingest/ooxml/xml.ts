@@ -1,9 +1,11 @@
 /**
- * Streaming XML over saxes with the guards every part goes through: no DOCTYPE (so no entity
- * declarations: XXE, billion laughs), bounded element nesting, and Chinese errors naming the file and part.
+ * XML with the guards every part goes through: no DOCTYPE (so no entity declarations: XXE, billion laughs),
+ * bounded element nesting, and Chinese errors naming the file and part. The plain XML Office writes is read
+ * by the scanner of xml-scan.ts; anything else by saxes, which also words every refusal of malformed XML.
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { IngestError } from "../errors.ts";
+import { attributesAt, Kind, scanXml, textOf, type XmlEvents } from "./xml-scan.ts";
 
 export const XML_LIMITS = { maxDepth: 256 };
 
@@ -11,6 +13,11 @@ export interface XmlHandlers {
   open(name: string, attrs: Record<string, string>, selfClosing: boolean): void;
   close(name: string): void;
   text(text: string): void;
+  /**
+   * Whether `open` reads the attributes of an element of this name (asked just before it is opened); when
+   * it says no, `open` may be given no attributes. Absent: every element's attributes are read.
+   */
+  wantsAttributes?(name: string): boolean;
 }
 
 const utf8 = new TextDecoder("utf-8");
@@ -39,23 +46,31 @@ export function parseXml(
   h: XmlHandlers,
   limits = XML_LIMITS,
 ): void {
-  const parser = new SaxesParser({ xmlns: false, position: false });
+  const xml = decodeXml(bytes);
   let depth = 0;
-  parser.on("doctype", () => {
-    throw unsafeXml(file, part, "含有 DOCTYPE/实体声明");
-  });
-  parser.on("opentag", (tag: SaxesTagPlain) => {
+  const open = (name: string, attrs: Record<string, string>, selfClosing: boolean) => {
     if (++depth > limits.maxDepth) throw unsafeXml(file, part, `元素嵌套超过 ${limits.maxDepth} 层`);
-    h.open(tag.name, tag.attributes, tag.isSelfClosing);
-  });
-  parser.on("closetag", (tag: SaxesTagPlain) => {
+    h.open(name, attrs, selfClosing);
+  };
+  const close = (name: string) => {
     depth--;
-    h.close(tag.name);
-  });
-  parser.on("text", h.text);
-  parser.on("cdata", h.text);
+    h.close(name);
+  };
   try {
-    parser.write(decodeXml(bytes)).close();
+    const events = scanXml(xml);
+    if (events) deliver(events, open, close, h);
+    else {
+      // Anything outside the plain subset: saxes reads it, and refuses what it refuses.
+      const parser = new SaxesParser({ xmlns: false, position: false });
+      parser.on("doctype", () => {
+        throw unsafeXml(file, part, "含有 DOCTYPE/实体声明");
+      });
+      parser.on("opentag", (tag: SaxesTagPlain) => open(tag.name, tag.attributes, tag.isSelfClosing));
+      parser.on("closetag", (tag: SaxesTagPlain) => close(tag.name));
+      parser.on("text", h.text);
+      parser.on("cdata", h.text);
+      parser.write(xml).close();
+    }
   } catch (e) {
     if (e instanceof IngestError) throw e;
     throw new IngestError(
@@ -66,6 +81,34 @@ export function parseXml(
     );
   }
 }
+
+/** The events of a scanned part, to the handlers, as saxes would call them. */
+function deliver(
+  events: XmlEvents,
+  open: XmlHandlers["open"],
+  close: XmlHandlers["close"],
+  h: XmlHandlers,
+): void {
+  const { xml, kinds, from, to, attrsEnd } = events;
+  const wants = h.wantsAttributes;
+  // A close event is given the string its open event was (as saxes does): the scanner checked they match.
+  const names: string[] = [];
+  for (let k = 0; k < kinds.length; k++) {
+    const kind = kinds[k];
+    if (kind === Kind.Text || kind === Kind.TextWithReferences) h.text(textOf(events, k));
+    else if (kind === Kind.Close) close(names.pop()!);
+    else {
+      const name = xml.slice(from[k], to[k]);
+      const attrs = !wants || wants(name) ? attributesAt(xml, to[k], attrsEnd[k])! : NO_ATTRIBUTES;
+      open(name, attrs, kind === Kind.SelfClosing);
+      if (kind === Kind.SelfClosing) close(name);
+      else names.push(name);
+    }
+  }
+}
+
+/** What an element whose attributes the reader does not read is given. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null));
 
 /** Word's on/off attribute: absent val, "1", "true", "on" mean on. */
 export function isOn(val: string | undefined): boolean {
