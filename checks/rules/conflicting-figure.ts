@@ -573,6 +573,9 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
   const keys = new Map<string, string>(); // subjectKey by subject
   const docYear = doc.meta.year ?? undefined;
   const wholes = wholesOfParts(extraction.relations);
+  // First the quantity, unit and year alone: most quantities are stated once, or always with compatible
+  // values, and need none of the finer labels below.
+  const coarse = new Map<string, { f: Figure; q: QuantitySubject }[]>();
   for (const f of extraction.figures) {
     if (f.loc.table || f.approx !== "exact" || f.range || !f.unit || SKIPPED_UNITS.has(f.unit)) continue;
     const block = doc.blocks[f.loc.block];
@@ -580,11 +583,7 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
     const q0 = quantityOf(block.text, f, cache, keys);
     if (!q0 || coveredBy(f, covered)) continue;
     const sentences = views.sentencesOfBlock(f.loc.block);
-    const q = { ...q0, frame: frameOf(block.text, f, q0, sentences) };
-    const scope = scopeOf(doc, block.text, f, sentences, block.section);
-    const stance = stanceOf(block.text, f, sentences);
-    const part = sectionStance(doc, block.section);
-    const event = eventBefore(block.text, f);
+    const q = { ...q0 };
     // A part (其中 A x) is the quantity of its whole's part: 基本支出's 商品和服务支出 is not 项目支出's.
     const whole = wholes.get(locKey(f));
     if (whole) {
@@ -596,11 +595,28 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
       q.key = `${wq.key}›${q.key}`;
     } else if (partOfUnknownWhole(block.text, f, sentences)) continue;
     const year = f.year === docYear ? "" : f.year ?? "";
-    const key = `${q.key}|${f.unit}|${year}|${yearsKey(views, sentences, f.loc.start, docYear)}|` +
-      stageOf(block.text, f, sentences);
-    const group = groups.get(key);
-    if (group) group.push({ f, q, scope, stance, part, event });
-    else groups.set(key, [{ f, q, scope, stance, part, event }]);
+    const key = `${q.key}|${f.unit}|${year}`;
+    const list = coarse.get(key);
+    if (list) list.push({ f, q });
+    else coarse.set(key, [{ f, q }]);
+  }
+  for (const [coarseKey, members] of coarse) {
+    if (members.every((a, i) => members.every((b, j) => j <= i || compatible(a.f, b.f)))) continue;
+    for (const { f, q: q1 } of members) {
+      const block = doc.blocks[f.loc.block];
+      if (block.kind === "table") continue;
+      const sentences = views.sentencesOfBlock(f.loc.block);
+      const q = { ...q1, frame: frameOf(block.text, f, q1, sentences) };
+      const scope = scopeOf(doc, block.text, f, sentences, block.section);
+      const stance = stanceOf(block.text, f, sentences);
+      const part = sectionStance(doc, block.section);
+      const event = eventBefore(block.text, f);
+      const key = `${coarseKey}|${yearsKey(views, sentences, f.loc.start, docYear)}|` +
+        stageOf(block.text, f, sentences);
+      const group = groups.get(key);
+      if (group) group.push({ f, q, scope, stance, part, event });
+      else groups.set(key, [{ f, q, scope, stance, part, event }]);
+    }
   }
   const findings: FindingDraft[] = [];
   for (const placed of groups.values()) {
