@@ -91,6 +91,7 @@ export const RATE_FORMULAS: readonly RateFormula[] = [
     part: ["到位", "实际"],
     money: true,
   },
+  { nameHolds: "回收", whole: ["发放"], notWhole: ["回收", "收回"], part: ["回收", "收回"], money: false },
   {
     nameHolds: "完成",
     whole: ["计划", "目标", "任务"],
