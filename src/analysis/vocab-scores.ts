@@ -63,9 +63,9 @@ export const RATE_RULE_AFTER: readonly string[] = ["得", "扣", "为满分", "�
  */
 export const EXECUTION_RATE = {
   nameHolds: "执行",
-  whole: ["预算"],
+  whole: ["预算", "下达"],
   notWhole: ["支出", "决算", "执行", "完成"],
-  part: ["支出", "决算", "执行数", "完成数", "实际"],
+  part: ["支出", "决算", "执行", "完成数", "实际"],
 } as const;
 
 /**

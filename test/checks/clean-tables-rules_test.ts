@@ -203,8 +203,20 @@ ruleTester(percentageArithmetic, {
     { doc: ["共发放问卷400份，回收386份，回收率96.50%。"] },
     { name: "one decimal", doc: ["发放问卷400份，收回问卷386份，问卷回收率96.5%。"] },
     { name: "full-width", doc: ["共发放问卷４００份，回收３８６份，回收率９６.５０％。"] },
+    { name: "执行率 on 下达资金", doc: ["全市下达资金8500万元，执行8110.60万元，执行率95.42%。"] },
+    { name: "执行率 on 预算, bare 执行", doc: ["全年预算8500万元，执行8110.60万元，执行率95.4%。"] },
   ],
   invalid: [
+    {
+      name: "执行率 on 下达资金",
+      doc: ["全市下达资金8500万元，执行8110.60万元，执行率96.42%。"],
+      errors: [{ messageId: "mismatch", severity: "warning" }],
+    },
+    {
+      name: "执行率 on 预算, bare 执行",
+      doc: ["全年预算8500万元，执行8110.60万元，执行率96.42%。"],
+      errors: [{ messageId: "mismatch", severity: "warning" }],
+    },
     {
       doc: ["共发放问卷400份，回收386份，回收率95.60%。"],
       errors: [{ messageId: "mismatch", severity: "warning" }],

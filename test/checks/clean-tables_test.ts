@@ -18,6 +18,8 @@ import {
 import { transferMeta, transferRegionReport } from "../fixtures/clean-tables/transfer-region.ts";
 import { departmentMeta, departmentReport } from "../fixtures/clean-tables/department-survey.ts";
 import { editCell, editText } from "../fixtures/clean-tables/edit.ts";
+import { toDocx } from "../fixtures/clean-tables/to-docx.ts";
+import { readDocument } from "../../src/ingest/index.ts";
 
 type Meta = Partial<Document["meta"]>;
 
@@ -51,7 +53,26 @@ const audit = (doc: DocSpec[], meta: Meta) => auditDocument(makeDoc(doc, meta)).
 const show = (fs: ReturnType<typeof audit>) =>
   fs.map((f) => `${f.severity} ${f.rule}:${f.messageId} ${f.message}`).join("\n");
 
+/** The same document written as a .docx and read back by a reader (meta from the text, table shape …). */
+async function auditDocx(doc: DocSpec[], reader: "ooxml" | "mammoth" = "ooxml") {
+  return auditDocument(await readDocument(await toDocx(doc), { file: "自评报告.docx", reader })).findings;
+}
+
+function assertClean(c: Clean, findings: ReturnType<typeof audit>) {
+  const errors = findings.filter((f) => f.severity === "error");
+  assert.deepEqual(errors, [], show(errors));
+  const unexpected = findings.filter((f) =>
+    f.severity === "warning" && !(`${f.rule}:${f.messageId}` in c.allowed)
+  );
+  assert.deepEqual(unexpected, [], show(unexpected));
+}
+
 for (const c of CLEAN) {
+  for (const reader of ["ooxml", "mammoth"] as const) {
+    Deno.test(`clean tables (.docx, ${reader}): ${c.name} gives no error and only allowed warnings`, async () => {
+      assertClean(c, await auditDocx(c.doc, reader));
+    });
+  }
   Deno.test(`clean tables: ${c.name} gives no error and only allowed warnings`, () => {
     const findings = audit(c.doc, c.meta);
     const errors = findings.filter((f) => f.severity === "error");
@@ -119,6 +140,12 @@ t(
   "score-rule:execution-rate",
   "error",
 );
+t(
+  "正文一个县的执行率算错",
+  editText(T, "执行1896.40万元，执行率94.82%", "执行1896.40万元，执行率95.82%"),
+  "percentage-arithmetic:mismatch",
+  "warning",
+);
 t("自评得分合计与各指标不符", editCell(T, "合计", 6, "99.83", 1), "score-total:scores-vs-total", "error");
 t(
   "未完成目标却得满分",
@@ -170,10 +197,11 @@ d(
 );
 
 for (const c of DEFECTS) {
-  Deno.test(`clean tables defect: ${c.name}`, () => {
-    const findings = audit(c.doc, c.meta);
+  const check = (findings: ReturnType<typeof audit>) => {
     const hit = findings.find((f) => `${f.rule}:${f.messageId}` === c.finding);
     assert.ok(hit, `expected ${c.finding}, got:\n${show(findings)}`);
     assert.equal(hit.severity, c.severity, hit.message);
-  });
+  };
+  Deno.test(`clean tables defect: ${c.name}`, () => check(audit(c.doc, c.meta)));
+  Deno.test(`clean tables defect (.docx): ${c.name}`, async () => check(await auditDocx(c.doc)));
 }
