@@ -90,7 +90,7 @@ function readIndicatorRules(views: Views): IndicatorRule[] {
       let definition: Definition | undefined;
       row.forEach((cell, col) => {
         if (skipCols.has(col) || cell.anchorRow !== leaf.row || cell.anchorCol !== col) return;
-        const f = formula ? undefined : parseFormula(cell.text);
+        const f = formula ? undefined : parseFormula(cell.text, leaf.name);
         if (f) [formula, formulaCol] = [f, col];
         const d = definition ? undefined : parseDefinition(cell.text);
         if (d) definition = d;

@@ -1,7 +1,7 @@
 /**
- * Grade statements (评价等级为优 / 绩效为“优秀” / 等级：良好) with the total score each goes with: the last
- * score before it in the same sentence, else the first after it in that sentence, else the indicator
- * table's stated total score (an assumption).
+ * Grade statements (评价等级为优 / 绩效为“优秀” / 等级：良好) with the total score each goes with: the
+ * report's own total in the same sentence (自评总分N分), else the last score before it in that sentence, else
+ * the first after it in that sentence, else the indicator table's stated total score (an assumption).
  */
 import type { Evidence } from "../model/finding.ts";
 import { asciiDigits } from "../extract/numbers.ts";
@@ -14,6 +14,7 @@ import {
   GRADE_LABEL_CELL,
   GRADE_STATEMENT,
   GRADE_WORDS,
+  SELF_TOTAL_SCORE,
   TOTAL_SCORE_LABEL_CELL,
   TOTAL_SCORE_STATEMENT,
 } from "./vocab.ts";
@@ -53,8 +54,16 @@ function scoreFor(text: string, at: number): ScoreHit | undefined {
   const sentenceEnd = ends.length > 0 ? Math.min(...ends) : text.length;
   // "总分100分" beside a score awarded is the full marks (自评得分85分，总分100分): the awarded one counts.
   const sentence = hits.filter((h) => h.index >= sentenceStart && h.index < sentenceEnd);
+  // The report's own total (自评总分95.85分) beats the parts listed with it (分别得13.5分、24.65分…); 评价总分
+  // may be the full marks (评价总分100分，本项目得分86分).
+  const selfEnds = new Set(
+    [...text.matchAll(SELF_TOTAL_SCORE)].filter((m) => m[0].startsWith("自评")).map((m) =>
+      m.index! + m[0].length
+    ),
+  );
+  const own = sentence.filter((h) => selfEnds.has(h.index + h.raw.length));
   const awarded = sentence.filter((h) => !h.raw.startsWith("总分"));
-  const pool = awarded.length > 0 ? awarded : sentence;
+  const pool = own.length > 0 ? own : awarded.length > 0 ? awarded : sentence;
   const before = pool.filter((h) => h.index < at);
   if (before.length > 0) return before[before.length - 1];
   return pool.find((h) => h.index > at);

@@ -63,9 +63,9 @@ export const RATE_RULE_AFTER: readonly string[] = ["得", "扣", "为满分", "�
  */
 export const EXECUTION_RATE = {
   nameHolds: "执行",
-  whole: ["预算"],
+  whole: ["预算", "下达"],
   notWhole: ["支出", "决算", "执行", "完成"],
-  part: ["支出", "决算", "执行数", "完成数", "实际"],
+  part: ["支出", "决算", "执行", "完成数", "实际"],
 } as const;
 
 /**
@@ -91,6 +91,7 @@ export const RATE_FORMULAS: readonly RateFormula[] = [
     part: ["到位", "实际"],
     money: true,
   },
+  { nameHolds: "回收", whole: ["发放"], notWhole: ["回收", "收回"], part: ["回收", "收回"], money: false },
   {
     nameHolds: "完成",
     whole: ["计划", "目标", "任务"],

@@ -111,8 +111,8 @@ export const GRADE_BAND_CEILING: readonly RegExp[] = [
 
 // ── Scores ───────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Words a total score is stated with (综合得分96分). */
-export const TOTAL_SCORE_WORDS = ["总得分", "综合得分", "总分", "得分", "评分", "得"];
+/** Words a total score is stated with (综合得分96分, …得24分，合计95.85分). */
+export const TOTAL_SCORE_WORDS = ["总得分", "综合得分", "总分", "得分", "评分", "得", "合计", "总计", "共计"];
 
 /** A total score: 得分96分 / 综合得分为：89.5分. Group 1 is the number. */
 export const TOTAL_SCORE_STATEMENT = new RegExp(

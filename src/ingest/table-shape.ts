@@ -48,6 +48,8 @@ const isNumeric = (t: string) => t.trim() !== "" && NUMERIC.test(t);
 const blank = (c: Cell) => c.text.trim() === "";
 /** A figure, possibly with a short unit: "100", "100分", "95%". */
 const numberish = (t: string) => /[0-9０-９]/.test(t) && squash(t).length <= 8;
+/** A figure with a unit other than %: "12处", "46.3公里", "≥2.4万人", "7.6万元/公里". */
+const OTHER_UNIT_FIGURE = /^[≥≤<>＞＜]?[0-9０-９][0-9０-９.．,，]*[\u4e00-\u9fff][\u4e00-\u9fff/]{0,5}$/;
 
 /** A leading row holding only a "单位：万元" caption (one cell spanning the table, or one non-blank cell). */
 function captionRow(row: Cell[]): TableUnit | undefined {
@@ -129,9 +131,12 @@ function columnInfo(
     const group = path.slice(0, -1).reverse().map(statedUnit).find((u) => u !== undefined);
     const rate = path.length > 0 && RATE_NAME.test(squash(path[path.length - 1]));
     const percentCells = numeric.filter((t) => /[%％]\s*$/.test(t)).length;
+    // A column whose cells also state other units (a 自评表's 实际完成值: 12处, 96.5%, and the 全年执行数
+    // 497.64 of the budget rows above) mixes quantities: its bare numbers are not percentages.
+    const mixed = body.some((t) => OTHER_UNIT_FIGURE.test(squash(t)));
     let unit: TableUnit | undefined;
     if (own) (unit = own, info.unitSource = "header");
-    else if (rate || (percentCells > 0 && numeric.length > 0)) {
+    else if (rate || (percentCells > 0 && numeric.length > 0 && !mixed)) {
       unit = { unit: "%" };
       info.unitSource = rate ? "rate-name" : "cells";
     } else if (group) (unit = group, info.unitSource = "group-header");

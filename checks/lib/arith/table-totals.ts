@@ -162,7 +162,57 @@ export function tableTotals(t: TableBlock, figures: Figure[]): Total[] {
     const key = `${f.loc.table.row}:${f.loc.table.col}`;
     cells.set(key, [...(cells.get(key) ?? []), f]);
   }
-  return [...rowTotals(t, cells), ...columnTotals(t, cells)];
+  return [...rowTotals(t, cells), ...columnTotals(t, cells), ...aboveItsParts(t, cells)];
+}
+
+/** A row naming a whole (年度资金总额, 收入总额) that its 其中 rows break down right below it. */
+const WHOLE_LABEL = /总额$|总额[（(].*[）)]$/;
+const UNDER_ASSUMPTION = "已假设“其中”以下各行列全了该总额的组成部分";
+
+/**
+ * A 总额 row followed by a 其中 row and the rows after it up to one without a figure in the column (a
+ * 自评表's 年度资金总额 / 其中：财政拨款 / 其他资金, then 年度总体目标): parts above the whole are certain, a sum
+ * short of it may be an incomplete list (an assumption). Another 其中 or a total label ends the reading.
+ */
+function aboveItsParts(t: TableBlock, cells: Map<string, Figure[]>): Total[] {
+  const out: Total[] = [];
+  for (let r = t.headerRows; r + 2 < t.rowCount; r++) {
+    const label = labelOf(t, r);
+    if (!label || !WHOLE_LABEL.test(label.text) || TOTAL_LABEL.test(label.text)) continue;
+    if (!SUB_PART.test(labelOf(t, r + 1)?.text ?? "")) continue;
+    for (let c = 0; c < t.colCount; c++) {
+      if (c <= label.col || !additive(t, c)) continue;
+      const whole = cellFigure(t, cells, r, c);
+      if (!whole || isRateUnit(whole.unit)) continue;
+      const terms: Figure[] = [];
+      let k = r + 1;
+      for (; k < t.rowCount; k++) {
+        const l = labelOf(t, k)?.text ?? "";
+        if (k > r + 1 && (SUB_PART.test(l) || TOTAL_LABEL.test(l) || WHOLE_LABEL.test(l))) break;
+        const p = cellFigure(t, cells, k, c);
+        if (!p || p.unit !== whole.unit) break;
+        terms.push(p);
+      }
+      const next = t.grid[k]?.[c];
+      // The run must end the table or meet a row without a figure there (no half-read list).
+      if (terms.length < 2 || (next && next.anchorRow === k && cellNumbers(t, k, c).length > 0)) continue;
+      // Rows that already add up to the whole before the run ends: the rest is something else (基本支出 …).
+      const tol = halfUnit(Math.max(whole.decimals, ...terms.map((f) => f.decimals))) * terms.length *
+        (whole.scale || 1);
+      let acc = terms[0].value;
+      if (terms.slice(1, -1).some((f) => Math.abs((acc += f.value) - whole.value) <= tol)) continue;
+      out.push({
+        whole,
+        terms: terms.map((figure) => ({ figure, sign: 1 as const })),
+        quote: whole.quote,
+        loc: whole.loc,
+        what: `表中「${label.text}」行以下“其中”各行之和`,
+        certain: true,
+        assume: { under: UNDER_ASSUMPTION },
+      });
+    }
+  }
+  return out;
 }
 
 function rowTotals(t: TableBlock, cells: Map<string, Figure[]>): Total[] {

@@ -84,6 +84,16 @@ const FULL = new RegExp(
   String.raw`([\u4e00-\u9fff“”"、]{2,24}?)\s*${CMP}\s*${NUM}\s*%\s*${SUFFIX}?\s*(?:的|时)?\s*[,，]?\s*` +
     String.raw`(?:(?:则|即)?(?:${alt(FULL_MARKS_WORDS)})(?:\s*${NUM}\s*分)?|得\s*${NUM}\s*分)`,
 );
+/**
+ * A rule that opens on its threshold without naming the rate (a 评分标准 cell: "≥95%得满分，每降低1%扣0.5分",
+ * "100%得满分，每降低1%扣0.5分"): the rate is the row's indicator. Groups as FULL's, shifted by one.
+ */
+const BARE = new RegExp(
+  String.raw`^\s*${CMP}?\s*${NUM}\s*%\s*${SUFFIX}?\s*(?:的|时)?\s*[,，]?\s*` +
+    String.raw`(?:(?:则|即)?(?:${alt(FULL_MARKS_WORDS)})(?:\s*${NUM}\s*分)?|得\s*${NUM}\s*分)`,
+);
+/** A step below the threshold (每降低1%): a threshold written without a comparator is then a floor. */
+const STEP_DOWN = /^每(?:低|降|下降|减少|少)/;
 const ZERO = new RegExp(
   String.raw`${CMP}\s*${NUM}\s*%\s*${SUFFIX}?\s*(?:的|时)?\s*[,，]?\s*(?:${ZERO_POINTS}|${
     alt(ZERO_MARKS_WORDS)
@@ -116,25 +126,36 @@ const LEADING = new RegExp(`^(?:${alt(CONDITION_OPENERS)})+`);
 /** % or its full-width form (normalize folds ％ to %): both patterns need one. */
 const PERCENT = /[%％]/;
 
-/** The one-rate formula in a rule text, if there is one. */
-export function parseFormula(text: string): ScoreFormula | undefined {
+/**
+ * The one-rate formula in a rule text, if there is one. `implicitMetric` (the row's indicator) stands for the
+ * rate when the text opens on its threshold without naming it (a 评分标准 cell of that indicator's row).
+ */
+export function parseFormula(text: string, implicitMetric?: string): ScoreFormula | undefined {
   if (!PERCENT.test(text)) return undefined; // cheap rejection of most cells: FULL needs a %
   const t = normalize(text);
-  const m = FULL.exec(t);
+  let m = FULL.exec(t);
+  if (!m && implicitMetric) {
+    const b = BARE.exec(t);
+    // Shifted into FULL's groups: [whole, metric, cmp, threshold, suffix, points, points].
+    if (b) m = Object.assign([b[0], "", ...b.slice(1)], { index: b.index, input: t }) as RegExpExecArray;
+  }
   if (!m) return undefined;
-  const metric = m[1].replace(LEADING, "");
+  const metric = m[1] === "" ? implicitMetric! : m[1].replace(LEADING, "");
   // Several rates under one condition (“A、B=100%得3分”, “A和B满意度>90%”): not a one-rate formula.
   if (metric.length < 2 || [...RATE_CONJUNCTIONS].some((c) => metric.includes(c))) return undefined;
-  const op = opOf(m[2], m[4]);
-  if (!op) return undefined;
-  const start = m.index + m[1].length - metric.length;
+  const start = m[1] === "" ? m.index : m.index + m[1].length - metric.length;
   const end = sentenceEnd(t, m.index + m[0].length);
   const rest = t.slice(m.index + m[0].length, end);
+  const s = STEP.exec(rest);
+  // A bare threshold (100%得满分) is a floor when the rule deducts per step below it.
+  const op = m[2] === undefined && m[4] === undefined
+    ? (s && STEP_DOWN.test(s[0]) ? "ge" : undefined)
+    : opOf(m[2] ?? "", m[4]);
+  if (!op) return undefined;
   const full: Condition = { op, threshold: Number(m[3]) };
   const fullPoints = m[6] ?? m[5];
   const z = ZERO.exec(rest);
   const zeroOp = z ? opOf(z[1], z[3]) : undefined;
-  const s = STEP.exec(rest);
   return {
     metric,
     full,

@@ -229,7 +229,7 @@ export function parseIndicatorTable(t: TableBlock): IndicatorTable | undefined {
     }
     const totalAt = own.find((c, i) =>
       TOTAL_LABEL.test(ownTexts[i]) || parseCellNumber(row[c].text) !== undefined
-    );
+    ) ?? leadingTotalLabel(row, r, labelCols);
     if (totalAt !== undefined || (kind === "total" && own.length > 0)) {
       const at = totalAt ?? own[0];
       const label = occurrence(t, r, at);
@@ -312,6 +312,23 @@ export function parseIndicatorTable(t: TableBlock): IndicatorTable | undefined {
     budget,
     repeatedHeaders,
   };
+}
+
+/**
+ * A 合计/总分 label written left of the label columns (in a 自评表's 绩效指标 column), or spanning into them
+ * from there: the column of its anchor cell, when it starts this row.
+ */
+function leadingTotalLabel(
+  row: TableBlock["grid"][number],
+  r: number,
+  labelCols: number[],
+): number | undefined {
+  for (let c = 0; c <= labelCols[labelCols.length - 1]; c++) {
+    const cell = row[c];
+    if (cell.anchorRow !== r || cell.anchorCol >= labelCols[0] && cell.anchorCol === c) continue;
+    if (TOTAL_LABEL.test(squash(cell.text))) return cell.anchorCol;
+  }
+  return undefined;
 }
 
 /**

@@ -311,8 +311,12 @@ function optionColumns(t: TableBlock, h: number): Questionnaire | undefined {
   for (const { c, parts } of cols) {
     const option = parts.map(optionWord).find((x) => x !== undefined);
     const pct = parts.some((p) => PERCENT_HEADER.test(p)) || t.columns?.[c]?.unit === "%";
+    const prev = optionCols[optionCols.length - 1];
     if (option) optionCols.push({ c, option, pct });
-    else if (!pct && parts.some((p) => ANSWER_TOTAL_LABEL.test(p))) totalCol = c;
+    // A bare 占比 column right after an option's count column (非常满意 | 占比 | 满意 | 占比): that option's share.
+    else if (pct && prev && !prev.pct && cols[cols.findIndex((x) => x.c === c) - 1]?.c === prev.c) {
+      optionCols.push({ c, option: prev.option, pct });
+    } else if (!pct && parts.some((p) => ANSWER_TOTAL_LABEL.test(p))) totalCol = c;
     else if (!pct && parts.some((p) => VALID_LABEL.test(p))) validCol = c;
   }
   const countOptions = optionCols.filter((o) => !o.pct);

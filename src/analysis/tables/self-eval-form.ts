@@ -43,7 +43,9 @@ const EXECUTED = /执行数|实际支出|支出数|完成数/;
 const RATE = /执行率|完成率/;
 const PLANNED = /年初/;
 const FULL_YEAR = /全年|调整后|调整/;
-const BUDGET = /预算数|预算金额|预算安排|预算资金/;
+const BUDGET = /预算数|预算金额|预算安排|预算资金|下达数|下达金额|下达资金/;
+/** 到位数 beside 下达数 (a transfer's 区域自评表): 执行率's denominator is unclear where the two differ. */
+const RECEIVED = /到位数|到位金额|到位资金/;
 const WEIGHT = /^(?:分值|权重|满分|标准分值?)/;
 const SCORE = /^(?:自评)?得分/;
 /** "(20分)" in a label or header. */
@@ -110,6 +112,7 @@ interface BudgetColumns {
   rate?: number;
   weight?: number;
   score?: number;
+  received?: number;
 }
 
 function budgetColumns(t: TableBlock, r: number): BudgetColumns | undefined {
@@ -123,6 +126,7 @@ function budgetColumns(t: TableBlock, r: number): BudgetColumns | undefined {
     else if (EXECUTED.test(x)) cols.executed ??= c;
     else if (BUDGET.test(x)) budgets.push(c);
     else if (WEIGHT.test(x)) cols.weight ??= c;
+    else if (RECEIVED.test(x)) cols.received ??= c;
   });
   if (cols.executed === undefined && cols.rate === undefined) return undefined;
   if (cols.score === undefined && cols.rate === undefined) return undefined;
@@ -175,9 +179,11 @@ export function budgetRows(t: TableBlock, indicatorHeader: number): BudgetRow[] 
     for (let r = h + 1; r < indicatorHeader; r++) {
       const row = t.grid[r];
       if (budgetColumns(t, r)) break;
-      const labelCol = row.findIndex((c, k) =>
-        c.anchorCol === k && !isBlank(c.text) && !parseCellNumber(c.text) && !cellToken(c.text)
-      );
+      const isLabel = (c: (typeof row)[number], k: number) =>
+        c.anchorCol === k && !isBlank(c.text) && !parseCellNumber(c.text) && !cellToken(c.text);
+      // The row's own label (年度资金总额), not the 项目资金 cell merged down beside it.
+      const own = row.findIndex((c, k) => c.anchorRow === r && isLabel(c, k));
+      const labelCol = own >= 0 ? own : row.findIndex(isLabel);
       if (labelCol < 0) continue;
       const b: BudgetRow = {
         row: r,
@@ -191,6 +197,11 @@ export function budgetRows(t: TableBlock, indicatorHeader: number): BudgetRow[] 
       };
       if (cols.planned !== undefined) b.planned = amountAt(t, r, cols.planned);
       if (cols.budget !== undefined) b.budget = amountAt(t, r, cols.budget);
+      if (
+        b.budget && cols.received !== undefined && amountAt(t, r, cols.received)?.value !== b.budget.value
+      ) {
+        b.budget = undefined;
+      }
       if (cols.executed !== undefined) b.executed = amountAt(t, r, cols.executed);
       if (cols.rate !== undefined) b.rate = rateAt(t, r, cols.rate);
       if (cols.score !== undefined) b.score = figureAt(t, r, cols.score);
