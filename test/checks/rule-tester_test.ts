@@ -18,8 +18,14 @@ ruleTester(scoreGrade, {
   valid: [{ doc: [h(1, "一、评价结论"), "综合得分90分，评价等级为“优”。"] }],
   invalid: [
     {
-      doc: [h(1, "一、评价结论"), "综合得分89.9分，评价等级为“优”。"],
+      name: "the report's own band floor: certain",
+      doc: [h(1, "一、评价结论"), "90分（含）以上为优。综合得分89.9分，评价等级为“优”。"],
       errors: [{ messageId: "grade-vs-score", severity: "error", certainty: "certain" }],
+    },
+    {
+      name: "the default band floor: an assumption",
+      doc: [h(1, "一、评价结论"), "综合得分89.9分，评价等级为“优”。"],
+      errors: [{ messageId: "grade-vs-score", severity: "warning", certainty: "assumption" }],
     },
     {
       name: "bands from the configuration",
