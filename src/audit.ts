@@ -7,7 +7,7 @@ import { extract } from "./extract/index.ts";
 import { RULES } from "../checks/index.ts";
 import type { FindingDraft, Rule, RuleMeta } from "./model/rule.ts";
 import { Views } from "./analysis/views.ts";
-import { resolveSeverity } from "./config/severity.ts";
+import { resolveSeverity, ruleIsOff } from "./config/severity.ts";
 import { ARCHIVE_RULE_METAS } from "./archive/rules.ts";
 import type { Document } from "./model/document.ts";
 import type { Extraction } from "./model/figure.ts";
@@ -55,7 +55,7 @@ export function runChecks(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
-    if (config.rules[rule.meta.id] === "off") continue;
+    if (ruleIsOff(config, rule.meta)) continue;
     for (const draft of rule.check({ doc, extraction, config, views })) {
       const finding = settle(rule.meta, draft, config, doc);
       if (!finding) continue;

@@ -61,3 +61,15 @@ export function knownRuleKeys(metas: readonly RuleMeta[]): Set<string> {
   }
   return out;
 }
+
+const CERTAINTIES: readonly Certainty[] = ["certain", "assumption", "rounding"];
+
+/**
+ * True when the configuration turns off every message of the rule at every certainty (the rule's id, or an
+ * id it replaces, set to "off" with no message turned back on): the rule need not run at all.
+ */
+export function ruleIsOff(config: Config, meta: RuleMeta): boolean {
+  return Object.keys(meta.messages).every((id) =>
+    CERTAINTIES.every((c) => settingFor(config, meta, id, c) === "off")
+  );
+}

@@ -3,7 +3,8 @@ import { ConfigError, parseConfig } from "../../src/config/load.ts";
 import { ALL_RULE_METAS, RULE_METAS } from "../../src/audit.ts";
 import { ARCHIVE_RULE_IDS, settleArchive } from "../../src/archive/rules.ts";
 import { runChecks } from "../../src/audit.ts";
-import { DEFAULT_CONFIG } from "../../src/model/config.ts";
+import { Config, DEFAULT_CONFIG } from "../../src/model/config.ts";
+import { ruleIsOff } from "../../src/config/severity.ts";
 import type { Rule } from "../../src/model/rule.ts";
 import { makeDoc } from "../helpers/doc.ts";
 import { makeDoc as makeSpecDoc, table } from "../../src/testing/doc-spec.ts";
@@ -304,4 +305,20 @@ Deno.test("config: score-sum (and score-sum:<message>) still applies to the four
     RULES,
   ).filter((f) => f.suppressed);
   assert.deepEqual(suppressed.map((f) => f.rule), ["score-total"]);
+});
+
+Deno.test("config: a rule turned off (by its id or an id it replaces) is not run at all", () => {
+  const metaOf = (replaces?: string[]) => ({
+    ...fakeRule.meta,
+    ...(replaces ? { replaces } : {}),
+  });
+  const off = (rules: Record<string, unknown>, replaces?: string[]) =>
+    ruleIsOff(Config.parse({ rules }), metaOf(replaces));
+  assert.equal(off({ "fake-rule": "off" }), true);
+  assert.equal(off({ "old-rule": "off" }, ["old-rule"]), true);
+  // Near misses: off for one certainty only, or one message turned back on, or another rule off.
+  assert.equal(off({ "fake-rule": { assumption: "off" } }), false);
+  const [first] = Object.keys(fakeRule.meta.messages);
+  assert.equal(off({ "fake-rule": "off", [`fake-rule:${first}`]: "warning" }), false);
+  assert.equal(off({ "other-rule": "off" }), false);
 });
