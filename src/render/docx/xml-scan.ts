@@ -1,8 +1,8 @@
 /**
  * A position-keeping XML tokenizer for editing a part in place: every token knows its offsets in the
  * decoded string, so insertions can be spliced in while every other byte stays as written. Only run on a
- * part the guarded reader (src/ingest/ooxml/xml.ts: its scanner, saxes for anything unusual) has already parsed, so well-formedness and the
- * DOCTYPE/entity guards are already enforced.
+ * part the guarded reader (src/ingest/ooxml/xml.ts: its scanner, and saxes for anything unusual) has
+ * already parsed, so well-formedness and the DOCTYPE/entity guards are already enforced.
  */
 
 export interface TagToken {
