@@ -292,6 +292,14 @@ ruleTester(percentageArithmetic, {
       doc: ["收入合计3856.42万元，与上年相比增长12.57%。"],
     },
     {
+      name: "a part's own rate after the pair (其中A增长30%)",
+      doc: ["本年收入1200万元，较上年1000万元增加200万元，其中税收收入增长30%。"],
+    },
+    {
+      name: "a part's own rate after 本年/上年 figures",
+      doc: ["本年收入1200万元，上年收入1000万元，其中税收收入增长30%。"],
+    },
+    {
       name: "a project's 资金执行率 against its 资金合计",
       doc: ["项目资金合计551.50万元，全年实际支出535.16万元，资金执行率97.04%。"],
     },
@@ -310,6 +318,11 @@ ruleTester(percentageArithmetic, {
     {
       name: "与上年X相比增长, two digits swapped",
       doc: ["收入合计3856.42万元，与上年3420.18万元相比增长12.57%。"],
+      errors: [{ ...mismatch, severity: "error" }],
+    },
+    {
+      name: "本年/上年 figures then a bare rate, mistyped",
+      doc: ["本年收入1200万元，上年收入1000万元，增长30%。"],
       errors: [{ ...mismatch, severity: "error" }],
     },
     {

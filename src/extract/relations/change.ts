@@ -102,6 +102,8 @@ interface Compared {
 }
 
 const LIST_MARKER = new RegExp(alt(LIST_MARKERS), "g");
+/** A clause that opens with a list marker (其中A增长30%): what it states is a part's. */
+const LIST_OPENING = new RegExp(`^[\\s，,]*(?:${alt(LIST_MARKERS)})`);
 /** Words of the previous figure's phrase that only say it is the earlier one: 较上年的, 比去年同期. */
 const COMPARE_WORDS = new RegExp(
   `${
@@ -246,6 +248,10 @@ function comparedBefore(
   usable: (f: Figure) => boolean,
 ): Compared | undefined {
   const { text } = view;
+  // The rate's clause names nothing of its own (增长20%, not 其中A增长30%).
+  const lead = clauseTextBefore(view, rate);
+  const vm = VERB.exec(lead);
+  if (!vm || lead.slice(0, vm.index).replace(/[\s，,、]/g, "") !== "") return undefined;
   for (let k = ri - 1; k >= Math.max(0, ri - 2); k--) {
     const c = clauses[k];
     if (c.start < sentence.start || /[；;]/.test(text.slice(c.end, clauses[ri].start))) return undefined;
@@ -298,6 +304,8 @@ function consecutive(view: TextView, a?: Figure, b?: Figure): Compared | undefin
 function periodPair(view: TextView, rate: Figure, sentence: Span, points: boolean): Compared | undefined {
   const usable = (f: Figure) => isExact(f) && (points ? f.unit === "%" : !isRate(f)) && !isIncrement(view, f);
   const rateClause = clauseOf(view, rate);
+  // "本年1200万元，较上年1000万元增加200万元，其中A增长30%": a part's own rate, not the pair's.
+  if (LIST_OPENING.test(clauseTextBefore(view, rate))) return undefined;
   const before = view.figures.filter((f) =>
     within(f, { start: sentence.start, end: rateClause.start }) && usable(f)
   );
