@@ -499,6 +499,23 @@ function scopeOf(
 const SUBJECT_TITLE =
   /\p{Script=Han}{2,}(?:项目|工程|村|社区|镇|乡|街道|片区|基地|学校|幼儿园|医院|卫生院|中心|站|所)$/u;
 
+/**
+ * The scope of an unmarked figure outside every subject section of a report with parallel ones ((一)A项目,
+ * (二)B项目): the report's whole, which one project's figure is not (项目合计支出 / 该项目支出).
+ */
+const OUTSIDE_SUBJECTS = "outside-subjects";
+
+/** Whether two sections of one parent each name one subject (parallel project or place subsections). */
+function hasParallelSubjects(doc: Document): boolean {
+  const parents = new Set<string>();
+  for (const s of Object.values(doc.sections)) {
+    if (s.parent === null || subjectSection(doc, s.id) !== s.id) continue;
+    if (parents.has(s.parent)) return true;
+    parents.add(s.parent);
+  }
+  return false;
+}
+
 /** The innermost section (or ancestor) whose title names one subject, if any. */
 function subjectSection(doc: Document, section: string): string | undefined {
   for (let id: string | null = section; id !== null && doc.sections[id]; id = doc.sections[id].parent) {
@@ -512,7 +529,8 @@ function subjectSection(doc: Document, section: string): string | undefined {
 }
 
 /** A target or plan (计划培训1000人次) and what was actually done (实际培训1200人次): the last marker counts. */
-const PLAN_STANCE = /计划|目标|预计|拟|力争/g;
+// 计划 inside a name (营养改善计划项目, 《…计划》) marks no plan.
+const PLAN_STANCE = /计划(?![项》」”])|目标|预计|拟|力争/g;
 const ACTUAL_STANCE = /实际/g;
 
 /** Whether a figure is a plan's, an actual one, or "" when its sentence does not say before it. */
@@ -530,9 +548,12 @@ function stanceOf(text: string, f: Figure, sentences: readonly Span[]): string {
  * 情况, 主要绩效); "" for other sections.
  */
 function sectionStance(doc: Document, section: string): string {
-  const titles = doc.sections[section]?.path ?? [];
-  if (titles.some((t) => RESULT_TITLE.test(t))) return "actual";
-  return titles.some((t) => TARGET_TITLE.test(t)) ? "plan" : "";
+  // The innermost title that says decides: （一）年度绩效目标 under 三、绩效目标及完成情况 states targets.
+  for (const t of [...(doc.sections[section]?.path ?? [])].reverse()) {
+    if (RESULT_TITLE.test(t)) return "actual";
+    if (TARGET_TITLE.test(t)) return "plan";
+  }
+  return "";
 }
 const TARGET_TITLE = /目标|计划/;
 const RESULT_TITLE = /完成|实现|绩效分析|主要绩效|成效|执行情况/;
@@ -573,6 +594,7 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
   const keys = new Map<string, string>(); // subjectKey by subject
   const docYear = doc.meta.year ?? undefined;
   const wholes = wholesOfParts(extraction.relations);
+  const parallel = hasParallelSubjects(doc);
   // First the quantity, unit and year alone: most quantities are stated once, or always with compatible
   // values, and need none of the finer labels below.
   const coarse = new Map<string, { f: Figure; q: QuantitySubject }[]>();
@@ -607,7 +629,8 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
       if (block.kind === "table") continue;
       const sentences = views.sentencesOfBlock(f.loc.block);
       const q = { ...q1, frame: frameOf(block.text, f, q1, sentences) };
-      const scope = scopeOf(doc, block.text, f, sentences, block.section);
+      const scope = scopeOf(doc, block.text, f, sentences, block.section) ||
+        (parallel ? OUTSIDE_SUBJECTS : "");
       const stance = stanceOf(block.text, f, sentences);
       const part = sectionStance(doc, block.section);
       const event = eventBefore(block.text, f);
@@ -622,7 +645,7 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
   for (const placed of groups.values()) {
     const split = (groups: Placed[][], label: (p: Placed) => string) =>
       groups.flatMap((g) => byLabel(g, label));
-    const labelled = split(split(split([placed], (p) => p.scope), (p) => p.stance), (p) => p.event)
+    const labelled = split(split(split([placed], (p) => p.scope), stanceLabel), (p) => p.event)
       .flatMap(byPart);
     for (const figs of split(labelled, (p) => p.q.frame)) {
       const clusters = conflictClusters(figs);
@@ -634,6 +657,12 @@ function subjectConflicts({ doc, extraction, views }: CheckContext, covered: Cov
   }
   return findings.sort((f, g) => f.evidence[0].block - g.evidence[0].block);
 }
+
+/**
+ * The stance figures are compared by: one the sentence does not mark, outside a target section, states what
+ * was done — it is compared with 实际 figures, never joined to a 计划/目标 one (年度目标80公里 / 新建84.6公里).
+ */
+const stanceLabel = (p: Placed) => p.stance === "" && p.part !== "plan" ? "actual" : p.stance;
 
 const locKey = (f: Figure) => `${f.loc.block}:${f.loc.start}`;
 

@@ -14,6 +14,7 @@ import {
   NOT_PLACE_FINAL,
   PARTNER_BEFORE,
   PLAIN_ADMIN_SUFFIXES,
+  VERBS_BEFORE_LEVEL,
 } from "../../src/analysis/vocab.ts";
 import {
   bodyRoles,
@@ -151,6 +152,7 @@ function foreignPlaces(doc: Document, own: OwnUnit): FindingDraft[] {
       const admin = autonomous ?? plain;
       // 现将县委统战部: a verb or preposition before a bare level, not a place's name.
       if (NOT_PLACE_FINAL.includes(place.slice(0, place.length - admin.length).slice(-1))) continue;
+      if (VERBS_BEFORE_LEVEL.includes(place.slice(0, place.length - admin.length))) continue; // 建议县…局
       if (admin !== own.admin && !(own.admin.endsWith(admin))) continue; // another level (市 above a 县)
       // A partner or a host (会同/联合/与/赴某县某局): the match may start at the word or right after it.
       const before = b.text.slice(Math.max(0, m.index! - 3), m.index!);

@@ -81,6 +81,7 @@ function capped(ctx: CheckContext, rel: Ratio): boolean {
 function fromChange(rel: Change, current = rel.current): Candidate | undefined {
   const { previous, rate } = rel;
   if (current && !previous && rel.increment && !rel.points) return fromIncrement(rel, current, rel.increment);
+  if (!current && previous && rel.increment && !rel.points) return fromPrevious(rel, previous, rel.increment);
   if (!current || !previous) return undefined;
   if (rate.unit !== (rel.points ? POINTS : PERCENT)) return undefined;
   const units = rel.points
@@ -158,6 +159,35 @@ function fromIncrement(rel: Change, current: Figure, increment: Figure): Candida
     explicit: !rel.assumption,
     relation: rel,
     derived: true,
+  };
+}
+
+/** 与上年100万元相比，增加20万元，增长20%: the rate is the amount of the change ÷ the previous value. */
+function fromPrevious(rel: Change, previous: Figure, increment: Figure): Candidate | undefined {
+  const { rate } = rel;
+  if (rate.unit !== PERCENT) return undefined;
+  const units = unitsCompatible(increment, previous);
+  if (!units.ok) return undefined;
+  const d = boundsOf(increment), p = boundsOf(previous);
+  if (!d || !p) return undefined;
+  const q = div(d.interval, p.interval);
+  if (!q || Number.isNaN(q.low) || Number.isNaN(q.high)) return undefined;
+  const up = rel.direction === "up";
+  const [ds, ps] = displayAll([increment, previous]);
+  return {
+    r: {
+      claim: rate,
+      computed: scale(q, 100),
+      point: (increment.value / previous.value) * 100,
+      formula: `${ds} ÷ ${ps} × 100%`,
+      inputs: [{ role: "increment", figure: increment }, { role: "previous", figure: previous }],
+      exactInputs: d.exact && p.exact,
+    },
+    assumption: rel.assumption ??
+      `假设${rate.raw}是变动额${increment.raw}相对于${label(previous)}的${up ? "增幅" : "降幅"}`,
+    unitsCertain: units.certain,
+    explicit: !rel.assumption,
+    relation: rel,
   };
 }
 

@@ -12,7 +12,7 @@ import type { CheckContext } from "../../src/model/rule.ts";
 import { compareStated, intervalOf } from "../../src/extract/tolerance.ts";
 import { asciiDigits } from "../../src/extract/numbers.ts";
 import { evidence } from "../../src/analysis/evidence.ts";
-import { PART_SCORE_SUBJECT, SELF_TOTAL_SCORE } from "../../src/analysis/vocab.ts";
+import { BAND_BOUND_AFTER, PART_SCORE_SUBJECT, SELF_TOTAL_SCORE } from "../../src/analysis/vocab.ts";
 
 type Details = {
   "scores-vs-total": { stated: number; computed: number; items: number };
@@ -142,6 +142,7 @@ function textTotalFindings(ctx: CheckContext): FindingDraft<Details>[] {
       const lead = b.text.slice(start, m.index!);
       const year = ctx.doc.meta.year;
       if (PART_SCORE_SUBJECT.test(lead) || lead.length > 12) continue;
+      if (BAND_BOUND_AFTER.test(b.text.slice(m.index! + m[0].length))) continue; // 综合得分90分（含）以上为优
       // A year other than the report's (or any year, when the report's is unknown): another period's total.
       if ([...lead.matchAll(/((?:19|20)[0-9]{2})年/g)].some((y) => Number(y[1]) !== year)) continue;
       const num = asciiDigits(m[1]).replace("．", ".");

@@ -211,13 +211,16 @@ function checkToc(doc: Document): FindingDraft<Details>[] {
     out.splice(0, out.length, ...kept, tailMissing(doc, tail));
   }
   const tocLevels = new Set([...used].map((h) => h.level));
+  const tocListsAnnex = toc.some((e) => /^附件|^附表/.test(e.block.text.trim()));
   for (const h of headings) {
     if (used.has(h) || !tocLevels.has(h.level) || isInsideAnnex(doc, h)) continue;
     // Where the 目录 lists none of this heading's siblings it simply stops at the level above: a note only.
     const siblings = doc.sections[doc.sections[h.section].parent ?? "s0"]?.children ?? [];
     const listed = siblings.some((id) => [...used].some((u) => u.section === id));
+    // A 目录 that lists no annex at all stops before the annexes, as many do: a note only.
+    const unlistedAnnex = h.number.style === "annex" && !tocListsAnnex;
     out.push({
-      ...(listed ? {} : { severity: "info" as const }),
+      ...(listed && !unlistedAnnex ? {} : { severity: "info" as const }),
       message: `正文章节“${h.text}”未列入目录。`,
       hint: "更新目录，使其包含全部章节。",
       evidence: [evidence(doc, h.index, h.text)],

@@ -86,12 +86,20 @@ function statementsIn(
   evidence: (quote: string) => Evidence,
   fallback: (ScoreHit & { evidence: Evidence }) | undefined,
 ): GradeStatement[] {
-  return [...text.matchAll(GRADE_STATEMENT)].filter((m) => !inBandDefinition(text, m.index!)).map((m) => {
+  return [...text.matchAll(GRADE_STATEMENT)].filter((m) =>
+    !inBandDefinition(text, m.index!) && !GRADE_AS_MODIFIER.test(text.slice(m.index! + m[0].length))
+  ).map((m) => {
     const own = scoreFor(text, m.index!);
     const score = own ? { ...own, evidence: evidence(own.raw) } : fallback;
     return { word: m[1], band: GRADE_WORDS[m[1]], raw: m[0], evidence, score, fromTable: !own && !!fallback };
   });
 }
+
+/**
+ * A grade that qualifies what follows (对等级为“良”的项目督促整改 / 等级为“优”的2个) picks out items by grade; it
+ * states no grade of this evaluation (unlike 得出等级为“优”的结论).
+ */
+const GRADE_AS_MODIFIER = /^[”"」』’]?的(?!结论|结果|评价)/;
 
 /**
  * A grade "statement" that defines a band (得分60分以下的，评价等级为“差” / 总分80分至89分评定为“良”): its sentence

@@ -173,6 +173,26 @@ export const NOT_PLACE_FINAL = [
   "的",
 ];
 /**
+ * Verbs that stand before a bare level (建议县农业农村局…, 督促县财政局…): with nothing but one of them before
+ * 县/市/区, there is no place's name, only the unit's own department named by its level.
+ */
+export const VERBS_BEFORE_LEVEL = [
+  "建议",
+  "要求",
+  "督促",
+  "责成",
+  "提请",
+  "请求",
+  "希望",
+  "推动",
+  "指导",
+  "协调",
+  "报请",
+  "商请",
+  "组织",
+];
+
+/**
  * Common words that end with a level's character (农村, 园区, 城镇): the character before a level must not
  * make one of them, or 农业农村局 would read as a place 农业农村 and a department 局.
  */

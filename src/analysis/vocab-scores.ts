@@ -63,7 +63,8 @@ export const RATE_RULE_AFTER: readonly string[] = ["得", "扣", "为满分", "�
  */
 export const EXECUTION_RATE = {
   nameHolds: "执行",
-  whole: ["预算", "下达"],
+  // A project's 资金执行率 is spent ÷ its funds (项目资金合计551.5万元，实际支出535.16万元).
+  whole: ["预算", "下达", "资金总额", "资金合计"],
   notWhole: ["支出", "决算", "执行", "完成"],
   part: ["支出", "决算", "执行", "完成数", "实际"],
 } as const;

@@ -67,6 +67,10 @@ export const TOTAL_SCORE_LABEL_CELL = /^(?:自评|综合|评价|考核)?总?得�
 export const BAND_QUALIFIER =
   /以上|以下|以内|之间|不足|低于|[≥≤＜＞<>]|[0-9０-９][\s\u3000]*分?[\s\u3000]*(?:[（(]含[)）])?[\s\u3000]*[-~～—–至到][\s\u3000]*[0-9０-９]/;
 
+/** What follows a score that bounds a band (90分（含）以上 / 80分至90分 / 60分以下): it is no score awarded. */
+export const BAND_BOUND_AFTER =
+  /^[\s\u3000]*(?:[（(]含[)）])?[\s\u3000]*(?:及|或)?(?:以上|以下|以内|之间|不含|[-~～—–至到])/;
+
 /**
  * How a report states its own grade bands (优（90分及以上）、良（80-89分）… / 75分（含）至90分为良好 / 60分以下为
  * 差). Built from the grade words; N is a score. Read by statedBands in grades.ts.

@@ -45,10 +45,13 @@ const STATED_PATTERNS: { kind: StatedCount["kind"]; re: RegExp }[] = [
   { kind: "valid", re: new RegExp(`${N}${SP}[份张]有效(?:${NOUN}|样本)`, "g") },
 ];
 
-/** Sentences of a text, with offsets (split after 。；！？ and line breaks). */
-function sentenceSpans(text: string): { start: number; text: string }[] {
+/**
+ * Sentences of a text, with offsets (split after 。；！？ and line breaks; not after ； when `semicolons` is
+ * false: a tally runs on past it, 满意312份，占89.66%；基本满意29份，占8.33%).
+ */
+function sentenceSpans(text: string, semicolons = true): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
-  const re = /[^。；;！!？?\n]+[。；;！!？?\n]?/g;
+  const re = semicolons ? /[^。；;！!？?\n]+[。；;！!？?\n]?/g : /[^。！!？?\n]+[。！!？?\n]?/g;
   for (const m of text.matchAll(re)) out.push({ start: m.index!, text: m[0] });
   return out;
 }
@@ -118,7 +121,7 @@ const ITEM_GAP = /^[\s\u3000]*[、，,；;和及与]?[\s\u3000]*$/;
 /** Tallies of answer options written in a block's text: two or more distinct options in a row. */
 export function answerRunsInText(text: string, block: number): AnswerRun[] {
   const runs: AnswerRun[] = [];
-  for (const s of sentenceSpans(text)) {
+  for (const s of sentenceSpans(text, false)) {
     let cur: AnswerItem[] = [];
     const flush = () => {
       const options = new Set(cur.map((i) => i.option));

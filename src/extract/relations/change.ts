@@ -102,6 +102,8 @@ interface Compared {
 }
 
 const LIST_MARKER = new RegExp(alt(LIST_MARKERS), "g");
+/** A clause that opens with a list marker (其中A增长30%): what it states is a part's. */
+const LIST_OPENING = new RegExp(`^[\\s，,]*(?:${alt(LIST_MARKERS)})`);
 /** Words of the previous figure's phrase that only say it is the earlier one: 较上年的, 比去年同期. */
 const COMPARE_WORDS = new RegExp(
   `${
@@ -195,7 +197,7 @@ function comparedFigures(
   const rateClause = clauses[ri];
   const cmp = COMPARE.exec(text.slice(rateClause.start, rate.loc.start));
   if (cmp) {
-    const cmpAt = rateClause.start + cmp.index;
+    const cmpAt = comparisonStart(text, rateClause, cmp) ?? rateClause.start + cmp.index;
     // 较上年100万元增长20%: the previous figure sits between 较 and the verb.
     const prev = before.filter((f) => f.loc.start > cmpAt && within(f, rateClause)).at(-1);
     const earlier = before.filter((f) =>
@@ -214,7 +216,64 @@ function comparedFigures(
     const near = earlier.at(-1);
     return near ? { current: near } : {};
   }
-  return periodPair(view, rate, sentence, points) ?? {};
+  return comparedBefore(view, rate, sentence, clauses, ri, usable) ??
+    periodPair(view, rate, sentence, points) ??
+    {};
+}
+
+/**
+ * Where the previous figure's phrase starts: at 较/同比…, or, for 与上年收入100万元相比, at 与 (the previous
+ * figure stands before 相比, after 与 and the earlier period's name); undefined when 相比 has no such 与.
+ */
+function comparisonStart(text: string, clause: Span, cmp: RegExpExecArray): number | undefined {
+  const at = clause.start + cmp.index;
+  if (!COMPARISON_AFTER_WORDS.includes(cmp[0])) return at;
+  const w = /[与同跟和]/.exec(text.slice(clause.start, at));
+  if (!w || !EARLIER.test(text.slice(clause.start + w.index, at))) return undefined;
+  return clause.start + w.index;
+}
+
+/**
+ * 较上年100万元增加20万元，增长20% / 与上年100万元相比，增加20万元，增长20%: the comparison and the previous
+ * figure in one of the two clauses before the rate's, followed only by the amount of the change. The current
+ * figure is the last of the family before the comparison (in that clause or the one before it); the amount is
+ * kept, so that the rate can be weighed against amount ÷ previous when no current figure is stated.
+ */
+function comparedBefore(
+  view: TextView,
+  rate: Figure,
+  sentence: Span,
+  clauses: Span[],
+  ri: number,
+  usable: (f: Figure) => boolean,
+): Compared | undefined {
+  const { text } = view;
+  // The rate's clause names nothing of its own (增长20%, not 其中A增长30%).
+  const lead = clauseTextBefore(view, rate);
+  const vm = VERB.exec(lead);
+  if (!vm || lead.slice(0, vm.index).replace(/[\s，,、]/g, "") !== "") return undefined;
+  for (let k = ri - 1; k >= Math.max(0, ri - 2); k--) {
+    const c = clauses[k];
+    if (c.start < sentence.start || /[；;]/.test(text.slice(c.end, clauses[ri].start))) return undefined;
+    const cmp = COMPARE.exec(text.slice(c.start, c.end));
+    if (!cmp) continue;
+    const cmpAt = comparisonStart(text, c, cmp);
+    if (cmpAt === undefined) return undefined;
+    const prev = view.figures.filter((f) => within(f, c) && f.loc.start > cmpAt && usable(f)).at(-1);
+    if (!prev) return undefined;
+    // Between the previous figure and the rate: only the amount of the change (one figure at most).
+    const between = view.figures.filter((f) => f.loc.start >= prev.loc.end && f.loc.end <= rate.loc.start);
+    if (between.length > 1 || between.some((f) => !isIncrement(view, f) || !sameFamily(f, prev))) {
+      return undefined;
+    }
+    const from = clauses[k - 1]?.start ?? c.start;
+    const cur = view.figures.filter((f) =>
+      f.loc.end <= cmpAt && f.loc.start >= Math.max(from, sentence.start) && usable(f) && sameFamily(f, prev)
+    ).at(-1);
+    const increment = between[0] && isExact(between[0]) ? { increment: between[0] } : {};
+    return cur ? { ...guarded(view, sentence, cur, prev), ...increment } : { previous: prev, ...increment };
+  }
+  return undefined;
 }
 
 /** Words that mark a figure as the earlier period's: 上年, 去年, 上年同期, 上期. */
@@ -245,6 +304,8 @@ function consecutive(view: TextView, a?: Figure, b?: Figure): Compared | undefin
 function periodPair(view: TextView, rate: Figure, sentence: Span, points: boolean): Compared | undefined {
   const usable = (f: Figure) => isExact(f) && (points ? f.unit === "%" : !isRate(f)) && !isIncrement(view, f);
   const rateClause = clauseOf(view, rate);
+  // "本年1200万元，较上年1000万元增加200万元，其中A增长30%": a part's own rate, not the pair's.
+  if (LIST_OPENING.test(clauseTextBefore(view, rate))) return undefined;
   const before = view.figures.filter((f) =>
     within(f, { start: sentence.start, end: rateClause.start }) && usable(f)
   );

@@ -114,6 +114,10 @@ export function partWholes(view: TextView): PartWhole[] {
     // is a breakdown of a part, not more parts.
     const cut = exactPrefix(whole, parts, text);
     if (cut) parts = parts.slice(0, cut);
+    // "其中上年结转24.5万元，本年下达162万元：第一批90万元，第二批72万元": a colon after a part opens its own
+    // breakdown; what follows breaks that part down, not the whole.
+    const opens = parts.findIndex((p, i) => i < parts.length - 1 && COLON_AFTER.test(text.slice(p.loc.end)));
+    if (opens >= 0) parts = parts.slice(0, opens + 1);
     const last = parts[parts.length - 1];
     const listText = text.slice(at, clauseOf(view, last).end);
     const between = inRegion.filter((f) => f.loc.start > first.loc.start && f.loc.start < last.loc.start);

@@ -16,6 +16,11 @@ const TOTAL_OPENING =
 const MARKER = /其中|包括|包含|分别为|分别是/g;
 const INCOMPLETE = /等|主要|部分|在内|约|左右/;
 const NARRATIVE = /较|同比|环比|比上年|比去年|增长|减少|下降|增加|提高/;
+/**
+ * A sample drawn from a pool, or so many per item (从14个乡镇中抽取5个乡镇，每个乡镇抽取3个村，共15个村): the
+ * total is a product or a subset, not a sum.
+ */
+const SAMPLING = /每|中(?:随机|分层|各)?(?:抽取|选取|抽查|抽选|选择)/;
 /** A part named as a total (全年支出, 总额, 共) is the whole stated first, not a part. */
 const WHOLE_NAME = /总|全年|全部|合计|共计|累计|共$/;
 
@@ -78,7 +83,7 @@ export function trailingTotals(view: TextView): PartWhole[] {
     if (stated) continue;
     if (WHOLE_NAME.test(parts[0].subject)) continue;
     const listText = text.slice(parts[0].loc.start, clause.start);
-    if (NARRATIVE.test(listText)) continue;
+    if (NARRATIVE.test(listText) || SAMPLING.test(listText)) continue;
     const span = { start: clauseOf(view, parts[0]).start, end: clause.end };
     const complete = !INCOMPLETE.test(text.slice(start, clause.start));
     out.push({
