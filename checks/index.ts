@@ -5,6 +5,8 @@ import type { Rule } from "../src/model/rule.ts";
 import { duplicateParagraph } from "./rules/duplicate-paragraph.ts";
 import { duplicateSentence } from "./rules/duplicate-sentence.ts";
 import { conflictingFigure } from "./rules/conflicting-figure.ts";
+import { conflictingFigureSubject } from "./rules/conflicting-figure-subject.ts";
+import { conflictingFigureTransfer } from "./rules/conflicting-figure-transfer.ts";
 import { typo } from "./rules/typo.ts";
 import { headingNumbering } from "./rules/heading-numbering.ts";
 import { tocMismatch } from "./rules/toc-mismatch.ts";
@@ -28,6 +30,8 @@ export const RULES: Rule[] = [
   duplicateParagraph,
   duplicateSentence,
   conflictingFigure,
+  conflictingFigureSubject,
+  conflictingFigureTransfer,
   typo,
   headingNumbering,
   tocMismatch,

@@ -5,7 +5,7 @@
  */
 import { h, makeDoc, table, toc } from "../../src/testing/doc-spec.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
-import { conflictingFigure } from "../../checks/rules/conflicting-figure.ts";
+import { conflictingFigureTester } from "./conflicting-figure_family.ts";
 import { sumMismatch } from "../../checks/rules/sum-mismatch.ts";
 import { scoreGrade } from "../../checks/rules/score-grade.ts";
 import { scoreTotal } from "../../checks/rules/score-total.ts";
@@ -16,7 +16,7 @@ import { questionnaireTally } from "../../checks/rules/questionnaire-tally.ts";
 
 const warn = { messageId: "same-subject", severity: "warning" as const };
 
-ruleTester(conflictingFigure, {
+conflictingFigureTester({
   valid: [
     {
       name: "a target subsection inside 绩效目标及完成情况 is a target, its sibling the results",

@@ -1,18 +1,19 @@
 /**
- * conflicting-figure on the same quantity phrased differently: normalised subject (stop words, synonyms),
+ * The conflicting-figure rules on the same quantity phrased differently: normalised subject (stop words, synonyms),
  * unit (人 vs 人次; 万人 vs 人 after scaling), years and time frame (年初/年末, 全年/一季度, 本年/上年), one
  * finding per defect, and 「X已全部拨付」 against 「已拨付Y」.
  */
 import assert from "node:assert/strict";
-import { ruleTester, runRuleChecked } from "../helpers/rule-tester.ts";
-import { conflictingFigure } from "../../checks/rules/conflicting-figure.ts";
+import { runRuleChecked } from "../helpers/rule-tester.ts";
+import { conflictingFigureSubject } from "../../checks/rules/conflicting-figure-subject.ts";
+import { conflictingFigureTester } from "./conflicting-figure_family.ts";
 import { h, makeDoc, table } from "../../src/testing/doc-spec.ts";
 import { quantitySubject } from "../../src/analysis/quantity-key.ts";
 
 const two = (a: string, b: string) => [h(1, "一、部门概况"), a, h(1, "三、绩效分析"), b];
 const warn = { messageId: "same-subject", severity: "warning" as const, certainty: "assumption" as const };
 
-ruleTester(conflictingFigure, {
+conflictingFigureTester({
   valid: [
     {
       name: "same value phrased differently",
@@ -125,7 +126,7 @@ ruleTester(conflictingFigure, {
   ],
 });
 
-Deno.test("conflicting-figure: a passage copied into several sections is one finding with every place", () => {
+Deno.test("conflicting-figure-subject: a passage copied into several sections is one finding with every place", () => {
   const copy = "在队伍建设方面，在职职工共61人，均未超编。";
   const doc = makeDoc([
     h(1, "一、部门概况"),
@@ -137,7 +138,7 @@ Deno.test("conflicting-figure: a passage copied into several sections is one fin
     h(1, "附件"),
     copy,
   ]);
-  const fs = runRuleChecked(conflictingFigure, doc);
+  const fs = runRuleChecked(conflictingFigureSubject, doc);
   assert.equal(fs.length, 1);
   assert.equal(fs[0].evidence.length, 4);
   assert.deepEqual(fs[0].details.stated, ["58人", "61人"]);
@@ -171,7 +172,7 @@ const subsections = (a: string, b: string) => [
   h(2, "（二）农田水利建设项目"),
   b,
 ];
-ruleTester(conflictingFigure, {
+conflictingFigureTester({
   valid: [
     {
       name: "one template filled in for two projects in parallel subsections",

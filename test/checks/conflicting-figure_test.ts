@@ -1,17 +1,22 @@
 import { checkContext } from "../../src/testing/context.ts";
 import assert from "node:assert/strict";
 import { conflictingFigure } from "../../checks/rules/conflicting-figure.ts";
-import type { FindingDraft } from "../../src/model/rule.ts";
+import { conflictingFigureSubject } from "../../checks/rules/conflicting-figure-subject.ts";
+import type { FindingDraft, Rule } from "../../src/model/rule.ts";
 import { DEFAULT_CONFIG } from "../../src/model/config.ts";
 import type { Document } from "../../src/model/document.ts";
 import type { Figure } from "../../src/model/figure.ts";
 import { h, makeDoc } from "../helpers/doc.ts";
 
-function run(doc: Document, figures: Figure[] = []): FindingDraft[] {
-  return conflictingFigure.check(
+function check(rule: Rule, doc: Document, figures: Figure[]): FindingDraft[] {
+  return rule.check(
     checkContext({ doc, extraction: { figures, relations: [] }, config: DEFAULT_CONFIG }),
   );
 }
+
+/** (a) is conflicting-figure's (aligned passages), (b) conflicting-figure-subject's (same subject). */
+const aligned = (doc: Document) => check(conflictingFigure, doc, []);
+const subject = (doc: Document, figures: Figure[]) => check(conflictingFigureSubject, doc, figures);
 
 function assertQuotes(doc: Document, findings: FindingDraft[]) {
   for (const f of findings) {
@@ -29,7 +34,7 @@ const B2 = "抓好人才回归工作，从县外调入事业单位人员23人，
 Deno.test("(a) a passage pasted twice with different numbers: one error per differing number", () => {
   const text = `二是抓好人才招聘。${A}${B}${A}${B2}`;
   const doc = makeDoc([h(1, "一、部门概况"), text]);
-  const fs = run(doc);
+  const fs = aligned(doc);
   assert.equal(fs.length, 3);
   assert.ok(fs.every((f) => f.severity === "error"));
   assert.deepEqual(fs.map((f) => f.details.stated), [["32", "23"], ["27", "19"], ["5", "4"]]);
@@ -47,7 +52,7 @@ Deno.test("(a) a passage pasted twice with different numbers: one error per diff
 Deno.test("(a) the same conflict in duplicated paragraphs is one finding with every place", () => {
   const text = `${A}${B}${A}${B2}`;
   const doc = makeDoc([h(1, "一、甲"), text, h(1, "二、乙"), text]);
-  const fs = run(doc);
+  const fs = aligned(doc);
   assert.equal(fs.length, 3);
   assert.equal(fs[0].evidence.length, 4);
   assert.deepEqual(fs[0].details.occurrences, { "32": 2, "23": 2 });
@@ -56,7 +61,7 @@ Deno.test("(a) the same conflict in duplicated paragraphs is one finding with ev
 Deno.test("(a) full-width digits are read", () => {
   const text = `${A}${B.replace("32", "３２")}${A}${B.replace("32", "23")}`;
   const doc = makeDoc([h(1, "一、甲"), text]);
-  const fs = run(doc);
+  const fs = aligned(doc);
   assert.equal(fs.length, 1);
   assert.deepEqual(fs[0].evidence.map((e) => e.quote), [
     "从县外调入事业单位人员３２人",
@@ -67,28 +72,29 @@ Deno.test("(a) full-width digits are read", () => {
 });
 
 Deno.test("(a) identical copies, rounding-compatible values and different years are not conflicts", () => {
-  assert.equal(run(makeDoc([h(1, "一、甲"), `${A}${B}${A}${B}`])).length, 0);
+  assert.equal(aligned(makeDoc([h(1, "一、甲"), `${A}${B}${A}${B}`])).length, 0);
   // Same paragraph, so the copies are aligned: only the values decide.
   const s1 = "全县城乡居民基本养老保险参保续费人数达到12.35万人，完成目标任务，参保覆盖面进一步扩大。";
-  assert.equal(run(makeDoc([h(1, "一、甲"), s1 + s1.replace("12.35", "12.3")])).length, 0);
-  assert.equal(run(makeDoc([h(1, "一、甲"), s1 + s1.replace("12.35", "12.1")])).length, 1);
+  assert.equal(aligned(makeDoc([h(1, "一、甲"), s1 + s1.replace("12.35", "12.3")])).length, 0);
+  assert.equal(aligned(makeDoc([h(1, "一、甲"), s1 + s1.replace("12.35", "12.1")])).length, 1);
   const y1 = "2022年全县城镇新增就业人数900人，农村劳动力转移就业人数稳定增长，就业形势总体稳定向好。";
   assert.equal(
-    run(makeDoc([h(1, "一、甲"), y1 + y1.replace("2022", "2023").replace("900", "969")])).length,
+    aligned(makeDoc([h(1, "一、甲"), y1 + y1.replace("2022", "2023").replace("900", "969")])).length,
     0,
   );
-  assert.equal(run(makeDoc([h(1, "一、甲"), y1 + y1.replace("900", "969")])).length, 1);
+  assert.equal(aligned(makeDoc([h(1, "一、甲"), y1 + y1.replace("900", "969")])).length, 1);
 });
 
 Deno.test("(a) a short templated sentence in unrelated places is not aligned", () => {
   const t1 = "经评价，该指标完成情况良好，得分为4分。";
   const t2 = "经评价，该指标完成情况良好，得分为3分。";
   assert.equal(
-    run(makeDoc([h(1, "一、甲"), `资产管理制度健全。${t1}`, h(1, "二、乙"), `采购程序规范。${t2}`])).length,
+    aligned(makeDoc([h(1, "一、甲"), `资产管理制度健全。${t1}`, h(1, "二、乙"), `采购程序规范。${t2}`]))
+      .length,
     0,
   );
   // The same sentence next to a shared sentence is one passage written twice.
-  const fs = run(makeDoc([h(1, "一、甲"), `${A}${t1}`, h(1, "二、乙"), `${A}${t2}`]));
+  const fs = aligned(makeDoc([h(1, "一、甲"), `${A}${t1}`, h(1, "二、乙"), `${A}${t2}`]));
   assert.equal(fs.length, 1);
   assert.deepEqual(fs[0].details.stated, ["4", "3"]);
 });
@@ -121,7 +127,7 @@ Deno.test("(b) the same subject with incompatible values in different places is 
     fig(doc, 1, "全年城镇新增就业969人", "969人", { value: 969, stated: 969, subject: "全年城镇新增就业" }),
     fig(doc, 3, "城镇新增就业人数960人", "960人", { value: 960, stated: 960, subject: "城镇新增就业人数" }),
   ];
-  const fs = run(doc, figures);
+  const fs = subject(doc, figures);
   assert.equal(fs.length, 1);
   assert.equal(fs[0].severity, "warning");
   assert.deepEqual(fs[0].details.stated, ["969人", "960人"]);
@@ -154,22 +160,22 @@ Deno.test("(b) rounding-compatible values, other subjects, other years and gener
       subject: "城乡居民养老保险参保",
     }),
   ];
-  assert.equal(run(doc, rounding).length, 0);
+  assert.equal(subject(doc, rounding).length, 0);
   // 1.2345万人 and 12345人 are the same value.
   const scaled = [
     { ...rounding[0], value: 12345, stated: 1.2345, decimals: 4 },
     { ...rounding[1], value: 12345, stated: 12345, decimals: 0, scale: 1, writtenUnit: "人" },
   ];
-  assert.equal(run(doc, scaled).length, 0);
+  assert.equal(subject(doc, scaled).length, 0);
   // A real difference is flagged (the control for the cases below).
   const differ = [rounding[0], { ...rounding[1], value: 121000, stated: 12.1 }];
-  assert.equal(run(doc, differ).length, 1);
-  assert.equal(run(doc, [differ[0], { ...differ[1], subject: "城镇职工养老保险参保" }]).length, 0);
-  assert.equal(run(doc, [differ[0], { ...differ[1], year: 2022 }]).length, 0);
-  assert.equal(run(doc, [differ[0], { ...differ[1], unit: "户" }]).length, 0);
-  assert.equal(run(doc, [differ[0], { ...differ[1], approx: "about" }]).length, 0);
+  assert.equal(subject(doc, differ).length, 1);
+  assert.equal(subject(doc, [differ[0], { ...differ[1], subject: "城镇职工养老保险参保" }]).length, 0);
+  assert.equal(subject(doc, [differ[0], { ...differ[1], year: 2022 }]).length, 0);
+  assert.equal(subject(doc, [differ[0], { ...differ[1], unit: "户" }]).length, 0);
+  assert.equal(subject(doc, [differ[0], { ...differ[1], approx: "about" }]).length, 0);
   const generic = differ.map((f) => ({ ...f, subject: "实际得分" }));
-  assert.equal(run(doc, generic).length, 0);
+  assert.equal(subject(doc, generic).length, 0);
 });
 
 Deno.test("(b) same paragraph, relational subjects and subjects not written before the number are skipped", () => {
@@ -186,19 +192,19 @@ Deno.test("(b) same paragraph, relational subjects and subjects not written befo
     fig(doc, 1, "2023年城镇新增就业969人", "969人", { value: 969, stated: 969, subject: "城镇新增就业" }),
     fig(doc, 1, "2022年城镇新增就业900人", "900人", { value: 900, stated: 900, subject: "城镇新增就业" }),
   ];
-  assert.equal(run(doc, same).length, 0);
+  assert.equal(subject(doc, same).length, 0);
   const relational = [
     fig(doc, 2, "完成目标任务数900人", "900人", { value: 900, stated: 900, subject: "完成目标任务数" }),
     fig(doc, 6, "完成目标任务数800人", "800人", { value: 800, stated: 800, subject: "完成目标任务数" }),
   ];
-  assert.equal(run(doc, relational).length, 0);
+  assert.equal(subject(doc, relational).length, 0);
   const plain = [
     fig(doc, 3, "城镇新增就业950人", "950人", { value: 950, stated: 950, subject: "城镇新增就业" }),
     fig(doc, 5, "城镇新增就业960人", "960人", { value: 960, stated: 960, subject: "城镇新增就业" }),
   ];
-  assert.equal(run(doc, plain).length, 1);
+  assert.equal(subject(doc, plain).length, 1);
   // The 2023 sentence against a sentence without a year: not known to be the same quantity.
-  assert.equal(run(doc, [same[0], plain[1]]).length, 0);
+  assert.equal(subject(doc, [same[0], plain[1]]).length, 0);
   // A subject the extractor read from elsewhere is not trusted.
-  assert.equal(run(doc, plain.map((f) => ({ ...f, subject: "农村劳动力转移" }))).length, 0);
+  assert.equal(subject(doc, plain.map((f) => ({ ...f, subject: "农村劳动力转移" }))).length, 0);
 });

@@ -97,7 +97,7 @@ export const CONSISTENT: PhrasingCase[] = [
     doc: two("青石村硬化道路3.2公里，受益群众800人。", "白沙村硬化道路2.5公里，受益群众650人。"),
     // Honestly uncertain: the village opening each sentence is not read as the scope of its figures, so the
     // warning states its assumption (the same quantity).
-    expect: ["conflicting-figure:same-subject"],
+    expect: ["conflicting-figure-subject:same-subject"],
   },
   {
     name: "计划 vs 完成",
@@ -459,7 +459,7 @@ export const DEFECTIVE: PhrasingCase[] = [
       "本局内设4个股室，年末在职职工58人，退休人员20人。",
       "在队伍建设方面，在职职工共61人，均未超编。",
     ),
-    expect: ["conflicting-figure:same-subject"],
+    expect: ["conflicting-figure-subject:same-subject"],
   },
   {
     name: "identical passages, different numbers",
@@ -480,17 +480,17 @@ export const DEFECTIVE: PhrasingCase[] = [
   {
     name: "全部拨付 vs 已拨付 less",
     doc: two("专项资金850万元目前已全部拨付。", "已完成拨付720万元，执行率84.71%。"),
-    expect: ["conflicting-figure:all-versus-part"],
+    expect: ["conflicting-figure-transfer:all-versus-part"],
   },
   {
     name: "full-width digits, different value",
     doc: two("年末在职职工５８人，退休人员20人。", "在职职工共61人，均未超编。"),
-    expect: ["conflicting-figure:same-subject"],
+    expect: ["conflicting-figure-subject:same-subject"],
   },
   {
     name: "受益群众 vs 惠及群众",
     doc: two("项目覆盖受益群众3500人。", "项目惠及群众3800人，群众满意。"),
-    expect: ["conflicting-figure:same-subject"],
+    expect: ["conflicting-figure-subject:same-subject"],
   },
   // ── stale-year ──
   {
@@ -623,7 +623,7 @@ export const DEFECTIVE: PhrasingCase[] = [
   {
     name: "全县 and unmarked, different values",
     doc: two("全县受益群众3500人。", "受益群众3800人，群众满意。"),
-    expect: ["conflicting-figure:same-subject"],
+    expect: ["conflicting-figure-subject:same-subject"],
   },
   {
     name: "a county whose name starts like a partner word",
@@ -645,7 +645,7 @@ export const DEFECTIVE: PhrasingCase[] = [
   {
     name: "two plans with different values",
     doc: two("全年计划培训高素质农民1000人次。", "全年计划培训高素质农民1200人次，完成率100%。"),
-    expect: ["conflicting-figure:same-subject"],
+    expect: ["conflicting-figure-subject:same-subject"],
   },
   {
     name: "a reference to a missing table",
@@ -691,7 +691,7 @@ export const DEFECTIVE: PhrasingCase[] = [
       h(2, "（二）项目资金情况"),
       "项目年初预算250万元，已全部到位。",
     ],
-    expect: ["conflicting-figure:same-subject"],
+    expect: ["conflicting-figure-subject:same-subject"],
   },
   {
     name: "a paragraph opening with 注重 (not a note) copied into another part",

@@ -13,6 +13,8 @@ import { CONSISTENT, DEFECTIVE, type PhrasingCase, UNIT, YEAR } from "./consiste
 
 const AREA = new Set([
   "conflicting-figure",
+  "conflicting-figure-subject",
+  "conflicting-figure-transfer",
   "stale-year",
   "foreign-entity",
   "duplicate-paragraph",

@@ -322,3 +322,67 @@ Deno.test("config: a rule turned off (by its id or an id it replaces) is not run
   assert.equal(off({ "fake-rule": "off", [`fake-rule:${first}`]: "warning" }), false);
   assert.equal(off({ "other-rule": "off" }), false);
 });
+
+/** A document on which each of the three conflicting-figure rules reports once. */
+function conflictingFamilyDoc() {
+  return makeSpecDoc([
+    { heading: "一、部门概况", level: 1 },
+    "本局内设4个股室，年末在职职工58人，退休人员20人。",
+    "抓好引才工作，从外地引进专业技术人员12人，充实基层力量。完善服务机制。" +
+    "抓好引才工作，从外地引进专业技术人员21人，充实基层力量。",
+    "专项资金850万元目前已全部拨付。",
+    { heading: "三、绩效分析", level: 1 },
+    "在队伍建设方面，在职职工共61人，均未超编。",
+    "已完成拨付720万元，执行率84.71%。",
+  ]);
+}
+const CONFLICTING_SPLIT = ["conflicting-figure", "conflicting-figure-subject", "conflicting-figure-transfer"];
+
+Deno.test("config: conflicting-figure (and conflicting-figure:<message>) still applies to the rules split off it", () => {
+  const doc = conflictingFamilyDoc();
+  const ex = extract(doc);
+  const run = (json: string) =>
+    runChecks(doc, ex, parseConfig(json, "c.json", RULE_METAS), RULES)
+      .filter((f) => CONFLICTING_SPLIT.includes(f.rule))
+      .map((f) => `${f.rule}:${f.messageId}:${f.severity}`);
+  const metaOf = (id: string) => RULES.find((r) => r.meta.id === id)!.meta;
+  // The aligned-passages rule keeps the id; the other two replace it.
+  assert.equal(metaOf("conflicting-figure").replaces, undefined);
+  for (const id of CONFLICTING_SPLIT.slice(1)) {
+    assert.deepEqual(metaOf(id).replaces, ["conflicting-figure"], id);
+  }
+  assert.deepEqual(run("{}"), [
+    "conflicting-figure:aligned-passages:error",
+    "conflicting-figure-subject:same-subject:warning",
+    "conflicting-figure-transfer:all-versus-part:warning",
+  ]);
+  // Off by the old id: all three, and none of them is run.
+  const off = parseConfig('{"rules":{"conflicting-figure":"off"}}', "c.json", RULE_METAS);
+  assert.deepEqual(run('{"rules":{"conflicting-figure":"off"}}'), []);
+  for (const id of CONFLICTING_SPLIT) assert.equal(ruleIsOff(off, metaOf(id)), true, id);
+  // A message of the old id reaches the rule that reports it, even with the old id off.
+  const subjectOn = '{"rules":{"conflicting-figure":"off","conflicting-figure:same-subject":"warning"}}';
+  assert.deepEqual(run(subjectOn), ["conflicting-figure-subject:same-subject:warning"]);
+  assert.equal(
+    ruleIsOff(parseConfig(subjectOn, "c.json", RULE_METAS), metaOf("conflicting-figure-subject")),
+    false,
+  );
+  assert.deepEqual(run('{"rules":{"conflicting-figure:same-subject":"off"}}'), [
+    "conflicting-figure:aligned-passages:error",
+    "conflicting-figure-transfer:all-versus-part:warning",
+  ]);
+  assert.deepEqual(run('{"rules":{"conflicting-figure:all-versus-part":"info"}}'), [
+    "conflicting-figure:aligned-passages:error",
+    "conflicting-figure-subject:same-subject:warning",
+    "conflicting-figure-transfer:all-versus-part:info",
+  ]);
+  assert.deepEqual(run('{"rules":{"conflicting-figure":"info"}}'), [
+    "conflicting-figure:aligned-passages:info",
+    "conflicting-figure-subject:same-subject:info",
+    "conflicting-figure-transfer:all-versus-part:info",
+  ]);
+  // The new rule's own setting is more specific than the old id's; an assumption never becomes an error.
+  assert.deepEqual(run('{"rules":{"conflicting-figure":"off","conflicting-figure-transfer":"error"}}'), [
+    "conflicting-figure-transfer:all-versus-part:warning",
+  ]);
+});
