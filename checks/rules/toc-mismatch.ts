@@ -2,7 +2,7 @@
  * toc-mismatch: the 目录 against the body: entries the body lacks, body sections the 目录 lacks, the same
  * entry with another number or title, annexes listed but empty.
  */
-import type { Document, HeadingBlock, ParagraphBlock } from "../../src/model/document.ts";
+import type { Document, HeadingBlock, NumberingStyle, ParagraphBlock } from "../../src/model/document.ts";
 import { defineRule, type FindingDraft } from "../../src/model/rule.ts";
 import { evidence } from "../../src/analysis/evidence.ts";
 import { parseMarker } from "../../src/ingest/headings.ts";
@@ -33,6 +33,8 @@ const TAIL_RUN = 3;
 interface Entry {
   block: ParagraphBlock;
   marker: string;
+  /** The numbering style of the entry's marker, when it has one. */
+  style?: NumberingStyle;
   title: string;
 }
 
@@ -49,6 +51,7 @@ function entries(doc: Document): Entry[] {
       return {
         block,
         marker: titleKey(m?.number.raw ?? ""),
+        style: m?.number.style,
         title: titleKey(m ? m.title : block.text),
       };
     });
@@ -125,6 +128,68 @@ function tailMissing(doc: Document, tail: Entry[]): FindingDraft<Details> {
   };
 }
 
+/** The same number written in the same style: 一、 and （一） are different levels. */
+function sameMarker(e: Entry, h: HeadingBlock): boolean {
+  return titleKey(h.number.raw) === e.marker && (!e.style || h.number.style === e.style);
+}
+
+/** The entry and the body heading of the same title under another number. */
+function numberFinding(doc: Document, e: Entry, h: HeadingBlock): FindingDraft<Details> {
+  return {
+    message: `目录中“${e.block.text}”在正文中编号为“${h.text}”，编号不一致。`,
+    hint: "按正文的实际结构更新目录（在 Word 中更新目录域），或修正正文编号。",
+    evidence: [evidence(doc, e.block.index, e.block.text), evidence(doc, h.index, h.text)],
+    messageId: "number",
+    details: { toc: e.block.text, body: h.text },
+  };
+}
+
+/** The entry and the body heading of the same number whose titles differ. */
+function titleFinding(doc: Document, e: Entry, h: HeadingBlock, bodyTitle: string): FindingDraft<Details> {
+  const close = similarity(bodyTitle, e.title) >= 0.8;
+  return {
+    // A near-identical title (年 vs 年度) is a wording slip, not a structural mismatch.
+    ...(close ? { severity: "info" as const } : {}),
+    message: `目录中“${e.block.text}”与正文标题“${h.text}${h.title === "" ? " " + bodyTitle : ""}”不一致。`,
+    hint: "统一目录与正文的标题文字。",
+    evidence: [evidence(doc, e.block.index, e.block.text), evidence(doc, h.index, h.text)],
+    messageId: "title",
+    details: { toc: e.title, body: bodyTitle },
+  };
+}
+
+/**
+ * Sections renamed in the body (目录 一、项目基本情况, body 一、项目概况): an entry found nowhere and the one
+ * unlisted heading of its number that stands where the entry would, between the headings its matched
+ * neighbours in the 目录 point to. At least one neighbour must be matched.
+ */
+function renamedSections(
+  toc: Entry[],
+  missing: Entry[],
+  matched: Map<Entry, HeadingBlock>,
+  headings: HeadingBlock[],
+  used: Set<HeadingBlock>,
+): [Entry, HeadingBlock][] {
+  const out: [Entry, HeadingBlock][] = [];
+  const taken = new Set<HeadingBlock>();
+  for (const e of missing) {
+    if (e.marker === "") continue;
+    const i = toc.indexOf(e);
+    const before = toc.slice(0, i).findLast((x) => matched.has(x));
+    const after = toc.slice(i + 1).find((x) => matched.has(x));
+    if (!before && !after) continue;
+    const lo = before ? matched.get(before)!.index : -1;
+    const hi = after ? matched.get(after)!.index : Infinity;
+    const candidates = headings.filter((h) =>
+      !used.has(h) && !taken.has(h) && sameMarker(e, h) && lo < h.index && h.index < hi
+    );
+    if (candidates.length !== 1) continue;
+    taken.add(candidates[0]);
+    out.push([e, candidates[0]]);
+  }
+  return out;
+}
+
 function checkToc(doc: Document): FindingDraft<Details>[] {
   const toc = entries(doc);
   if (toc.length === 0) return [];
@@ -136,6 +201,8 @@ function checkToc(doc: Document): FindingDraft<Details>[] {
   const used = new Set<HeadingBlock>();
   const out: FindingDraft<Details>[] = [];
   const missing: Entry[] = [];
+  /** The body heading each entry was matched with. */
+  const matched = new Map<Entry, HeadingBlock>();
   const tocEv = (e: Entry) => evidence(doc, e.block.index, e.block.text);
   const take = (pred: (h: HeadingBlock) => boolean) => {
     const h = headings.find((h) => !used.has(h) && pred(h));
@@ -144,7 +211,7 @@ function checkToc(doc: Document): FindingDraft<Details>[] {
   };
   for (const e of toc) {
     const annexByNumber = headings.find((h) =>
-      !used.has(h) && h.number.style === "annex" && titleKey(h.number.raw) === e.marker &&
+      !used.has(h) && h.number.style === "annex" && sameMarker(e, h) &&
       titles.get(h) === ""
     );
     if (annexByNumber && isEmptySection(doc, annexByNumber)) {
@@ -152,43 +219,30 @@ function checkToc(doc: Document): FindingDraft<Details>[] {
       out.push(emptyAnnex(doc, e, annexByNumber));
       continue;
     }
-    const exact = take((h) => titleKey(h.number.raw) === e.marker && sameEntry(titles.get(h)!, e.title));
+    const exact = take((h) => sameMarker(e, h) && sameEntry(titles.get(h)!, e.title));
+    if (exact) matched.set(e, exact);
     if (exact) {
       if (exact.number.style === "annex" && isEmptySection(doc, exact)) out.push(emptyAnnex(doc, e, exact));
       continue;
     }
-    const sameTitle = take((h) => e.title !== "" && sameEntry(titles.get(h)!, e.title));
+    // The same title under another number of the same style (三、 for 二、); one of another style (（一）
+    // for 一、) may be a subsection of that title, so it is tried only once renamed sections are known.
+    const sameTitle = take((h) =>
+      e.title !== "" && (!e.style || h.number.style === e.style) && sameEntry(titles.get(h)!, e.title)
+    );
     if (sameTitle) {
-      out.push({
-        message: `目录中“${e.block.text}”在正文中编号为“${sameTitle.text}”，编号不一致。`,
-        hint: "按正文的实际结构更新目录（在 Word 中更新目录域），或修正正文编号。",
-        evidence: [tocEv(e), evidence(doc, sameTitle.index, sameTitle.text)],
-        messageId: "number",
-
-        details: { toc: e.block.text, body: sameTitle.text },
-      });
+      matched.set(e, sameTitle);
+      out.push(numberFinding(doc, e, sameTitle));
       continue;
     }
     const sameNumber = take((h) =>
       // Annexes are identified by their number alone; other headings need a similar title too.
-      titleKey(h.number.raw) === e.marker && e.marker !== "" &&
+      sameMarker(e, h) && e.marker !== "" &&
       (h.number.style === "annex" || similarity(titles.get(h)!, e.title) >= 0.5)
     );
     if (sameNumber) {
-      const bodyTitle = titles.get(sameNumber)!;
-      const close = similarity(bodyTitle, e.title) >= 0.8;
-      out.push({
-        // A near-identical title (年 vs 年度) is a wording slip, not a structural mismatch.
-        ...(close ? { severity: "info" as const } : {}),
-        message: `目录中“${e.block.text}”与正文标题“${sameNumber.text}${
-          sameNumber.title === "" ? " " + bodyTitle : ""
-        }”不一致。`,
-        hint: "统一目录与正文的标题文字。",
-        evidence: [tocEv(e), evidence(doc, sameNumber.index, sameNumber.text)],
-        messageId: "title",
-
-        details: { toc: e.title, body: bodyTitle },
-      });
+      matched.set(e, sameNumber);
+      out.push(titleFinding(doc, e, sameNumber, titles.get(sameNumber)!));
       continue;
     }
     missing.push(e);
@@ -200,6 +254,25 @@ function checkToc(doc: Document): FindingDraft<Details>[] {
 
       details: {},
     });
+  }
+  for (const [e, h] of renamedSections(toc, missing, matched, headings, used)) {
+    used.add(h);
+    matched.set(e, h);
+    missing.splice(missing.indexOf(e), 1);
+    const at = out.findIndex((f) =>
+      f.messageId === "missing-in-body" && f.evidence[0].block === e.block.index
+    );
+    out.splice(at, 1, titleFinding(doc, e, h, titles.get(h)!));
+  }
+  for (const e of [...missing]) {
+    const sameTitle = take((h) => e.title !== "" && sameEntry(titles.get(h)!, e.title));
+    if (!sameTitle) continue;
+    matched.set(e, sameTitle);
+    missing.splice(missing.indexOf(e), 1);
+    const at = out.findIndex((f) =>
+      f.messageId === "missing-in-body" && f.evidence[0].block === e.block.index
+    );
+    out.splice(at, 1, numberFinding(doc, e, sameTitle));
   }
   if (used.size === 0 && missing.length >= 2) {
     return [...out.filter((f) => f.messageId !== "missing-in-body"), unmatchedToc(doc, missing)];

@@ -174,3 +174,29 @@ Deno.test("toc-mismatch: the 目录's last entries all missing from the body are
     "missing-in-body",
   ]);
 });
+
+Deno.test("toc-mismatch: a section renamed in the body, and a subsection of the listed title, are told apart", () => {
+  const doc = makeDoc([
+    tocHead,
+    toc("一、项目基本情况"),
+    toc("二、绩效评价工作开展情况"),
+    h(1, "一、项目概况"),
+    h(2, "（一）项目基本情况"),
+    "正文。",
+    h(1, "二、绩效评价工作开展情况"),
+    "正文。",
+  ]);
+  const f = runRule(tocMismatch, doc);
+  // 一、 and （一） are different levels: the entry is the renamed 一、项目概况, not the subsection.
+  assert.deepEqual(f.map((x) => x.messageId), ["title"]);
+  assert.deepEqual(f[0].details, { toc: "项目基本情况", body: "项目概况" });
+  // Near miss: with no matched neighbour to place it, the entry is not paired with a heading of its number.
+  const alone = makeDoc([
+    tocHead,
+    toc("一、项目基本情况"),
+    toc("二、评价结论"),
+    h(1, "一、项目概况"),
+    "正文。",
+  ]);
+  assert.ok(!runRule(tocMismatch, alone).some((x) => x.messageId === "title"));
+});
