@@ -137,9 +137,6 @@ export class Store {
       throw databaseError(file, e);
     }
     try {
-      // A new database gets 16 KB pages (an existing one keeps its own): a document's result is a few
-      // hundred KB of JSON, and a commit writes a quarter as many WAL frames.
-      this.db.exec("PRAGMA page_size = 16384");
       this.db.exec("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
       // Each document commits about 1 MB (its result JSON, findings, archive passages): checkpoint every
       // 64 MB of WAL rather than every 4 MB (1000 pages of 4 KB), so the WAL is copied into the database and
