@@ -383,14 +383,6 @@ export class Store {
     for (const row of stmt.iterate()) yield row as { json: string; tool_version: string; settings: string };
   }
 
-  /** `results()` with each JSON as the UTF-8 bytes the database holds, not decoded into a string. */
-  *resultBytes(): Generator<{ json: Uint8Array; tool_version: string }> {
-    const stmt = this.db.prepare(
-      "SELECT CAST(json AS BLOB) AS json, tool_version FROM documents ORDER BY path",
-    );
-    for (const row of stmt.iterate()) yield row as { json: Uint8Array; tool_version: string };
-  }
-
   close(): void {
     if (this.db.isOpen) this.db.close();
   }

@@ -181,44 +181,17 @@ export function writeSummaryCsv(store: Store, file: string): void {
   }
 }
 
-/**
- * One line per stored document, in path order (replaces the lines appended while the run went on). The
- * stored JSON is copied as the database holds it (UTF-8), never decoded and encoded again: this export is
- * rewritten while the run goes on, so its cost counts.
- */
+/** One line per stored document, in path order (replaces the lines appended while the run went on). */
 export function writeJsonl(store: Store, file: string): void {
   const tmp = `${file}.tmp`;
-  const out = Deno.openSync(tmp, { write: true, create: true, truncate: true });
-  const writeAll = (bytes: Uint8Array) => {
-    let off = 0;
-    while (off < bytes.length) off += out.writeSync(bytes.subarray(off));
-  };
-  const enc = new TextEncoder();
-  const heads = new Map<string, Uint8Array[]>();
+  const out = openTextWriter(tmp, "truncate");
   try {
-    for (const row of store.resultBytes()) {
-      // jsonlLine's two forms: the head alone for "{}", else the head's fields and then the result's.
-      let head = heads.get(row.tool_version);
-      if (!head) {
-        const line = jsonlLine("{}", row.tool_version);
-        heads.set(row.tool_version, head = [enc.encode(`${line}\n`), enc.encode(`${line.slice(0, -1)},`)]);
-      }
-      const json = row.json;
-      const empty = json.length === 2 && json[0] === 0x7b && json[1] === 0x7d;
-      if (empty) writeAll(head[0]);
-      else {
-        writeAll(head[1]);
-        writeAll(json.subarray(1));
-        writeAll(NEWLINE);
-      }
-    }
+    for (const row of store.results()) out.write(jsonlLine(row.json, row.tool_version) + "\n");
   } finally {
     out.close();
   }
   Deno.renameSync(tmp, file);
 }
-
-const NEWLINE = new Uint8Array([0x0a]);
 
 /** `{"schema":"audit-report/1","tool":{...},...DocumentResult}` from a stored result's JSON. */
 export function jsonlLine(resultJson: string, toolVersion: string): string {
