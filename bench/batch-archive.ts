@@ -22,6 +22,28 @@ function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
+/** CPU seconds of this process, all its threads (user + system). */
+function cpuSeconds(): number {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1e6;
+}
+
+/**
+ * CPU seconds of this process's reaped children and their reaped children (cutime + cstime of
+ * /proc/<pid>/stat, in ticks of 1/100 s), read through `cat` (Deno refuses /proc/<pid> to --allow-read):
+ * what a run cost whatever else the machine was doing. Linux only; NaN elsewhere.
+ */
+async function childrenCpuSeconds(): Promise<number> {
+  try {
+    const { stdout } = await new Deno.Command("cat", { args: [`/proc/${Deno.pid}/stat`] }).output();
+    const stat = new TextDecoder().decode(stdout);
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
+    return (f[13] + f[14]) / 100; // fields 16 and 17 of proc(5); f[0] is field 3
+  } catch {
+    return NaN;
+  }
+}
+
 /** Deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {
   return () => {
@@ -72,6 +94,7 @@ if (Deno.args[0] === "--child") {
       seconds: s.elapsedMs / 1000,
       filesPerSecond: s.filesPerSecond,
       peakRssMb: peakRssMb(),
+      cpuSeconds: cpuSeconds(),
       phases: s.phases,
     }),
   );
@@ -84,6 +107,7 @@ if (Deno.args[0] === "--child") {
     await buildArchive(path.join(dir, "archive"), n);
     console.log(`archive: ${n} files in ${dir}/archive`);
     for (const jobs of jobsList) {
+      const cpuBefore = await childrenCpuSeconds();
       const { stdout, code } = await new Deno.Command(Deno.execPath(), {
         args: [
           "run",
@@ -104,11 +128,14 @@ if (Deno.args[0] === "--child") {
       const line = new TextDecoder().decode(stdout).trim();
       if (code !== 0) throw new Error(`child failed (jobs ${jobs})`);
       const r = JSON.parse(line);
+      const cpu = await childrenCpuSeconds() - cpuBefore;
       console.log(
         `jobs ${r.jobs}: ${r.files} files (${r.ok} ok, ${r.error} error) in ${r.seconds.toFixed(1)} s` +
           ` = ${r.filesPerSecond.toFixed(2)} files/s, peak RSS ${r.peakRssMb.toFixed(0)} MB` +
           ` (audits ${sec(r.phases.audits)}, cross-document ${sec(r.phases.archive)},` +
-          ` JSONL and summaries ${sec(r.phases.jsonlAndSummaries)}, workbook ${sec(r.phases.workbook)} s)`,
+          ` JSONL and summaries ${sec(r.phases.jsonlAndSummaries)}, workbook ${sec(r.phases.workbook)} s)` +
+          `; CPU ${cpu.toFixed(1)} s (batch process ${r.cpuSeconds.toFixed(1)}, audit processes ` +
+          `${(cpu - r.cpuSeconds).toFixed(1)})`,
       );
     }
   } finally {

@@ -37,11 +37,15 @@ export function openTextWriter(path: string, mode: "append" | "truncate"): TextW
     },
   );
   const enc = new TextEncoder();
+  // One buffer, grown as needed, encoded into: results.jsonl is rewritten while a run goes on, a few
+  // hundred KB per line, and a fresh buffer per line is garbage that outlives its use (peak RSS).
+  let buf = new Uint8Array(64 * 1024);
   return {
     write(text) {
-      const bytes = enc.encode(text);
+      if (buf.length < text.length * 3) buf = new Uint8Array(text.length * 3);
+      const { written } = enc.encodeInto(text, buf);
       let off = 0;
-      while (off < bytes.length) off += file.writeSync(bytes.subarray(off));
+      while (off < written) off += file.writeSync(buf.subarray(off, written));
     },
     close: () => file.close(),
   };

@@ -65,18 +65,25 @@ export function sendLine(msg: FromWorker): void {
   while (off < bytes.length) off += Deno.stdout.writeSync(bytes.subarray(off));
 }
 
-/** Splits a byte stream into lines (without the "\n"). */
+/**
+ * Splits a byte stream into lines (without the "\n"). A line longer than a chunk (an answer is a few hundred
+ * KB) is gathered as decoded pieces and joined once: only each new chunk is searched for its end.
+ */
 export async function* lines(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder();
-  let buf = "";
+  let pieces: string[] = [];
   for await (const chunk of stream) {
-    buf += decoder.decode(chunk, { stream: true });
-    let nl: number;
-    while ((nl = buf.indexOf("\n")) >= 0) {
-      yield buf.slice(0, nl);
-      buf = buf.slice(nl + 1);
+    const text = decoder.decode(chunk, { stream: true });
+    let from = 0, nl: number;
+    while ((nl = text.indexOf("\n", from)) >= 0) {
+      pieces.push(text.slice(from, nl));
+      yield pieces.length === 1 ? pieces[0] : pieces.join("");
+      pieces = [];
+      from = nl + 1;
     }
+    if (from < text.length) pieces.push(text.slice(from));
   }
-  buf += decoder.decode();
-  if (buf) yield buf;
+  const rest = decoder.decode();
+  if (rest) pieces.push(rest);
+  if (pieces.length) yield pieces.join("");
 }
