@@ -132,11 +132,14 @@ export function archiveEntry(
 
   const passages: Passage[] = [];
   const add = (block: Block, text: string, target: boolean, cell?: [number, number, number]) => {
-    const masked = m.namesAndYears(text); // names and years masked once for both forms
-    const full = m.fullOf(masked);
+    const forms = m.forms(text);
+    const full = forms.full;
     const weight = wording(full);
     if (weight < MIN_WORDING) return;
-    const yearOnly = m.yearOnlyOf(masked);
+    const yearOnly = forms.yearOnly();
+    const raw = forms.raw();
+    const fp = fingerprint(full);
+    const fpYear = yearOnly === full ? fp : fingerprint(yearOnly);
     let flags = target ? FLAG.target : 0;
     if (YEAR_IN_TEXT.test(text)) flags |= FLAG.hasYear;
     if (full.includes("#")) flags |= FLAG.hasNumber;
@@ -147,9 +150,9 @@ export function archiveEntry(
       quote: quoteOf(text),
       weight,
       flags,
-      fp: fingerprint(full),
-      fpYear: fingerprint(yearOnly),
-      fpRaw: fingerprint(m.raw(text)),
+      fp,
+      fpYear,
+      fpRaw: raw === yearOnly ? fpYear : fingerprint(raw),
       sig: [...signature(full)],
     });
   };

@@ -3,7 +3,7 @@
  * years and numbers masked (so a copy with names, years and figures swapped still matches), 52-bit
  * fingerprints of three masking levels, and MinHash signatures with their LSH band keys.
  */
-import { normalize } from "../analysis/text/normalize.ts";
+import { normalize, normalizeMasked } from "../analysis/text/normalize.ts";
 
 /** Number of MinHash values per passage (BANDS × ROWS). */
 export const SIGNATURE_SIZE = 24;
@@ -25,6 +25,16 @@ const PLACE = /[\u4e00-\u9fff]{1,3}?(?:自治州|自治县|自治区|特别行�
 const YEAR = /(?<![0-9０-９.．])(?:19|20|１９|２０)[0-9０-９]{2}(?=\s*年)/g;
 /** Any other Arabic number (with thousands commas and a decimal part). */
 const NUMBER = /[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/g;
+/** NUMBER anchored where it is tried (a global replace matches it at every digit it reaches). */
+const NUMBER_AT = new RegExp(NUMBER.source, "y");
+const DIGIT = /[0-9０-９]/;
+
+/** End of the NUMBER match at a digit `i` of `s`, for normalizeMasked. */
+function numberEnd(s: string, i: number): number {
+  NUMBER_AT.lastIndex = i;
+  NUMBER_AT.test(s);
+  return NUMBER_AT.lastIndex;
+}
 
 /** Escape a string for use in a RegExp. */
 function escapeRe(s: string): string {
@@ -70,6 +80,18 @@ export interface Masker {
   fullOf(masked: string): string;
   /** `yearOnly(text)` from `namesAndYears(text)`. */
   yearOnlyOf(masked: string): string;
+  /**
+   * The three forms of a passage, normalising as little as it can: `full` at once; `yearOnly` and `raw`
+   * when asked, each the form before it when masking changed nothing (no number to mask, no name or year
+   * masked).
+   */
+  forms(text: string): PassageForms;
+}
+
+export interface PassageForms {
+  full: string;
+  yearOnly(): string;
+  raw(): string;
 }
 
 export function masker(unit: string | null | undefined): Masker {
@@ -84,15 +106,42 @@ export function masker(unit: string | null | undefined): Masker {
     namesAndYears: (t) => years(names(t)),
     fullOf: (masked) => normalize(masked.replace(NUMBER, MASK.number)),
     yearOnlyOf: (masked) => normalize(masked),
+    forms(text) {
+      const masked = years(names(text));
+      const numbers = DIGIT.test(masked);
+      const full = numbers ? normalizeMasked(masked, numberEnd) : normalize(masked);
+      let yearOnly: string | undefined;
+      const yearOnlyForm = () => yearOnly ??= numbers ? normalize(masked) : full;
+      return {
+        full,
+        yearOnly: yearOnlyForm,
+        raw: () => masked === text ? yearOnlyForm() : normalize(text),
+      };
+    },
   };
 }
 
 /** Characters of a masked comparison form that are not masks: how much wording it carries. */
 export function wording(masked: string): number {
   let n = 0;
-  for (const ch of masked) if (ch !== MASK.unit && ch !== MASK.year && ch !== MASK.number) n++;
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked.charCodeAt(i);
+    if (c === MASK_CODE.unit || c === MASK_CODE.year || c === MASK_CODE.number) continue;
+    n++;
+    // A surrogate pair is one character.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < masked.length) {
+      const d = masked.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
   return n;
 }
+
+const MASK_CODE = {
+  unit: MASK.unit.charCodeAt(0),
+  year: MASK.year.charCodeAt(0),
+  number: MASK.number.charCodeAt(0),
+} as const;
 
 /** murmur3 fmix32. */
 function fmix(h: number): number {
@@ -121,20 +170,26 @@ export function fingerprint(s: string): number {
   return a * 0x100000000 + b;
 }
 
-const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix(0x5bd1e995 + i * 0x27d4eb2d));
+const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix(0x5bd1e995 + i * 0x27d4eb2d));
 
 /** MinHash signature of the character 3-shingles of a masked comparison form. */
 export function signature(masked: string): Uint32Array {
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  const n = Math.max(1, masked.length - SHINGLE + 1);
+  const len = masked.length;
+  const n = Math.max(1, len - SHINGLE + 1);
   for (let i = 0; i < n; i++) {
     // The shingle's three code units, hashed without slicing.
     let h = 0x811c9dc5;
-    for (let k = i; k < Math.min(i + SHINGLE, masked.length); k++) {
-      h = Math.imul(h ^ masked.charCodeAt(k), 0x01000193);
-    }
+    const end = i + SHINGLE < len ? i + SHINGLE : len;
+    for (let k = i; k < end; k++) h = Math.imul(h ^ masked.charCodeAt(k), 0x01000193);
     for (let j = 0; j < SIGNATURE_SIZE; j++) {
-      const v = fmix(h ^ SEEDS[j]);
+      // fmix(h ^ SEEDS[j]), written out: the hottest loop of the archive entry.
+      let v = h ^ SEEDS[j];
+      v ^= v >>> 16;
+      v = Math.imul(v, 0x85ebca6b);
+      v ^= v >>> 13;
+      v = Math.imul(v, 0xc2b2ae35);
+      v = (v ^ (v >>> 16)) >>> 0;
       if (v < sig[j]) sig[j] = v;
     }
   }

@@ -31,8 +31,11 @@ import {
 /** HTML text and attribute escaping (the shared one, under its short local name). */
 export const esc = escapeHtml;
 
+/** What escText changes: text without any of these is returned as it is (most pieces of a report). */
+const TEXT_SPECIAL = /[&<>"'\n]/;
+
 function escText(s: string): string {
-  return esc(s).replace(/\r?\n/g, "<br>");
+  return TEXT_SPECIAL.test(s) ? esc(s).replace(/\r?\n/g, "<br>") : s;
 }
 
 /** A finding with its panel id ("f3") and the evidences that were found in the rendered text. */
@@ -90,17 +93,32 @@ function locate(doc: Document, numbered: Numbered[]): Map<UnitKey, Mark[]> {
   return units;
 }
 
-/** Split text at every mark boundary; a stretch covered by several findings names them all. */
+/**
+ * Split text at every mark boundary; a stretch covered by several findings names them all (in mark order).
+ * One sweep over the cuts: marks enter when the sweep reaches their start and leave at their end (every
+ * start and end is a cut, so a mark active at a cut covers the whole stretch up to the next one).
+ */
 function highlight(text: string, marks: Mark[] | undefined): string {
   if (!marks?.length) return escText(text);
   const cuts = [...new Set([0, text.length, ...marks.flatMap((m) => [m.start, m.end])])].sort((a, b) =>
     a - b
   );
+  const byStart = marks.map((_, k) => k).sort((x, y) => marks[x].start - marks[y].start || x - y);
+  let next = 0;
+  /** Indices into `marks` of the marks covering the current stretch, ascending. */
+  let active: number[] = [];
   let html = "";
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [a, b] = [cuts[i], cuts[i + 1]];
     const piece = escText(text.slice(a, b));
-    const covering = [...new Set(marks.filter((m) => m.start <= a && m.end >= b).map((m) => m.finding))];
+    let entered = false;
+    while (next < byStart.length && marks[byStart[next]].start <= a) {
+      active.push(byStart[next++]);
+      entered = true;
+    }
+    if (entered) active.sort((x, y) => x - y);
+    if (active.some((k) => marks[k].end <= a)) active = active.filter((k) => marks[k].end > a);
+    const covering = [...new Set(active.map((k) => marks[k].finding))];
     if (!covering.length || a === b) {
       html += piece;
       continue;
