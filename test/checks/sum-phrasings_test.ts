@@ -8,24 +8,9 @@
 import assert from "node:assert/strict";
 import { type DocSpec, h, makeDoc, table } from "../../src/testing/doc-spec.ts";
 import { auditDocument } from "../../src/audit.ts";
-import type { Severity } from "../../src/model/finding.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
+import { type Consistent, type Defective, phrasingTests } from "../helpers/phrasings.ts";
 import { sumMismatch } from "../../checks/rules/sum-mismatch.ts";
-
-interface Consistent {
-  name: string;
-  doc: DocSpec[];
-  /** The warnings expected ("rule:messageId"), each stating an assumption the document leaves open. */
-  warnings?: string[];
-}
-
-interface Defective {
-  name: string;
-  doc: DocSpec[];
-  /** The finding expected, "rule:messageId", and its severity. */
-  finding: string;
-  severity: Severity;
-}
 
 const P = (text: string): DocSpec[] => [h(1, "一、部门概况"), text];
 /** A table; a leading "单位：万元" caption row is one more header row. */
@@ -34,10 +19,6 @@ const T = (rows: string[][]): DocSpec[] => [
   table(rows, [], rows[0][0].startsWith("单位") ? 2 : 1),
 ];
 const META = { year: 2023, unit: "青山县农业农村局" };
-
-function findings(doc: DocSpec[]) {
-  return auditDocument(makeDoc(doc, META)).findings.filter((f) => f.severity !== "info");
-}
 
 const CONSISTENT: Consistent[] = [
   {
@@ -689,28 +670,7 @@ const DEFECTIVE: Defective[] = [
   },
 ];
 
-for (const c of CONSISTENT) {
-  Deno.test(`consistent: ${c.name}`, () => {
-    const fs = findings(c.doc);
-    assert.deepEqual(fs.filter((f) => f.severity === "error").map((f) => f.message), [], "no error");
-    assert.deepEqual(fs.map((f) => `${f.rule}:${f.messageId}`), c.warnings ?? []);
-    for (const f of fs) {
-      assert.ok(typeof f.details.assumption === "string", `${f.message}: states its assumption`);
-    }
-  });
-}
-
-for (const c of DEFECTIVE) {
-  Deno.test(`defective: ${c.name}`, () => {
-    const fs = findings(c.doc);
-    const hit = fs.find((f) => `${f.rule}:${f.messageId}` === c.finding);
-    assert.ok(
-      hit,
-      `${c.finding} expected, got ${fs.map((f) => `${f.rule}:${f.messageId}`).join(" ") || "nothing"}`,
-    );
-    assert.equal(hit.severity, c.severity, hit.message);
-  });
-}
+phrasingTests(CONSISTENT, DEFECTIVE, META);
 
 // ── The rule alone: severities, certainty and the assumption stated ───────────────────────────────────────
 
