@@ -68,7 +68,7 @@ export class Views {
 
   /** Sentences of one block's text (paragraph or heading), by block index. */
   sentencesOfBlock(block: number): readonly BlockSentence[] {
-    const byBlock = this.memo("sentencesByBlock", () => groupBy(this.sentences, (s) => s.block));
+    const byBlock = this.memo("sentencesByBlock", () => Map.groupBy(this.sentences, (s) => s.block));
     return byBlock.get(block) ?? [];
   }
 
@@ -129,7 +129,10 @@ export class Views {
 
   /** The extraction's figures located in one block, in extraction order. */
   figuresInBlock(block: number): readonly Figure[] {
-    const byBlock = this.memo("figuresByBlock", () => groupBy(this.extraction.figures, (f) => f.loc.block));
+    const byBlock = this.memo(
+      "figuresByBlock",
+      () => Map.groupBy(this.extraction.figures, (f) => f.loc.block),
+    );
     return byBlock.get(block) ?? [];
   }
 
@@ -152,15 +155,4 @@ export class Views {
   get countClaims(): readonly CountClaim[] {
     return this.memo("countClaims", () => Object.freeze(countClaims(this.doc)));
   }
-}
-
-function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
-  const m = new Map<K, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = m.get(k);
-    if (list) list.push(it);
-    else m.set(k, [it]);
-  }
-  return m;
 }

@@ -144,18 +144,6 @@ export function statedScoreAndGrade(doc: DocumentResult): { score?: string; grad
   return { score: score == null ? undefined : String(score), grade: grade ?? undefined };
 }
 
-/** Group preserving first-seen order of keys. */
-export function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
-  const m = new Map<K, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = m.get(k);
-    if (list) list.push(it);
-    else m.set(k, [it]);
-  }
-  return m;
-}
-
 /** Rule ids in the order of the rules list (the report order); unknown ids last, alphabetically. */
 export function orderRuleIds(ids: Iterable<string>, rules: RuleMeta[]): string[] {
   const pos = (id: string) => {

@@ -6,7 +6,6 @@ import {
   comparison,
   countFindings,
   countsLine,
-  groupBy,
   locationLabel,
   NO_FINDINGS,
   placeLabel,
@@ -75,12 +74,12 @@ function renderDocument(
     return lines;
   }
   const sorted = sortFindings(doc.findings);
-  const bySeverity = groupBy(sorted, (f) => (f.suppressed ? "suppressed" : f.severity));
+  const bySeverity = Map.groupBy(sorted, (f) => (f.suppressed ? "suppressed" : f.severity));
   for (const [sev, findings] of bySeverity) {
     const label = sev === "suppressed" ? SUPPRESSED_LABEL : SEVERITY_LABEL[sev as Severity];
     const color = sev === "suppressed" ? "2" : SEVERITY_COLOR[sev as Severity];
     lines.push(`  ${paint(color + ";1", `${label}（${findings.length}）`)}`);
-    const bySection = groupBy(findings, (f) => f.evidence[0]?.section ?? "");
+    const bySection = Map.groupBy(findings, (f) => f.evidence[0]?.section ?? "");
     for (const [section, group] of bySection) {
       lines.push(`    ${paint("1", section === "" ? "卷首" : t(section))}`);
       for (const f of group) {
