@@ -58,6 +58,32 @@ Deno.test("(a) the same conflict in duplicated paragraphs is one finding with ev
   assert.deepEqual(fs[0].details.occurrences, { "32": 2, "23": 2 });
 });
 
+Deno.test("(a) one quantity given three values in three copies is one finding listing every value", () => {
+  const doc = makeDoc([
+    h(1, "一、甲"),
+    `${A}${B}`,
+    h(1, "二、乙"),
+    `${A}${B.replace("32", "23")}`,
+    h(1, "三、丙"),
+    `${A}${B.replace("32", "30")}`,
+  ]);
+  const fs = aligned(doc);
+  assert.equal(fs.length, 1, fs.map((f) => f.message).join("\n"));
+  assert.equal(fs[0].severity, "error");
+  assert.deepEqual(fs[0].details.stated, ["32", "23", "30"]);
+  assert.deepEqual(fs[0].details.occurrences, { "32": 1, "23": 1, "30": 1 });
+  assert.deepEqual(fs[0].evidence.map((e) => e.section), ["一、甲", "二、乙", "三、丙"]);
+  assert.match(fs[0].message, /所写数值32、23与30不可能同时正确/);
+  assertQuotes(doc, fs);
+  // Near miss: two of the three copies agree, so there are two values and the two-value wording.
+  const two = aligned(
+    makeDoc([h(1, "一、甲"), `${A}${B}`, h(1, "二、乙"), `${A}${B}`, h(1, "三、丙"), `${A}${B2}`]),
+  );
+  assert.equal(two.length, 3);
+  assert.deepEqual(two[0].details.occurrences, { "32": 2, "23": 1 });
+  assert.match(two[0].message, /所写数值32与23不可能同时正确/);
+});
+
 Deno.test("(a) full-width digits are read", () => {
   const text = `${A}${B.replace("32", "３２")}${A}${B.replace("32", "23")}`;
   const doc = makeDoc([h(1, "一、甲"), text]);

@@ -96,7 +96,7 @@ function alignedConflicts({ doc, views }: CheckContext): AlignedAnalysis {
       else buckets.set(skel, [{ unit, sentences, s }]);
     }
   }
-  const conflicts = new Map<string, { skel: string; sides: [Side, Side]; certain: boolean }>();
+  const conflicts = new Map<string, { sides: Side[]; certain: boolean }>();
   const covered: Covered = new Map();
   for (const [skel, slots] of buckets) {
     if (slots.length < 2) continue;
@@ -123,12 +123,13 @@ function alignedConflicts({ doc, views }: CheckContext): AlignedAnalysis {
         for (const k of diff) {
           const [a, b] = [p.tokens[k], q.tokens[k]];
           if (roundingCompatible(a, b)) continue;
-          const key = `${skel}|${k}|${Math.min(a.value, b.value)}|${Math.max(a.value, b.value)}`;
-          const c = conflicts.get(key) ??
-            { skel, sides: [side(a), side(b)] as [Side, Side], certain: false };
+          // One finding per quantity (this figure of this passage), whatever number of values it is given.
+          const key = `${skel}|${k}`;
+          const c = conflicts.get(key) ?? { sides: [], certain: false };
           c.certain ||= !parallel;
           for (const [occ, tok] of [[p, a], [q, b]] as const) {
-            const sd = c.sides.find((sd) => sd.value === tok.value)!;
+            let sd = c.sides.find((sd) => sd.value === tok.value);
+            if (!sd) c.sides.push(sd = side(tok));
             const locKey = `${occ.unit.block}:${occ.unit.table?.row ?? ""}:${
               occ.unit.table?.col ?? ""
             }:${tok.start}`;
@@ -149,29 +150,35 @@ function alignedConflicts({ doc, views }: CheckContext): AlignedAnalysis {
   }
   const findings = [...conflicts.values()].map(({ sides, certain }): FindingDraft<AlignedDetails> => {
     sides.sort((s, t) => s.evidence[0].block - t.evidence[0].block);
-    const [a, b] = sides;
-    const count = a.evidence.length + b.evidence.length;
-    const where = [...new Set([...a.places, ...b.places])].join("、");
-    const message = `前后表述相同而数字不同：「${a.evidence[0].quote}」与「${b.evidence[0].quote}」` +
-      `（${where}），两处其余文字一致，` +
+    const count = sides.reduce((n, sd) => n + sd.evidence.length, 0);
+    const where = [...new Set(sides.flatMap((sd) => sd.places))].join("、");
+    const quotes = sides.map((sd) => `「${sd.evidence[0].quote}」`);
+    const raws = sides.map((sd) => sd.raw);
+    const values = `${raws.slice(0, -1).join("、")}与${raws.at(-1)}`;
+    const message = `前后表述相同而数字不同：${quotes.slice(0, -1).join("、")}与${quotes.at(-1)}` +
+      `（${where}），${sides.length > 2 ? `这${sides.length}种写法` : "两处"}其余文字一致，` +
       (certain
-        ? `所写数值${a.raw}与${b.raw}不可能同时正确。`
-        : `两处所在的小节或表格行不同，可能分别描述不同对象；此处假定写的是同一事项，则所写数值${a.raw}与` +
-          `${b.raw}不可能同时正确；如分别写不同对象，请忽略。`) +
+        ? `所写数值${values}不可能同时正确。`
+        : `${
+          sides.length > 2 ? "各处" : "两处"
+        }所在的小节或表格行不同，可能分别描述不同对象；此处假定写的是同一事项，则所写数值${values}` +
+          `不可能同时正确；如分别写不同对象，请忽略。`) +
       (count > 2 ? `该矛盾在文中共出现${count}处。` : "");
     return {
       severity: certain ? "error" : "warning",
       ...(certain ? {} : { certainty: "assumption" as const }),
       message,
       hint: "核实该数字的正确值，统一全文表述，并删除重复的语句。",
-      evidence: [a.evidence[0], b.evidence[0], ...a.evidence.slice(1), ...b.evidence.slice(1)],
+      evidence: [...sides.map((sd) => sd.evidence[0]), ...sides.flatMap((sd) => sd.evidence.slice(1))],
       messageId: "aligned-passages",
 
       details: {
-        stated: [a.raw, b.raw],
-        values: [a.value, b.value],
-        occurrences: { [a.raw]: a.evidence.length, [b.raw]: b.evidence.length },
-        ...(certain ? {} : { assumption: "不同小节或表格行中相同句式的两处写的是同一事项" }),
+        stated: raws,
+        values: sides.map((sd) => sd.value),
+        occurrences: Object.fromEntries(sides.map((sd) => [sd.raw, sd.evidence.length])),
+        ...(certain
+          ? {}
+          : { assumption: `不同小节或表格行中相同句式的${sides.length > 2 ? "几" : "两"}处写的是同一事项` }),
       },
     };
   });
