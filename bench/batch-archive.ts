@@ -6,7 +6,9 @@
  *   deno run --unsafe-proto --allow-read --allow-write --allow-env --allow-sys --allow-run \
  *     bench/batch-archive.ts [N=50] [jobs...=1 2]
  *
- * BENCH_KEEP=1 keeps the archive and the output folders (for profiling a stage on the result).
+ * BENCH_KEEP=1 keeps the archive and the output folders (for profiling a stage on the result). BENCH_FROM=DIR
+ * builds the archive from the .docx files of DIR in turn (real reports, e.g. ../shared/corpus) instead of the
+ * sample; BENCH_RATE sets the share of digits changed per copy (default 0.2).
  */
 import * as path from "node:path";
 import process from "node:process";
@@ -54,16 +56,32 @@ function rng(seed: number): () => number {
   };
 }
 
+/** The reports the archive is made of: BENCH_FROM (a folder of .docx, e.g. ../shared/corpus), else the sample. */
+async function sources(): Promise<string[]> {
+  const from = Deno.env.get("BENCH_FROM");
+  if (!from) return [SAMPLE];
+  const files: string[] = [];
+  for await (const e of Deno.readDir(from)) {
+    if (e.isFile && /\.docx$/i.test(e.name)) files.push(path.join(from, e.name));
+  }
+  if (!files.length) throw new Error(`no .docx in ${from}`);
+  return files.sort();
+}
+
 async function buildArchive(dir: string, n: number): Promise<void> {
-  const entries = unzipSync(await Deno.readFile(SAMPLE));
-  const xml = strFromU8(entries["word/document.xml"]);
+  const pool = await sources();
+  // Share of digits changed in each copy (BENCH_RATE, default 0.2): about one in five, so most sums still
+  // hold and some break.
+  const rate = Number(Deno.env.get("BENCH_RATE") ?? 0.2);
   for (let i = 0; i < n; i++) {
+    const entries = unzipSync(await Deno.readFile(pool[i % pool.length]));
+    const xml = strFromU8(entries["word/document.xml"]);
     const rand = rng(i + 1);
-    // Only digits inside text runs change; about one in five, so most sums still hold and some break.
+    // Only digits inside text runs change.
     const varied = xml.replace(
       /(<w:t(?: [^>]*)?>)([^<]*)(<\/w:t>)/g,
       (_m, open, text, close) =>
-        open + text.replace(/\d/g, (d: string) => (rand() < 0.2 ? String(Math.floor(rand() * 10)) : d)) +
+        open + text.replace(/\d/g, (d: string) => (rand() < rate ? String(Math.floor(rand() * 10)) : d)) +
         close,
     );
     const files = { ...entries, "word/document.xml": strToU8(varied) };

@@ -2,7 +2,10 @@
  * The archive index: every audited document's passages as fingerprints, MinHash signatures and LSH band
  * keys, and its year figures, in the batch's SQLite database (the same file as documents and findings).
  * Built incrementally — one transaction per document as it is audited — so resumed and sharded runs add to
- * it and `merge` copies it. Cross-document findings are worked out from it for the documents that changed
+ * it and `merge` copies it. A document's LSH rows go in later, all pending documents' at once sorted by key,
+ * when the index is first queried (`lsh_pending` marks the documents still without them, so an interrupted
+ * run catches up): one at a time, each document's rows land on random pages all over the LSH B-tree, which
+ * cost more than the rest of its entry. Cross-document findings are worked out from it for the documents that changed
  * and the documents they are linked to (same unit, or a shared passage that is not template text).
  *
  * Query cost: a passage looks up its BANDS bucket keys (a B-tree seek each, at most BUCKET_CAP rows read);
@@ -46,7 +49,8 @@ CREATE TABLE IF NOT EXISTS archive_docs (
   kind TEXT,
   version INTEGER NOT NULL,
   sections TEXT NOT NULL,
-  weight INTEGER NOT NULL
+  weight INTEGER NOT NULL,
+  lsh_pending INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS archive_docs_unit ON archive_docs(unit_key, year);
 CREATE INDEX IF NOT EXISTS archive_docs_sha ON archive_docs(sha256);
@@ -152,9 +156,15 @@ export class ArchiveIndex {
   #ownFigures = new Map<number, Map<string, FigureRow[]>>();
   /** Per unit key: the subject keys its reports state earlier years' figures for (all that is looked up). */
   #claimKeys = new Map<string, Set<string>>();
+  /** Whether some document may still lack its LSH rows. */
+  #lshPending = true;
 
   constructor(readonly db: DatabaseSync) {
     db.exec(SCHEMA);
+    const cols = db.prepare("PRAGMA table_info(archive_docs)").all() as { name: string }[];
+    if (!cols.some((c) => c.name === "lsh_pending")) {
+      db.exec("ALTER TABLE archive_docs ADD COLUMN lsh_pending INTEGER NOT NULL DEFAULT 0");
+    }
     // LSH rows go in at random keys: a page cache of 64 MB keeps inserts into a large index from thrashing.
     db.exec("PRAGMA cache_size = -65536");
   }
@@ -210,8 +220,9 @@ export class ArchiveIndex {
       const m = entry.meta;
       const weight = entry.passages.reduce((s, p) => s + p.weight, 0);
       const r = this.#stmt(
-        `INSERT INTO archive_docs (real_path, file, sha256, title, year, unit, unit_key, kind, version, sections, weight)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO archive_docs (real_path, file, sha256, title, year, unit, unit_key, kind, version, sections, weight,
+           lsh_pending)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
       ).run(
         realPath,
         file,
@@ -226,11 +237,9 @@ export class ArchiveIndex {
         weight,
       );
       const id = Number(r.lastInsertRowid);
-      // Rows go in many per statement (one call per ROWS_PER_INSERT rows, not one per row), and the LSH
-      // rows sorted by key, so the B-tree is walked in order: the same rows, several times quicker.
+      // Rows go in many per statement (one call per ROWS_PER_INSERT rows, not one per row).
       const sigOf = passageSignatures(entry);
       const passageRows: unknown[][] = [];
-      const lshRows: [number, number, number][] = [];
       entry.passages.forEach((p, n) => {
         const sig = sigOf(n);
         passageRows.push([
@@ -247,14 +256,11 @@ export class ArchiveIndex {
           p.fpRaw,
           sigBytes(sig),
         ]);
-        for (const key of bandKeys(sig)) lshRows.push([key, id, n]);
       });
-      lshRows.sort((a, b) => a[0] - b[0] || a[2] - b[2]);
       this.#insertMany(
         "INSERT INTO archive_passages (doc, n, block, cell, section, quote, weight, flags, fp, fp_year, fp_raw, sig)",
         passageRows,
       );
-      this.#insertMany("INSERT OR IGNORE INTO archive_lsh (key, doc, n)", lshRows);
       this.#insertMany(
         "INSERT INTO archive_figures (doc, n, subject, year, ref, value, unit, decimals, scale, raw, quote, block, cell, section)",
         entry.figures.map((f, n) => [
@@ -275,9 +281,33 @@ export class ArchiveIndex {
         ]),
       );
       this.#docs?.set(id, this.#docRow(id)!);
+      this.#lshPending = true;
       this.releaseCaches();
       return id;
     });
+  }
+
+  /**
+   * The LSH rows of every document added since the last query, sorted by key so that the B-tree is walked
+   * in order. One transaction.
+   */
+  #flushLsh(): void {
+    if (!this.#lshPending) return;
+    this.#tx(() => {
+      const rows: [number, number, number][] = [];
+      const pending = this.#stmt(
+        `SELECT p.doc, p.n, p.sig FROM archive_passages p
+         WHERE p.doc IN (SELECT id FROM archive_docs WHERE lsh_pending = 1)`,
+      );
+      for (const r of pending.iterate()) {
+        const { doc, n, sig } = r as { doc: number; n: number; sig: Uint8Array };
+        for (const key of bandKeys(sigFromBytes(sig))) rows.push([key, doc, n]);
+      }
+      rows.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+      this.#insertMany("INSERT OR IGNORE INTO archive_lsh (key, doc, n)", rows);
+      this.#stmt("UPDATE archive_docs SET lsh_pending = 0 WHERE lsh_pending = 1").run();
+    });
+    this.#lshPending = false;
   }
 
   /** Drop a document from the index (a file that now fails to read, or is gone). */
@@ -375,6 +405,7 @@ export class ArchiveIndex {
   #matches(
     id: number,
   ): { passages: PassageRow[]; weights: number[]; byDoc: Map<number, Match[]>; linked: Set<number> } {
+    this.#flushLsh();
     const docs = this.docs();
     const self = docs.get(id)!;
     const passages = this.#passages(id);

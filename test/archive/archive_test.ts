@@ -16,6 +16,9 @@ import { Finding } from "../../src/model/finding.ts";
 import { planArchive, SAMPLE, samplePool } from "./archive_gen.ts";
 import { runArchive } from "./archive_run.ts";
 import { replaceInDocx, shiftYears } from "./docx_edit.ts";
+import { ArchiveIndex } from "../../src/archive/index.ts";
+import { archiveEntry } from "../../src/archive/entry.ts";
+import { auditFile } from "../../src/audit.ts";
 
 Deno.test("masking: names, years and numbers swapped give the same fingerprint", () => {
   const a = masker("南县住房和城乡建设局");
@@ -116,6 +119,52 @@ Deno.test("--compare: last year's report reused, a last-year figure that differs
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("LSH rows of documents added before an interruption are built when the index is next queried", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const f = await fixtures(dir);
+    const file = path.join(dir, "a.db");
+    const ids: number[] = [];
+    // Run 1 adds both reports and stops before any query (as a killed batch would).
+    let db = new DatabaseSync(file);
+    let index = new ArchiveIndex(db);
+    for (const p of [f.self, f.other]) {
+      const { result, audited } = await auditFile(p);
+      ids.push(index.add(p, p, result.sha256, archiveEntry(audited!.doc, audited!.extraction, result.meta)));
+    }
+    const lshRows = () => (db.prepare("SELECT COUNT(*) AS c FROM archive_lsh").get() as { c: number }).c;
+    assert.equal(lshRows(), 0);
+    db.close();
+    // Run 2 (a new connection) finds the copy through LSH rows built from the stored signatures.
+    db = new DatabaseSync(file);
+    index = new ArchiveIndex(db);
+    const drafts = index.analyze(ids[1]).drafts;
+    assert.ok(drafts.some((d) => d.rule === "copied-report"), drafts.map((d) => d.rule).join());
+    assert.ok(lshRows() > 0);
+    const pending = db.prepare("SELECT COUNT(*) AS c FROM archive_docs WHERE lsh_pending = 1").get();
+    assert.equal((pending as { c: number }).c, 0);
+    db.close();
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("an archive index written before lsh_pending existed is read as complete", () => {
+  const db = new DatabaseSync(":memory:");
+  db.exec(
+    `CREATE TABLE archive_docs (id INTEGER PRIMARY KEY, real_path TEXT NOT NULL UNIQUE, file TEXT NOT NULL,
+    sha256 TEXT, title TEXT, year INTEGER, unit TEXT, unit_key TEXT, kind TEXT, version INTEGER NOT NULL,
+    sections TEXT NOT NULL, weight INTEGER NOT NULL)`,
+  );
+  db.exec(
+    `INSERT INTO archive_docs (real_path, file, version, sections, weight) VALUES ('/a', 'a', 1, '[]', 0)`,
+  );
+  new ArchiveIndex(db);
+  const row = db.prepare("SELECT lsh_pending FROM archive_docs").get() as { lsh_pending: number };
+  assert.equal(row.lsh_pending, 0);
+  db.close();
 });
 
 Deno.test("batch: findings in audit.db, results.jsonl and the summary; merge of shards combines the index", async () => {
