@@ -11,9 +11,12 @@ const HTML_ENTITIES: Record<string, string> = {
   "'": "&#39;",
 };
 
-/** Text for an HTML element body or a quoted attribute value. */
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIAL_ALL = /[&<>"']/g;
+
+/** Text for an HTML element body or a quoted attribute value (text without a special character as it is). */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+  return HTML_SPECIAL.test(s) ? s.replace(HTML_SPECIAL_ALL, (c) => HTML_ENTITIES[c]) : s;
 }
 
 // ---------------------------------------------------------------------------------------------- Markdown

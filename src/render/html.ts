@@ -2,7 +2,7 @@
  * One self-contained HTML file: every audited document rendered in full, each finding highlighted at its
  * quote, and a side panel listing the findings (filters, click-to-jump, print styles).
  */
-import type { Block, Document, TableBlock } from "../model/document.ts";
+import type { Block, Cell, Document, TableBlock } from "../model/document.ts";
 import type { Evidence, Finding, Severity } from "../model/finding.ts";
 import type { DocumentResult } from "../model/report.ts";
 import type { RuleMeta } from "../model/rule.ts";
@@ -54,39 +54,62 @@ interface Mark {
   finding: Numbered;
 }
 
-/** Key of a text unit: "b12" for a block, "b12:r3:c4" for an anchor cell. */
-type UnitKey = string;
+/** The highlight requests of a document: by block index, and for tables by block index, row and column. */
+interface Units {
+  blocks: Map<number, Mark[]>;
+  cells: Map<number, Mark[][][]>;
+}
 
 function severityClass(f: Finding): string {
   return f.suppressed ? "sev-suppressed" : `sev-${f.severity}`;
 }
 
+/** The list with the mark appended (a new list when there was none). */
+function push(list: Mark[] | undefined, mark: Mark): Mark[] {
+  if (!list) return [mark];
+  list.push(mark);
+  return list;
+}
+
 /** Where each evidence's quote sits; an evidence whose quote is not in its block/cell is left out. */
-function locate(doc: Document, numbered: Numbered[]): Map<UnitKey, Mark[]> {
-  const units = new Map<UnitKey, Mark[]>();
-  const add = (key: UnitKey, text: string, quote: string, n: Numbered, e: Evidence) => {
-    const at = text.indexOf(quote);
-    if (at < 0) return false;
-    const list = units.get(key) ?? [];
-    list.push({ start: at, end: at + quote.length, finding: n });
-    units.set(key, list);
-    n.located.add(e);
-    return true;
-  };
+function locate(doc: Document, numbered: Numbered[]): Units {
+  const units: Units = { blocks: new Map(), cells: new Map() };
+  const anchorsOf = new Map<number, Cell[]>();
   for (const n of numbered) {
     for (const e of n.finding.evidence) {
-      if (!e.quote) continue;
+      const quote = e.quote;
+      if (!quote) continue;
       const block = doc.blocks[e.block];
       if (!block) continue;
       if (block.kind !== "table") {
-        add(`b${block.index}`, block.text, e.quote, n, e);
+        const at = block.text.indexOf(quote);
+        if (at < 0) continue;
+        const mark = { start: at, end: at + quote.length, finding: n };
+        units.blocks.set(block.index, push(units.blocks.get(block.index), mark));
+        n.located.add(e);
         continue;
       }
-      const cells = e.table
-        ? [block.grid[e.table.row]?.[e.table.col]].filter((c) => c)
-        : block.grid.flat().filter((c) => c.row === c.anchorRow && c.col === c.anchorCol);
+      let cells: Cell[];
+      if (e.table) {
+        const c = block.grid[e.table.row]?.[e.table.col];
+        cells = c ? [c] : [];
+      } else {
+        let anchors = anchorsOf.get(block.index);
+        if (!anchors) {
+          anchors = block.grid.flat().filter((c) => c.row === c.anchorRow && c.col === c.anchorCol);
+          anchorsOf.set(block.index, anchors);
+        }
+        cells = anchors;
+      }
       for (const c of cells) {
-        if (add(`b${block.index}:r${c!.anchorRow}:c${c!.anchorCol}`, c!.text, e.quote, n, e)) break;
+        const at = c.text.indexOf(quote);
+        if (at < 0) continue;
+        let table = units.cells.get(block.index);
+        if (!table) units.cells.set(block.index, table = []);
+        const row = table[c.anchorRow] ??= [];
+        row[c.anchorCol] = push(row[c.anchorCol], { start: at, end: at + quote.length, finding: n });
+        n.located.add(e);
+        break;
       }
     }
   }
@@ -100,16 +123,19 @@ function locate(doc: Document, numbered: Numbered[]): Map<UnitKey, Mark[]> {
  */
 function highlight(text: string, marks: Mark[] | undefined): string {
   if (!marks?.length) return escText(text);
-  const cuts = [...new Set([0, text.length, ...marks.flatMap((m) => [m.start, m.end])])].sort((a, b) =>
-    a - b
-  );
+  const cuts = [0, text.length];
+  for (const m of marks) cuts.push(m.start, m.end);
+  cuts.sort((a, b) => a - b);
   const byStart = marks.map((_, k) => k).sort((x, y) => marks[x].start - marks[y].start || x - y);
   let next = 0;
   /** Indices into `marks` of the marks covering the current stretch, ascending. */
   let active: number[] = [];
+  /** Opening <mark> tags by the ids of the findings they name (stretches often share them). */
+  const openings = new Map<string, string>();
   let html = "";
   for (let i = 0; i + 1 < cuts.length; i++) {
-    const [a, b] = [cuts[i], cuts[i + 1]];
+    const a = cuts[i], b = cuts[i + 1];
+    if (a === b) continue; // a repeated cut: an empty stretch
     const piece = escText(text.slice(a, b));
     let entered = false;
     while (next < byStart.length && marks[byStart[next]].start <= a) {
@@ -118,65 +144,85 @@ function highlight(text: string, marks: Mark[] | undefined): string {
     }
     if (entered) active.sort((x, y) => x - y);
     if (active.some((k) => marks[k].end <= a)) active = active.filter((k) => marks[k].end > a);
-    const covering = [...new Set(active.map((k) => marks[k].finding))];
-    if (!covering.length || a === b) {
+    if (!active.length) {
       html += piece;
       continue;
     }
-    const worst = covering.slice().sort((x, y) => rank(x.finding) - rank(y.finding))[0];
-    const ids = covering.map((n) => n.id).join(" ");
-    const title = covering.map((n) => `${n.label} ${n.finding.rule}`).join("；");
-    html += `<mark data-finding="${ids}" data-label="${esc(covering.map((n) => n.label).join(","))}" class="${
-      severityClass(worst.finding)
-    }" title="${esc(title)}">${piece}</mark>`;
+    const covering: Numbered[] = [];
+    for (const k of active) {
+      const n = marks[k].finding;
+      if (!covering.includes(n)) covering.push(n);
+    }
+    let ids = covering[0].id;
+    for (let j = 1; j < covering.length; j++) ids += " " + covering[j].id;
+    let open = openings.get(ids);
+    if (open === undefined) {
+      open = markOpening(covering, ids);
+      openings.set(ids, open);
+    }
+    html += `${open}${piece}</mark>`;
   }
   return html;
+}
+
+/** The opening tag of a stretch covered by these findings (ids: their panel ids, space-separated). */
+function markOpening(covering: Numbered[], ids: string): string {
+  let worst = covering[0];
+  for (const n of covering) if (rank(n.finding) < rank(worst.finding)) worst = n;
+  const title = covering.map((n) => `${n.label} ${n.finding.rule}`).join("；");
+  return `<mark data-finding="${ids}" data-label="${esc(covering.map((n) => n.label).join(","))}" class="${
+    severityClass(worst.finding)
+  }" title="${esc(title)}">`;
 }
 
 function rank(f: Finding): number {
   return f.suppressed ? 9 : severityRank(f.severity);
 }
 
-function renderBlock(docId: string, block: Block, units: Map<UnitKey, Mark[]>): string {
+function renderBlock(docId: string, block: Block, units: Units): string {
   const id = `${docId}-b${block.index}`;
-  const no = `<span class="blockno">${block.index + 1}</span>`;
-  const origin = block.origin === "body"
-    ? ""
-    : `<span class="origin">［${originLabel(block.origin)}］</span>`;
+  const head = `<span class="blockno">${block.index + 1}</span>${
+    block.origin === "body" ? "" : `<span class="origin">［${originLabel(block.origin)}］</span>`
+  }`;
   if (block.kind === "heading") {
     const h = Math.min(block.level + 1, 6);
-    return `<h${h} class="block" id="${id}">${no}${origin}${
-      highlight(block.text, units.get(`b${block.index}`))
+    return `<h${h} class="block" id="${id}">${head}${
+      highlight(block.text, units.blocks.get(block.index))
     }</h${h}>`;
   }
   if (block.kind === "paragraph") {
-    const cls = [
-      "block",
-      block.role ?? "",
-      block.align && block.align !== "left" ? `align-${block.align}` : "",
-    ]
-      .filter((x) => x).join(" ");
-    return `<p class="${esc(cls)}" id="${id}">${no}${origin}${
-      highlight(block.text, units.get(`b${block.index}`))
+    let cls = "block";
+    if (block.role) cls += " " + block.role;
+    if (block.align && block.align !== "left") cls += ` align-${block.align}`;
+    return `<p class="${esc(cls)}" id="${id}">${head}${
+      highlight(block.text, units.blocks.get(block.index))
     }</p>`;
   }
-  return renderTable(id, block, units, origin);
+  return renderTable(
+    id,
+    block,
+    units.cells.get(block.index),
+    block.origin === "body" ? "" : `<span class="origin">［${originLabel(block.origin)}］</span>`,
+  );
 }
 
-function renderTable(id: string, t: TableBlock, units: Map<UnitKey, Mark[]>, origin: string): string {
-  const rows = t.grid.map((row, r) => {
-    const cells = row.filter((c) => c.anchorRow === c.row && c.anchorCol === c.col).map((c) => {
-      const tag = r < t.headerRows ? "th" : "td";
+function renderTable(id: string, t: TableBlock, marks: Mark[][][] | undefined, origin: string): string {
+  let rows = "";
+  for (let r = 0; r < t.grid.length; r++) {
+    const tag = r < t.headerRows ? "th" : "td";
+    let cells = "";
+    for (const c of t.grid[r]) {
+      if (c.anchorRow !== c.row || c.anchorCol !== c.col) continue;
       const span = (c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : "") +
         (c.colspan > 1 ? ` colspan="${c.colspan}"` : "");
-      const body = highlight(c.text, units.get(`b${t.index}:r${c.row}:c${c.col}`));
-      return `<${tag}${span} data-row="${c.row}" data-col="${c.col}">${body}</${tag}>`;
-    });
-    return `<tr>${cells.join("")}</tr>`;
-  });
-  return `${origin}<table class="block" id="${id}" data-table="${t.tableIndex + 1}"><tbody>${
-    rows.join("\n")
-  }</tbody></table>`;
+      const body = highlight(c.text, marks?.[c.row]?.[c.col]);
+      cells += `<${tag}${span} data-row="${c.row}" data-col="${c.col}">${body}</${tag}>`;
+    }
+    rows += (r > 0 ? "\n<tr>" : "<tr>") + cells + "</tr>";
+  }
+  return `${origin}<table class="block" id="${id}" data-table="${
+    t.tableIndex + 1
+  }"><tbody>${rows}</tbody></table>`;
 }
 
 function originLabel(o: Block["origin"]): string {
@@ -191,9 +237,27 @@ function originLabel(o: Block["origin"]): string {
   } as const)[o];
 }
 
+/** A rule's escaped id and title, looked up once per report (`ruleTitle` searches the list). */
+interface RuleHeading {
+  id: string;
+  title: string;
+}
+
+function ruleHeadings(rules: RuleMeta[]): (id: string) => RuleHeading {
+  const cache = new Map<string, RuleHeading>();
+  return (id) => {
+    let h = cache.get(id);
+    if (!h) {
+      h = { id: esc(id), title: esc(ruleTitle(rules, id)) };
+      cache.set(id, h);
+    }
+    return h;
+  };
+}
+
 function renderFindingItem(
   n: Numbered,
-  rules: RuleMeta[],
+  rule: RuleHeading,
   docId: string,
   places: Places | undefined,
 ): string {
@@ -202,48 +266,39 @@ function renderFindingItem(
     ? `${SEVERITY_LABEL[f.severity]}·${SUPPRESSED_LABEL}`
     : SEVERITY_LABEL[f.severity];
   const e0 = f.evidence[0];
-  const attrs = [
-    `class="finding ${severityClass(f)}${f.suppressed ? " suppressed" : ""}"`,
-    `data-finding="${n.id}"`,
-    `data-severity="${f.severity}"`,
-    `data-rule="${esc(f.rule)}"`,
-    f.suppressed ? `data-suppressed="1"` : "",
-    e0 ? `data-block="${docId}-b${e0.block}"` : "",
-    `tabindex="0"`,
-  ].filter((x) => x).join(" ");
-  const parts = [
-    `<span class="badge">${n.label} ${level}</span> <b>${esc(ruleTitle(rules, f.rule))}</b> <code>${
-      esc(f.rule)
-    }</code>`,
-    `<div class="msg">${escText(withoutPlacePaths(f.message, f.evidence))}</div>`,
-  ];
+  const attrs =
+    `class="finding ${severityClass(f)}${f.suppressed ? " suppressed" : ""}" data-finding="${n.id}"` +
+    ` data-severity="${f.severity}" data-rule="${rule.id}"${f.suppressed ? ` data-suppressed="1"` : ""}${
+      e0 ? ` data-block="${docId}-b${e0.block}"` : ""
+    } tabindex="0"`;
+  let html =
+    `<li ${attrs}><span class="badge">${n.label} ${level}</span> <b>${rule.title}</b> <code>${rule.id}` +
+    `</code>\n<div class="msg">${escText(withoutPlacePaths(f.message, f.evidence))}</div>`;
   for (const e of f.evidence) {
-    parts.push(`<div class="loc">${esc(locationLabel(e, places))}</div>`);
+    html += `\n<div class="loc">${esc(locationLabel(e, places))}</div>`;
     if (e.quote) {
-      parts.push(`<blockquote>${esc(e.quote)}</blockquote>`);
-      if (!n.located.has(e)) parts.push(`<div class="nomark">原文中未定位到此引文</div>`);
+      html += `\n<blockquote>${esc(e.quote)}</blockquote>`;
+      if (!n.located.has(e)) html += `\n<div class="nomark">原文中未定位到此引文</div>`;
     }
   }
   const c = comparison(f);
-  const dl: [string, string | undefined][] = [
-    ["陈述值", c.stated],
-    ["计算值", c.computed],
-    ["计算方式", c.formula],
-    ["修改建议", f.hint],
-    ["豁免理由", f.suppressed?.reason],
-  ];
-  const shown = dl.filter(([, v]) => v !== undefined);
-  if (shown.length) {
-    parts.push(`<dl>${shown.map(([k, v]) => `<dt>${k}</dt><dd>${escText(v!)}</dd>`).join("")}</dl>`);
-  }
-  return `<li ${attrs}>${parts.join("\n")}</li>`;
+  const dl = definition("陈述值", c.stated) + definition("计算值", c.computed) +
+    definition("计算方式", c.formula) + definition("修改建议", f.hint) +
+    definition("豁免理由", f.suppressed?.reason);
+  if (dl) html += `\n<dl>${dl}</dl>`;
+  return html + "</li>";
+}
+
+/** One term of a finding's details list; nothing when the value is absent. */
+function definition(term: string, value: string | undefined): string {
+  return value === undefined ? "" : `<dt>${term}</dt><dd>${escText(value)}</dd>`;
 }
 
 function renderDocSection(
   docId: string,
   result: DocumentResult,
   doc: Document | undefined,
-  units: Map<UnitKey, Mark[]>,
+  units: Units,
 ): string {
   const meta = [result.meta.unit, result.meta.year ? `${result.meta.year}年度` : null, result.meta.title]
     .filter((x) => x).map((x) => esc(String(x))).join(" · ");
@@ -262,6 +317,7 @@ function renderDocSection(
 
 export function renderHtml(input: RenderInput): string {
   const { report, rules, documents } = input;
+  const headingOf = ruleHeadings(rules);
   let counter = 0;
   const sections: string[] = [];
   const panelItems: string[] = [];
@@ -272,14 +328,16 @@ export function renderHtml(input: RenderInput): string {
       return { id: `f${counter}`, label: `#${counter}`, finding, file: result.file, located: new Set() };
     });
     const doc = result.status === "ok" ? documents.get(result.file) : undefined;
-    const units = doc ? locate(doc, numbered) : new Map();
+    const units = doc ? locate(doc, numbered) : { blocks: new Map(), cells: new Map() };
     sections.push(renderDocSection(docId, result, doc, units));
     panelItems.push(`<li class="file">${esc(result.file)}</li>`);
     if (result.status === "ok" && numbered.length === 0) {
       panelItems.push(`<li class="none">${NO_FINDINGS}</li>`);
     }
     const places = placesFor(input, result);
-    panelItems.push(...numbered.map((n) => renderFindingItem(n, rules, docId, places)));
+    for (const n of numbered) {
+      panelItems.push(renderFindingItem(n, headingOf(n.finding.rule), docId, places));
+    }
   });
   const findings = allFindings(report);
   const counts = countFindings(findings);
@@ -291,7 +349,7 @@ export function renderHtml(input: RenderInput): string {
     .map(([v, label]) => `<label><input type="checkbox" data-filter value="${v}" checked> ${label}</label>`)
     .join("");
   const ruleOptions = usedRules.map((id) =>
-    `<option value="${esc(id)}">${esc(ruleTitle(rules, id))}（${esc(id)}）</option>`
+    `<option value="${headingOf(id).id}">${headingOf(id).title}（${headingOf(id).id}）</option>`
   )
     .join("");
   const title = report.documents.length === 1

@@ -11,8 +11,17 @@ const SEP = " › ";
 
 /** The message without the section paths that repeat its evidence's places. */
 export function withoutPlacePaths(message: string, evidence: Evidence[]): string {
-  const paths = new Set(evidence.map((e) => e.section).filter((s) => s !== ""));
-  if (paths.size === 0 || !message.includes("「")) return message;
+  if (!message.includes("「")) return message;
+  // Only a quoted path with a separator that is one of the places can change the message.
+  const paths = new Set<string>();
+  let quoted = false;
+  for (const e of evidence) {
+    const s = e.section;
+    if (s === "" || paths.has(s)) continue;
+    paths.add(s);
+    if (!quoted && s.includes(SEP) && message.includes(`「${s}」`)) quoted = true;
+  }
+  if (!quoted) return message;
   // "…：「p1」、「p2」、「p3」" at the end of a sentence, every item one of the places: dropped.
   let out = message.replace(
     /：((?:「[^「」]+」、)*「[^「」]+」)(?=[。；;，,]|$)/g,

@@ -36,9 +36,24 @@ const ORIGIN_LABEL: Record<Block["origin"], string> = {
 
 /** The first words of a text, whitespace collapsed, cut at HEAD_CHARS characters with "…". */
 export function firstWords(text: string, max = HEAD_CHARS): string {
+  // A long text is cut from a prefix: when the prefix alone has more than max + 1 characters (code points)
+  // up to its last non-blank one, the whole text has the same first max + 1 and is cut there too.
+  const prefixLength = 4 * max + 16;
+  if (text.length > prefixLength) {
+    const flat = text.slice(0, prefixLength).replace(/\s+/g, " ").trim();
+    const end = codePointEnd(flat, max + 1);
+    if (end < flat.length) return flat.slice(0, codePointEnd(flat, max)) + "…";
+  }
   const flat = text.replace(/\s+/g, " ").trim();
-  const chars = [...flat];
-  return chars.length <= max ? flat : chars.slice(0, max).join("") + "…";
+  const end = codePointEnd(flat, max);
+  return end >= flat.length ? flat : flat.slice(0, end) + "…";
+}
+
+/** The UTF-16 offset after the first `count` code points of s (s.length when it has no more). */
+function codePointEnd(s: string, count: number): number {
+  let i = 0;
+  for (let k = 0; k < count && i < s.length; k++) i += (s.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+  return Math.min(i, s.length);
 }
 
 /**
