@@ -145,8 +145,17 @@ export function archiveEntry(
     }
     return k;
   };
-  const isTargetSection = (id: string) =>
-    (doc.sections[id]?.path ?? []).some((t) => TARGET_SECTION.test(t) && !NOT_TARGET_SECTION.test(t));
+  const targetSections = new Map<string, boolean>();
+  const isTargetSection = (id: string) => {
+    let target = targetSections.get(id);
+    if (target === undefined) {
+      target = (doc.sections[id]?.path ?? []).some((t) =>
+        TARGET_SECTION.test(t) && !NOT_TARGET_SECTION.test(t)
+      );
+      targetSections.set(id, target);
+    }
+    return target;
+  };
 
   const passages: Passage[] = [];
   const add = (block: Block, text: string, target: boolean, cell?: [number, number, number]) => {

@@ -5,7 +5,7 @@
  */
 import { foldCode, normalize, normalizeMasked } from "../analysis/text/normalize.ts";
 
-/** Number of MinHash values per passage (BANDS × ROWS). */
+/** Number of MinHash values per passage (BANDS × ROWS; a multiple of 4, which `signature` takes 4 at a time). */
 export const SIGNATURE_SIZE = 24;
 /** LSH: 6 bands of 4 rows: a pair with Jaccard 0.8 shares a band with probability 0.96, 0.5 with 0.32. */
 export const BANDS = 6;
@@ -270,28 +270,23 @@ export function normalizedFingerprint(s: string): number {
 const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix(0x5bd1e995 + i * 0x27d4eb2d));
 /** The seeds as int32 (same bits), for the signed arithmetic of `signature`. */
 const SEEDS_I32 = new Int32Array(SEEDS.buffer);
-/** Distinct shingle hashes of the passage being signed (reused, grown when needed). */
+/** Shingle hashes of the passage being signed (reused, grown when needed). */
 let shingles = new Int32Array(1024);
-/** Open-addressing set of the hashes seen in the passage: a slot is taken when its stamp is `generation`. */
-let seenKeys = new Int32Array(2048);
-let seenStamps = new Int32Array(2048);
-let generation = 0;
 
 /**
  * MinHash signature of the character 3-shingles of a masked comparison form: per seed, the minimum of
- * fmix(shingle hash ^ seed). The distinct shingle hashes are collected once (a repeated hash gives the same
- * values again, and a minimum does not change by them: about one shingle in seven repeats); the minima are
- * kept as int32 with the sign bit flipped (the same order as the uint32 values), four seeds per pass, so
- * the loop stays in int32 registers.
+ * fmix(shingle hash ^ seed). The shingle hashes are computed once; the minima are kept as int32 with the
+ * sign bit flipped (the same order as the uint32 values), four seeds per pass, so the loop stays in int32
+ * registers.
  */
 export function signature(masked: string): Uint32Array {
-  const distinct = distinctShingles(masked);
+  const n = shingleHashes(masked);
   const hs = shingles;
   const sig = new Uint32Array(SIGNATURE_SIZE);
   for (let j = 0; j < SIGNATURE_SIZE; j += 4) {
     const s0 = SEEDS_I32[j], s1 = SEEDS_I32[j + 1], s2 = SEEDS_I32[j + 2], s3 = SEEDS_I32[j + 3];
     let m0 = 0x7fffffff, m1 = 0x7fffffff, m2 = 0x7fffffff, m3 = 0x7fffffff;
-    for (let i = 0; i < distinct; i++) {
+    for (let i = 0; i < n; i++) {
       const h = hs[i];
       const v0 = mixFlipped(h ^ s0),
         v1 = mixFlipped(h ^ s1),
@@ -319,46 +314,28 @@ function shingleHash(s: string, i: number): number {
 }
 
 /**
- * Put the distinct hashes of the 3-shingles of `s` (one shingle for a string shorter than 3) into
- * `shingles`; returns how many. The window's code units are carried along, so each is read once.
+ * Put the hashes of the 3-shingles of `s` (one shingle for a string shorter than 3) into `shingles`;
+ * returns how many. The window's code units are carried along, so each is read once.
  */
-function distinctShingles(s: string): number {
+function shingleHashes(s: string): number {
   const len = s.length;
   const n = Math.max(1, len - SHINGLE + 1);
   if (shingles.length < n) shingles = new Int32Array(Math.max(n, 2 * shingles.length));
-  if (seenKeys.length < 2 * n) {
-    const size = 1 << (32 - Math.clz32(2 * n));
-    seenKeys = new Int32Array(size);
-    seenStamps = new Int32Array(size);
-    generation = 0;
-  }
-  if (generation === 0x7fffffff) {
-    seenStamps.fill(0);
-    generation = 0;
-  }
-  const hs = shingles, keys = seenKeys, stamps = seenStamps, mask = keys.length - 1;
-  const stamp = ++generation;
+  const hs = shingles;
   if (len < SHINGLE) {
     hs[0] = shingleHash(s, 0);
     return 1;
   }
-  let distinct = 0;
-  // FNV-1a of (c0, c1, c2) with the first step of c1 carried from the previous window.
+  // FNV-1a of (c0, c1, c2), its first step (of c0) carried from the previous window.
   let a = Math.imul(0x811c9dc5 ^ s.charCodeAt(0), 0x01000193);
   let c1 = s.charCodeAt(1);
   for (let i = 2; i < len; i++) {
     const c2 = s.charCodeAt(i);
-    const h = Math.imul(Math.imul(a ^ c1, 0x01000193) ^ c2, 0x01000193);
+    hs[i - 2] = Math.imul(Math.imul(a ^ c1, 0x01000193) ^ c2, 0x01000193);
     a = Math.imul(0x811c9dc5 ^ c1, 0x01000193);
     c1 = c2;
-    let slot = (h ^ (h >>> 15)) & mask;
-    while (stamps[slot] === stamp && keys[slot] !== h) slot = (slot + 1) & mask;
-    if (stamps[slot] === stamp) continue;
-    stamps[slot] = stamp;
-    keys[slot] = h;
-    hs[distinct++] = h;
   }
-  return distinct;
+  return n;
 }
 
 const FLIP = -0x80000000;

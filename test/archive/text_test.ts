@@ -74,6 +74,11 @@ Deno.test("archive text: signature is the MinHash of 3-shingles with the seeded 
   };
   const m = masker("甲县乙局");
   for (const t of TEXTS) assert.deepEqual([...signature(m.full(t))], reference(m.full(t)), t);
+  // Longer passages, with repeated shingles (the shingle buffer grows past its first size).
+  for (const n of [3, 4, 5, 100, 3000]) {
+    const t = Array.from({ length: n }, (_, i) => "完成资金#ω"[(i * 7 + (i >> 3)) % 6]).join("");
+    assert.deepEqual([...signature(t)], reference(t), String(n));
+  }
 });
 
 Deno.test("archive text: maskPlaces equals the PLACE regex replace", () => {
