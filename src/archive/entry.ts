@@ -6,7 +6,7 @@
 import type { Block, Document, TableBlock } from "../model/document.ts";
 import type { Extraction, Figure } from "../model/figure.ts";
 import { Buffer } from "node:buffer";
-import { fingerprint, type Masker, masker, signature, SIGNATURE_SIZE, unitKey, wording } from "./text.ts";
+import { type Masker, masker, signature, SIGNATURE_SIZE, unitKey, wording } from "./text.ts";
 
 /** Bumped when the entry's fingerprints change meaning: older entries are rebuilt (the file re-audited). */
 export const ENTRY_VERSION = 1;
@@ -77,11 +77,22 @@ export interface PackedEntry extends Omit<ArchiveEntry, "passages"> {
 
 export function packEntry(entry: ArchiveEntry): PackedEntry {
   const all = new Uint32Array(entry.passages.length * SIGNATURE_SIZE);
-  const passages = entry.passages.map(({ sig, ...p }, k) => {
-    all.set(sig, k * SIGNATURE_SIZE);
-    return p;
+  const passages = entry.passages.map((p, k) => {
+    all.set(p.sig, k * SIGNATURE_SIZE);
+    return withoutSig(p);
   });
   return { ...entry, passages, sigs: Buffer.from(all.buffer).toString("base64") };
+}
+
+/**
+ * A passage without its signature, its keys in the order of `Passage` (the order they have in JSON): written
+ * out, which is quicker than rest destructuring or spreading `cell` in.
+ */
+function withoutSig(p: Passage): Omit<Passage, "sig"> {
+  const { block, cell, section, quote, weight, flags, fp, fpYear, fpRaw } = p;
+  return cell
+    ? { block, cell, section, quote, weight, flags, fp, fpYear, fpRaw }
+    : { block, section, quote, weight, flags, fp, fpYear, fpRaw };
 }
 
 /** The signature of passage `k` of an entry, packed or not (a fresh array). */
@@ -99,6 +110,13 @@ const YEAR_IN_TEXT = /(?:19|20|１９|２０)[0-9０-９]{2}\s*年/;
 const TARGET_SECTION = /绩效目标|年度目标|总体目标/;
 const NOT_TARGET_SECTION = /完成|实现|偏离|情况|分析|自评/;
 const TARGET_LABEL = /^(?:年度|总体|绩效|年度绩效|项目)?目标(?:内容)?$/;
+
+/** A signature as a plain array (a loop: spreading a typed array goes through its iterator). */
+function sigArray(sig: Uint32Array): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < sig.length; j++) out.push(sig[j]);
+  return out;
+}
 
 function quoteOf(text: string): string {
   const start = text.search(/\S/);
@@ -127,8 +145,17 @@ export function archiveEntry(
     }
     return k;
   };
-  const isTargetSection = (id: string) =>
-    (doc.sections[id]?.path ?? []).some((t) => TARGET_SECTION.test(t) && !NOT_TARGET_SECTION.test(t));
+  const targetSections = new Map<string, boolean>();
+  const isTargetSection = (id: string) => {
+    let target = targetSections.get(id);
+    if (target === undefined) {
+      target = (doc.sections[id]?.path ?? []).some((t) =>
+        TARGET_SECTION.test(t) && !NOT_TARGET_SECTION.test(t)
+      );
+      targetSections.set(id, target);
+    }
+    return target;
+  };
 
   const passages: Passage[] = [];
   const add = (block: Block, text: string, target: boolean, cell?: [number, number, number]) => {
@@ -136,25 +163,18 @@ export function archiveEntry(
     const full = forms.full;
     const weight = wording(full);
     if (weight < MIN_WORDING) return;
-    const yearOnly = forms.yearOnly();
-    const raw = forms.raw();
-    const fp = fingerprint(full);
-    const fpYear = yearOnly === full ? fp : fingerprint(yearOnly);
+    const fp = forms.fullFingerprint();
+    const fpYear = forms.yearOnlyFingerprint();
     let flags = target ? FLAG.target : 0;
-    if (YEAR_IN_TEXT.test(text)) flags |= FLAG.hasYear;
+    if (text.includes("年") && YEAR_IN_TEXT.test(text)) flags |= FLAG.hasYear;
     if (full.includes("#")) flags |= FLAG.hasNumber;
-    passages.push({
-      block: block.index,
-      ...(cell ? { cell } : {}),
-      section: sectionOf(block.section),
-      quote: quoteOf(text),
-      weight,
-      flags,
-      fp,
-      fpYear,
-      fpRaw: raw === yearOnly ? fpYear : fingerprint(raw),
-      sig: [...signature(full)],
-    });
+    const section = sectionOf(block.section), quote = quoteOf(text);
+    const fpRaw = forms.rawFingerprint(), sig = sigArray(signature(full));
+    passages.push(
+      cell
+        ? { block: block.index, cell, section, quote, weight, flags, fp, fpYear, fpRaw, sig }
+        : { block: block.index, section, quote, weight, flags, fp, fpYear, fpRaw, sig },
+    );
   };
   for (const block of doc.blocks) {
     if (block.kind === "heading") continue;
@@ -205,11 +225,23 @@ const TIME_WORDS =
 /** Units whose figures are compared across years (amounts and counts, not rates or scores). */
 const SKIP_UNITS = new Set(["%", "个百分点", "分", "‰", ""]);
 
-function subjectKey(f: Figure, m: Masker): string | null {
-  const raw = (f.rowLabel && f.loc.table ? f.rowLabel : f.subject).replace(TIME_WORDS, "");
-  const key = m.full(raw).replace(/ω/g, "");
-  const han = key.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-  return han >= 2 && !key.includes("#") ? key : null;
+/** The subject key of a figure; `cache` holds the keys of the labels seen (a row label recurs per column). */
+function subjectKey(f: Figure, m: Masker, cache: Map<string, string | null>): string | null {
+  const label = f.rowLabel && f.loc.table ? f.rowLabel : f.subject;
+  let key = cache.get(label);
+  if (key === undefined) cache.set(label, key = labelKey(label, m));
+  return key;
+}
+
+function labelKey(label: string, m: Masker): string | null {
+  const key = m.full(label.replace(TIME_WORDS, "")).replace(/ω/g, "");
+  if (key.includes("#")) return null;
+  let han = 0;
+  for (let i = 0; i < key.length && han < 2; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+  }
+  return han >= 2 ? key : null;
 }
 
 function blockText(doc: Document, f: Figure): string {
@@ -230,6 +262,7 @@ function yearFigures(
   sectionOf: (id: string) => number,
 ): YearFigure[] {
   const out: YearFigure[] = [];
+  const subjects = new Map<string, string | null>();
   for (const f of extraction.figures) {
     if (SKIP_UNITS.has(f.unit) || f.range || f.approx !== "exact") continue;
     const block = doc.blocks[f.loc.block];
@@ -257,7 +290,7 @@ function yearFigures(
       } else if (f.year === undefined || f.year === docYear) year = docYear;
     }
     if (year === undefined) continue;
-    const subject = subjectKey(f, m);
+    const subject = subjectKey(f, m, subjects);
     if (!subject) continue;
     out.push({
       subject,

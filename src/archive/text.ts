@@ -3,9 +3,9 @@
  * years and numbers masked (so a copy with names, years and figures swapped still matches), 52-bit
  * fingerprints of three masking levels, and MinHash signatures with their LSH band keys.
  */
-import { normalize, normalizeMasked } from "../analysis/text/normalize.ts";
+import { foldCode, normalize, normalizeMasked } from "../analysis/text/normalize.ts";
 
-/** Number of MinHash values per passage (BANDS × ROWS). */
+/** Number of MinHash values per passage (BANDS × ROWS; a multiple of 4, which `signature` takes 4 at a time). */
 export const SIGNATURE_SIZE = 24;
 /** LSH: 6 bands of 4 rows: a pair with Jaccard 0.8 shares a band with probability 0.96, 0.5 with 0.32. */
 export const BANDS = 6;
@@ -19,8 +19,9 @@ const SHINGLE = 3;
  */
 export const MASK = { unit: "ω", year: "ψ", number: "#" } as const;
 
-/** Units of administration that end a place name (甲县, 某某回族彝族自治县, 某某镇). */
-const PLACE = /[\u4e00-\u9fff]{1,3}?(?:自治州|自治县|自治区|特别行政区|省|市|县|区|州|旗|盟|镇|乡|街道)/g;
+/** Units of administration that end a place name (甲县, 某某回族彝族自治县, 某某镇): the definition of maskPlaces. */
+export const PLACE =
+  /[\u4e00-\u9fff]{1,3}?(?:自治州|自治县|自治区|特别行政区|省|市|县|区|州|旗|盟|镇|乡|街道)/g;
 /** A year: four digits 19xx/20xx followed by 年 (or 年度), full-width digits included. */
 const YEAR = /(?<![0-9０-９.．])(?:19|20|１９|２０)[0-9０-９]{2}(?=\s*年)/g;
 /** Any other Arabic number (with thousands commas and a decimal part). */
@@ -92,13 +93,20 @@ export interface PassageForms {
   full: string;
   yearOnly(): string;
   raw(): string;
+  /** fingerprint(full). */
+  fullFingerprint(): number;
+  /** fingerprint(yearOnly()), without making the form when it is not `full`. */
+  yearOnlyFingerprint(): number;
+  /** fingerprint(raw()), without making the form when it is not `yearOnly()`. */
+  rawFingerprint(): number;
 }
 
 export function masker(unit: string | null | undefined): Masker {
   const variants = unitVariants(unit);
   const own = variants.length ? new RegExp(variants.map(escapeRe).join("|"), "g") : null;
-  const names = (t: string) => (own ? t.replace(own, MASK.unit) : t).replace(PLACE, MASK.unit);
-  const years = (t: string) => t.replace(YEAR, MASK.year);
+  const names = (t: string) => maskPlaces(own ? t.replace(own, MASK.unit) : t);
+  // YEAR needs a 年 after the digits.
+  const years = (t: string) => t.includes("年") ? t.replace(YEAR, MASK.year) : t;
   return {
     full: (t) => normalize(years(names(t)).replace(NUMBER, MASK.number)),
     yearOnly: (t) => normalize(years(names(t))),
@@ -112,13 +120,76 @@ export function masker(unit: string | null | undefined): Masker {
       const full = numbers ? normalizeMasked(masked, numberEnd) : normalize(masked);
       let yearOnly: string | undefined;
       const yearOnlyForm = () => yearOnly ??= numbers ? normalize(masked) : full;
+      let fp: number | undefined, fpYear: number | undefined;
+      const fullFingerprint = () => fp ??= fingerprint(full);
+      const yearOnlyFingerprint = () =>
+        fpYear ??= numbers ? normalizedFingerprint(masked) : fullFingerprint();
       return {
         full,
+        fullFingerprint,
         yearOnly: yearOnlyForm,
         raw: () => masked === text ? yearOnlyForm() : normalize(text),
+        yearOnlyFingerprint,
+        rawFingerprint: () => masked === text ? yearOnlyFingerprint() : normalizedFingerprint(text),
       };
     },
   };
+}
+
+const code = (ch: string) => ch.charCodeAt(0);
+/** Per code unit: how a PLACE suffix can start with it (one-character suffix, 自治…, 特别行政区, 街道). */
+const SUFFIX_START = new Uint8Array(0x10000);
+const ONE = 1, AUTONOMOUS = 2, SPECIAL = 3, SUBDISTRICT = 4;
+for (const ch of "省市县区州旗盟镇乡") SUFFIX_START[code(ch)] = ONE;
+SUFFIX_START[code("自")] = AUTONOMOUS;
+SUFFIX_START[code("特")] = SPECIAL;
+SUFFIX_START[code("街")] = SUBDISTRICT;
+const ZHI = code("治"), DAO = code("道");
+const AUTONOMOUS_END = new Set([code("州"), code("县"), code("区")]);
+
+/** Length of the PLACE suffix at `i` of `s` (SUFFIX_START `kind`), 0 when none starts there. */
+function suffixAt(s: string, i: number, kind: number): number {
+  const n = s.length;
+  switch (kind) {
+    case ONE:
+      return 1;
+    case AUTONOMOUS:
+      return i + 2 < n && s.charCodeAt(i + 1) === ZHI && AUTONOMOUS_END.has(s.charCodeAt(i + 2)) ? 3 : 0;
+    case SPECIAL:
+      return s.startsWith("别行政区", i + 1) ? 5 : 0;
+    default:
+      return i + 1 < n && s.charCodeAt(i + 1) === DAO ? 2 : 0;
+  }
+}
+
+/**
+ * `s.replace(PLACE, MASK.unit)` without the regex (whose lazy prefix is tried at every Han character). At
+ * most one suffix alternative starts at a position, so the leftmost match is found from the first suffix
+ * `q` after the previous match that has Han characters before it: it starts at the earliest of the (up to
+ * 3) Han characters right before `q` that are not in the previous match, and takes the suffix at `q` (a
+ * start further left would have needed a suffix before `q`).
+ */
+export function maskPlaces(s: string): string {
+  const n = s.length;
+  let out = "", at = 0;
+  for (let q = 1; q < n; q++) {
+    const kind = SUFFIX_START[s.charCodeAt(q)];
+    if (kind === 0) continue;
+    let p = q;
+    const from = q - 3 > at ? q - 3 : at;
+    while (p > from) {
+      const c = s.charCodeAt(p - 1);
+      if (c < 0x4e00 || c > 0x9fff) break;
+      p--;
+    }
+    if (p === q) continue;
+    const l = suffixAt(s, q, kind);
+    if (l === 0) continue;
+    out += s.slice(at, p) + MASK.unit;
+    at = q + l;
+    q = at; // the next suffix needs a Han character before it, at `at` or later
+  }
+  return at === 0 ? s : out + s.slice(at);
 }
 
 /** Characters of a masked comparison form that are not masks: how much wording it carries. */
@@ -165,35 +236,117 @@ export function hash32(s: string, seed = 0): number {
 
 /** A 52-bit fingerprint (a safe integer, stored as an SQLite INTEGER). */
 export function fingerprint(s: string): number {
-  const a = hash32(s, 0x1234567) & 0xfffff;
-  const b = hash32(s, 0x7654321);
-  return a * 0x100000000 + b;
+  // hash32(s, 0x1234567) & 0xfffff and hash32(s, 0x7654321), in one pass.
+  let a = 0x1234567 ^ 0x9e3779b9, b = 0x7654321 ^ 0x9e3779b9;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    a = (a << 13) | (a >>> 19);
+    b = Math.imul(b ^ c, 0x01000193);
+    b = (b << 13) | (b >>> 19);
+  }
+  return (fmix(a ^ s.length) & 0xfffff) * 0x100000000 + fmix(b ^ s.length);
+}
+
+/**
+ * fingerprint(normalize(s)), hashing the code units normalize would write instead of making the string
+ * (normalize itself when a code unit needs the whole text: lower-casing, surrogates).
+ */
+export function normalizedFingerprint(s: string): number {
+  let a = 0x1234567 ^ 0x9e3779b9, b = 0x7654321 ^ 0x9e3779b9, len = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = foldCode(s.charCodeAt(i));
+    if (c === 0) continue;
+    if (c < 0) return fingerprint(normalize(s));
+    a = Math.imul(a ^ c, 0x01000193);
+    a = (a << 13) | (a >>> 19);
+    b = Math.imul(b ^ c, 0x01000193);
+    b = (b << 13) | (b >>> 19);
+    len++;
+  }
+  return (fmix(a ^ len) & 0xfffff) * 0x100000000 + fmix(b ^ len);
 }
 
 const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix(0x5bd1e995 + i * 0x27d4eb2d));
+/** The seeds as int32 (same bits), for the signed arithmetic of `signature`. */
+const SEEDS_I32 = new Int32Array(SEEDS.buffer);
+/** Shingle hashes of the passage being signed (reused, grown when needed). */
+let shingles = new Int32Array(1024);
 
-/** MinHash signature of the character 3-shingles of a masked comparison form. */
+/**
+ * MinHash signature of the character 3-shingles of a masked comparison form: per seed, the minimum of
+ * fmix(shingle hash ^ seed). The shingle hashes are computed once; the minima are kept as int32 with the
+ * sign bit flipped (the same order as the uint32 values), four seeds per pass, so the loop stays in int32
+ * registers.
+ */
 export function signature(masked: string): Uint32Array {
-  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  const len = masked.length;
-  const n = Math.max(1, len - SHINGLE + 1);
-  for (let i = 0; i < n; i++) {
-    // The shingle's three code units, hashed without slicing.
-    let h = 0x811c9dc5;
-    const end = i + SHINGLE < len ? i + SHINGLE : len;
-    for (let k = i; k < end; k++) h = Math.imul(h ^ masked.charCodeAt(k), 0x01000193);
-    for (let j = 0; j < SIGNATURE_SIZE; j++) {
-      // fmix(h ^ SEEDS[j]), written out: the hottest loop of the archive entry.
-      let v = h ^ SEEDS[j];
-      v ^= v >>> 16;
-      v = Math.imul(v, 0x85ebca6b);
-      v ^= v >>> 13;
-      v = Math.imul(v, 0xc2b2ae35);
-      v = (v ^ (v >>> 16)) >>> 0;
-      if (v < sig[j]) sig[j] = v;
+  const n = shingleHashes(masked);
+  const hs = shingles;
+  const sig = new Uint32Array(SIGNATURE_SIZE);
+  for (let j = 0; j < SIGNATURE_SIZE; j += 4) {
+    const s0 = SEEDS_I32[j], s1 = SEEDS_I32[j + 1], s2 = SEEDS_I32[j + 2], s3 = SEEDS_I32[j + 3];
+    let m0 = 0x7fffffff, m1 = 0x7fffffff, m2 = 0x7fffffff, m3 = 0x7fffffff;
+    for (let i = 0; i < n; i++) {
+      const h = hs[i];
+      const v0 = mixFlipped(h ^ s0),
+        v1 = mixFlipped(h ^ s1),
+        v2 = mixFlipped(h ^ s2),
+        v3 = mixFlipped(h ^ s3);
+      if (v0 < m0) m0 = v0;
+      if (v1 < m1) m1 = v1;
+      if (v2 < m2) m2 = v2;
+      if (v3 < m3) m3 = v3;
     }
+    sig[j] = m0 ^ FLIP;
+    sig[j + 1] = m1 ^ FLIP;
+    sig[j + 2] = m2 ^ FLIP;
+    sig[j + 3] = m3 ^ FLIP;
   }
   return sig;
+}
+
+/** FNV-1a of the code units of the shingle starting at `i` (shorter at the end of a short string). */
+function shingleHash(s: string, i: number): number {
+  let h = 0x811c9dc5;
+  const end = i + SHINGLE < s.length ? i + SHINGLE : s.length;
+  for (let k = i; k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/**
+ * Put the hashes of the 3-shingles of `s` (one shingle for a string shorter than 3) into `shingles`;
+ * returns how many. The window's code units are carried along, so each is read once.
+ */
+function shingleHashes(s: string): number {
+  const len = s.length;
+  const n = Math.max(1, len - SHINGLE + 1);
+  if (shingles.length < n) shingles = new Int32Array(Math.max(n, 2 * shingles.length));
+  const hs = shingles;
+  if (len < SHINGLE) {
+    hs[0] = shingleHash(s, 0);
+    return 1;
+  }
+  // FNV-1a of (c0, c1, c2), its first step (of c0) carried from the previous window.
+  let a = Math.imul(0x811c9dc5 ^ s.charCodeAt(0), 0x01000193);
+  let c1 = s.charCodeAt(1);
+  for (let i = 2; i < len; i++) {
+    const c2 = s.charCodeAt(i);
+    hs[i - 2] = Math.imul(Math.imul(a ^ c1, 0x01000193) ^ c2, 0x01000193);
+    a = Math.imul(0x811c9dc5 ^ c1, 0x01000193);
+    c1 = c2;
+  }
+  return n;
+}
+
+const FLIP = -0x80000000;
+
+/** fmix(v) as int32 with the sign bit flipped: signed order of the results is the unsigned order of fmix. */
+function mixFlipped(v: number): number {
+  v ^= v >>> 16;
+  v = Math.imul(v, 0x85ebca6b);
+  v ^= v >>> 13;
+  v = Math.imul(v, 0xc2b2ae35);
+  return v ^ (v >>> 16) ^ FLIP;
 }
 
 /** The LSH band keys of a signature: signed 32-bit (4 bytes in SQLite), the band number mixed in. */

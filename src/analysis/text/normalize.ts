@@ -70,6 +70,18 @@ function classify(c: number): number {
 }
 
 /**
+ * What normalize writes for the code unit `c` when it can be told from `c` alone: the code unit (0 when it
+ * is dropped), or -1 for a surrogate or a non-ASCII letter that lower-cases (normalize lower-cases the
+ * whole text then). Without -1 in a string, normalize(s) is the non-zero foldCode of its code units: for
+ * hashing the comparison form without making it.
+ */
+export function foldCode(c: number): number {
+  let state = STATE[c];
+  if (state === UNKNOWN) state = classify(c);
+  return state === SIMPLE ? OUTPUT[c] : -1;
+}
+
+/**
  * The one pass of normalize (masking numbers when numberEnd is given); undefined for astral text. Runs of
  * code units kept as they are go in as slices (the least garbage of the ways tried: a code-unit buffer
  * decoded by String.fromCharCode.apply or TextDecoder allocates more).
