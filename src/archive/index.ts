@@ -490,7 +490,9 @@ export class ArchiveIndex {
     // Byte-identical files.
     if (self.sha256) {
       for (
-        const r of this.#stmt("SELECT id FROM archive_docs WHERE sha256 = ? AND id != ?").all(self.sha256, id)
+        const r of this.#stmt(
+          "SELECT id FROM archive_docs WHERE sha256 = ? AND id != ? ORDER BY real_path",
+        ).all(self.sha256, id)
       ) {
         const other = docs.get((r as { id: number }).id);
         if (!other) continue;
@@ -521,7 +523,7 @@ export class ArchiveIndex {
       const copies = shares.filter((s) =>
         !sameUnit(self, s.doc) && (self.year === null || s.doc.year === null || s.doc.year <= self.year) &&
         s.weight >= MIN_MATCHED && s.weight / total >= COPY_SHARE
-      ).sort((a, b) => b.weight - a.weight).slice(0, 3);
+      ).sort((a, b) => b.weight - a.weight || byPath(a.doc, b.doc)).slice(0, 3);
       for (const s of copies) drafts.push(this.#copyDraft(self, s, total));
 
       // The same unit's earlier report with the most text in common.
@@ -529,9 +531,11 @@ export class ArchiveIndex {
         sameUnit(self, s.doc) && self.unitKey !== null && self.year !== null && s.doc.year !== null &&
         s.doc.year < self.year && compatibleKind(self, s.doc)
       ).sort((a, b) =>
-        b.weight - a.weight || (b.doc.year ?? 0) - (a.doc.year ?? 0)
+        b.weight - a.weight || (b.doc.year ?? 0) - (a.doc.year ?? 0) || byPath(a.doc, b.doc)
       )[0];
-      if (earlier) drafts.push(...this.#reuseDrafts(self, earlier, passages, total));
+      if (earlier) {
+        drafts.push(...this.#reuseDrafts(self, earlier, passages, total));
+      }
     }
     drafts.push(...this.#crossYear(self));
     return { drafts, linked };
@@ -688,7 +692,7 @@ export class ArchiveIndex {
     const docs = this.docs();
     const sameUnit = this.#sameUnit(self.unitKey).map((id) => docs.get(id)!).filter((d) =>
       d && d.id !== self.id && d.year !== null && d.year < self.year! && compatibleKind(self, d)
-    );
+    ).sort(byPath);
     const out: ArchiveDraft[] = [];
     // Only the figures of subjects some report of the unit makes claims about are kept: a unit's reports
     // are read once however many of them are analysed, and memory stays small.
@@ -782,6 +786,14 @@ function toDoc(r: Record<string, unknown>): ArchiveDoc {
 
 function sameUnit(a: ArchiveDoc, b: ArchiveDoc): boolean {
   return a.unitKey !== null && a.unitKey === b.unitKey;
+}
+
+/**
+ * Documents in path order: ids follow the order audits finished, which differs between runs with several
+ * audit processes; ties broken by path give the same findings every run.
+ */
+function byPath(a: ArchiveDoc, b: ArchiveDoc): number {
+  return a.realPath < b.realPath ? -1 : a.realPath > b.realPath ? 1 : 0;
 }
 
 function compatibleKind(a: ArchiveDoc, b: ArchiveDoc): boolean {

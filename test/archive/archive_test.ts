@@ -151,6 +151,47 @@ Deno.test("LSH rows of documents added before an interruption are built when the
   }
 });
 
+Deno.test("findings do not depend on the order documents were indexed (audits finish in any order)", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const sample = await Deno.readFile(SAMPLE);
+    // This year's report and two copies of the unit's report of last year (two files, as archives have).
+    const files: Record<string, Uint8Array> = {
+      "2022-a.docx": shiftYears(sample, -1),
+      "2022-b.docx": shiftYears(sample, -1),
+      "2023.docx": sample,
+    };
+    const entries = new Map<string, { sha: string | null; entry: ReturnType<typeof archiveEntry> }>();
+    for (const [name, bytes] of Object.entries(files)) {
+      const p = path.join(dir, name);
+      await Deno.writeFile(p, bytes);
+      const { result, audited } = await auditFile(p);
+      entries.set(p, {
+        sha: result.sha256,
+        entry: archiveEntry(audited!.doc, audited!.extraction, result.meta),
+      });
+    }
+    const [a, b, c] = Object.keys(files).map((n) => path.join(dir, n));
+    const analyse = (order: string[]) => {
+      const db = new DatabaseSync(":memory:");
+      const index = new ArchiveIndex(db);
+      const ids = new Map(order.map((p) => [p, index.add(p, p, entries.get(p)!.sha, entries.get(p)!.entry)]));
+      const drafts = index.analyze(ids.get(c)!).drafts;
+      db.close();
+      return drafts.map((d) => JSON.stringify({ rule: d.rule, message: d.message, details: d.details }));
+    };
+    const first = analyse([a, b, c]);
+    const crossYear = first.filter((d) => d.includes('"rule":"cross-year-figure"'));
+    assert.ok(
+      crossYear.some((d) => d.includes("2022-a.docx")) && crossYear.some((d) => d.includes("2022-b.docx")),
+    );
+    assert.deepEqual(analyse([b, a, c]), first);
+    assert.deepEqual(analyse([c, b, a]), first);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("an archive index written before lsh_pending existed is read as complete", () => {
   const db = new DatabaseSync(":memory:");
   db.exec(
