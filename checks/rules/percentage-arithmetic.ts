@@ -1,7 +1,8 @@
 /**
  * percentage-arithmetic: a growth/decline rate (from both periods, or from the current value and the amount of
  * the change), a 个百分点 difference, a share, a completion rate or a named rate (执行率, 到位率, 完成率…)
- * recomputed from the figures the sentence cites, compared at the stated precision.
+ * recomputed from the figures the sentence cites, compared at the stated precision; and a satisfaction rate
+ * recomputed from the tally of answer options before it (percentage-arithmetic/satisfaction.ts).
  */
 import type { CheckContext, FindingDraft, Rule } from "../../src/model/rule.ts";
 import type { Change, Figure, Ratio } from "../../src/model/figure.ts";
@@ -18,6 +19,7 @@ import {
   unitsCompatible,
 } from "../lib/arith/figures.ts";
 import { judge, judgeAsWritten, type Recomputed, rounded, shown } from "../lib/arith/recompute.ts";
+import { satisfactionRates } from "./percentage-arithmetic/satisfaction.ts";
 
 const PERCENT = "%";
 const POINTS = "个百分点";
@@ -316,7 +318,7 @@ export const percentageArithmetic: Rule = {
     },
     docs: {
       summary:
-        "Recomputes growth rates, percentage-point changes, shares and completion rates from the cited figures.",
+        "Recomputes growth rates, percentage-point changes, shares, completion rates and satisfaction rates (from the tally of answer options) from the cited figures.",
       rationale:
         "A percentage that does not follow from the figures beside it undermines the whole analysis; reviewers recompute them by hand.",
       examples: [
@@ -348,6 +350,14 @@ export const percentageArithmetic: Rule = {
           messageId: "truncation",
           doc: ["实际支出2300万元，占年度预算1800万元的127.7%。"],
         },
+        {
+          title: "满意度与所注口径下的问卷份数不符（(190 − 4) ÷ 190 = 97.89%）",
+          kind: "invalid",
+          messageId: "mismatch",
+          doc: [
+            "有效问卷190份，其中非常满意142份、满意26份、基本满意18份、不满意4份，满意度（不含“不满意”）为96.07%。",
+          ],
+        },
       ],
     },
   },
@@ -360,6 +370,6 @@ export const percentageArithmetic: Rule = {
       const f = toFinding(ctx, c);
       if (f) out.push(f);
     }
-    return out;
+    return [...out, ...satisfactionRates(ctx)];
   },
 };

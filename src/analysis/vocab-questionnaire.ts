@@ -51,6 +51,22 @@ export const ANSWER_OPTIONS = [
   "很差",
 ] as const;
 
+/** Options that count as satisfied in a satisfaction rate (满意度/满意率) when the report names no definition. */
+export const SATISFIED_OPTIONS: readonly string[] = [
+  "非常满意",
+  "十分满意",
+  "很满意",
+  "比较满意",
+  "较满意",
+  "满意",
+  "基本满意",
+];
+/** A satisfaction rate written after a tally: 满意度（不含“不满意”）为96.07% (the definition in brackets). */
+export const SATISFACTION_RATE =
+  /(?:总体|综合|整体)?满意(?:度|率)(?:[（(]([^（）()]{1,40})[）)])?(?:为|达到|达|是|[：:])?[\s\u3000]*(约|近|超过|逾)?[\s\u3000]*([0-9０-９]+(?:[.．][0-9０-９]+)?)[\s\u3000]*[%％](以上|左右)?/;
+/** A definition that leaves options out (不含“不满意”) rather than naming those counted (含“基本满意”). */
+export const SATISFACTION_EXCLUDES = /不含|不包括|不计|剔除|除去?/;
+
 /** Row or column label of a stated total of the answers (合计 / 小计 / 总计). */
 export const ANSWER_TOTAL_LABEL = /^(?:合计|小计|总计|总数|共计)(?:[（(][^）)]*[）)])?$/;
 /** Row or column label of the number of valid questionnaires (有效问卷份数 / 样本量 / 回收份数). */
