@@ -18,6 +18,7 @@ export const GRADE_WORDS: Record<string, Band> = {
   "合格": "pass",
   "一般": "pass",
   "差": "fail",
+  "较差": "fail",
   "不合格": "fail",
 };
 

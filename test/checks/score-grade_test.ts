@@ -72,3 +72,12 @@ Deno.test("score-grade: without a score in the text, the table's total is used, 
   assert.equal(fs[0].certainty, "assumption");
   assert.equal(fs[0].evidence[1].table?.row, 2);
 });
+
+Deno.test("score-grade: 较差 is the lowest band of the 优秀/良好/中等/较差 scale", () => {
+  assert.deepEqual(run(["综合得分56分，评价等级为“较差”。"]), []);
+  const fs = run(["经综合评价，本单位整体支出绩效自评得分76分，评价等级为“较差”。"]);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].details.expectedGrade, "中");
+  // Near miss: 较差 as an adjective (no copula or quote after the keyword) is no grade.
+  assert.deepEqual(run(["得分76分，项目绩效较差的原因是资金到位晚。"]), []);
+});
