@@ -5,7 +5,7 @@
 import { defineRule, type FindingDraft } from "../../src/model/rule.ts";
 import type { Document } from "../../src/model/document.ts";
 import type { CellValue, IndicatorTable } from "../../src/analysis/tables/indicator-table.ts";
-import { compareSum, show, total } from "../../src/analysis/tables/compare.ts";
+import { compareSum, compareSumAsWritten, show, total } from "../../src/analysis/tables/compare.ts";
 import { table } from "../../src/testing/doc-spec.ts";
 import { cellQuote, type SubtotalDetails, subtotalFindings } from "../lib/score-tables.ts";
 import type { CheckContext } from "../../src/model/rule.ts";
@@ -15,7 +15,7 @@ import { evidence } from "../../src/analysis/evidence.ts";
 import { BAND_BOUND_AFTER, PART_SCORE_SUBJECT, SELF_TOTAL_SCORE } from "../../src/analysis/vocab.ts";
 
 type Details = {
-  "scores-vs-total": { stated: number; computed: number; items: number };
+  "scores-vs-total": { stated: number; computed: number; items: number; assumption?: string };
   "text-vs-table-total": { textScore: number; tableScore: number; assumption?: string };
   "subtotal-scores": SubtotalDetails;
 };
@@ -109,7 +109,24 @@ function totalFindings(doc: Document, it: IndicatorTable): FindingDraft<Details>
   for (const t of it.totals) {
     if (!t.score) continue;
     const v = compareSum(t.score, ss);
-    if (v === "match" || v === "truncation") continue;
+    if (v === "truncation") continue;
+    if (v === "match") {
+      const w = compareSumAsWritten(t.score, ss);
+      if (w === "match" || w === "truncation") continue;
+      // Only rounded item scores could give the total: possible, but scores are usually awarded as written.
+      const assumption = "各指标得分均为四舍五入后的近似值";
+      out.push({
+        severity: "warning",
+        certainty: "assumption",
+        message: `各末级指标得分按表中所列直接相加为${sum}分，与合计行所列总得分${t.score.raw}分不符` +
+          `（仅当${assumption}时，合计才可能为${t.score.raw}分）。`,
+        hint: "重新合计各指标得分，更正总得分或有误的指标得分。",
+        evidence: [ev(t.score, t.score.raw)],
+        messageId: "scores-vs-total",
+        details: { stated: t.score.value, computed: Number(sum), items: ss.length, assumption },
+      });
+      continue;
+    }
     out.push({
       severity: v === "rounding" ? "warning" : undefined,
       certainty: v === "rounding" ? "rounding" : undefined,

@@ -24,8 +24,15 @@ function subtotals(s1: string, merged: boolean) {
   return table(rows, merged ? [{ row: 1, col: 0, rowspan: 2 }] : []);
 }
 
+/** Ten items scored 8.5 (half points, added exactly: 85) and a 合计 row scored `total`. */
+function halfPoints(total: string): string[][] {
+  const items = Array.from({ length: 10 }, (_, i) => ["产出", `指标${i + 1}`, "10", "8.5"]);
+  return [H4, ...items, ["合计", "", "100", total]];
+}
+
 ruleTester(scoreTotal, {
   valid: [
+    { name: "ten half-point scores adding up to the 合计 row", doc: [table(halfPoints("85"))] },
     { name: "scores that add up to the 合计 row", doc: [table(withTotal("合计", "38", "93"))] },
     { name: "the total row labelled 总计", doc: [table(withTotal("总计", "38", "93"))] },
     { name: "the total row labelled 总分", doc: [table(withTotal("总分", "38", "93"))] },
@@ -50,6 +57,17 @@ ruleTester(scoreTotal, {
     },
   ],
   invalid: [
+    {
+      name:
+        "half-point scores that add up to 85 under a 合计 of 84: only rounded scores could give it (warning)",
+      doc: [table(halfPoints("84"))],
+      errors: [{
+        messageId: "scores-vs-total",
+        severity: "warning",
+        certainty: "assumption",
+        message: "直接相加为85分",
+      }],
+    },
     {
       name: "scores above the 合计 row",
       doc: [table(withTotal("合计", "38", "95"))],

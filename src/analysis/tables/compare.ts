@@ -20,6 +20,15 @@ export function compareSum(stated: Stated, parts: Stated[]): Verdict {
   return compareStated(stated.value, stated.decimals, interval);
 }
 
+/**
+ * The stated sum against the parts added exactly as written (no rounding of the parts): where compareSum
+ * accepts a total only because every decimal part may have been rounded, this tells whether the parts as
+ * written give it.
+ */
+export function compareSumAsWritten(stated: Stated, parts: Stated[]): Verdict {
+  return compareStated(stated.value, stated.decimals, point(total(parts)));
+}
+
 export function total(parts: Stated[]): number {
   return parts.reduce((s, p) => s + p.value, 0);
 }
