@@ -17,7 +17,13 @@ import {
   nodeLabel,
   type SubtotalRow,
 } from "../../src/analysis/tables/indicator-table.ts";
-import { compareSum, show, type Stated, total } from "../../src/analysis/tables/compare.ts";
+import {
+  compareSum,
+  compareSumAsWritten,
+  show,
+  type Stated,
+  total,
+} from "../../src/analysis/tables/compare.ts";
 import {
   fullMarks,
   statedTotalWeights,
@@ -79,19 +85,28 @@ export function subtotalFindings<K extends keyof SubtotalKind>(
     if (!stated || items.some((p) => p === undefined)) continue;
     const parts = items as CellValue[];
     const v = compareSum(stated, parts);
-    if (v === "match" || v === "truncation") continue;
+    if (v === "truncation") continue;
+    // Accepted only because every decimal part may have been rounded: as written they give another sum.
+    const written = v === "match" ? compareSumAsWritten(stated, parts) : undefined;
+    if (written === "match" || written === "truncation") continue;
     const assumed = sub.grouping === "position";
     const group = sub.node ? `“${nodeLabel(sub.node)}”` : "";
     const which = assumed ? `其上方${sub.leaves.length}项` : `${group}所属${sub.leaves.length}项`;
     const sum = show(total(parts));
     const formula = parts.length > 1 ? `${parts.map((p) => show(p.value)).join("+")}=${sum}` : sum;
     const rounding = v === "rounding";
+    const roundedParts = written !== undefined;
+    const assumptions = [
+      ...(roundedParts ? [`各项${what}均为四舍五入后的近似值时小计才可能如此`] : []),
+      ...(assumed ? ["小计行汇总其上方、前一小计行以下的各项"] : []),
+    ];
     out.push({
       messageId,
-      severity: rounding || assumed ? "warning" : undefined,
-      certainty: rounding ? "rounding" : assumed ? "assumption" : "certain",
+      severity: rounding || assumed || roundedParts ? "warning" : undefined,
+      certainty: rounding ? "rounding" : assumptions.length ? "assumption" : "certain",
       message: `${group}小计行${what}${stated.raw}分，${which}指标${what}合计${formula}分，` +
         (rounding ? "仅在末位舍入范围内相差。" : "二者不符。") +
+        (roundedParts ? `（仅当各项${what}均为四舍五入后的近似值时才可能相符。）` : "") +
         (assumed ? "（按位置把小计行上方、前一小计行以下的各项视为其组成。）" : ""),
       hint: `重新合计该组各项${what}，更正小计行或有误的指标${what}。`,
       evidence: [ev(stated, stated.raw), ...parts.slice(0, 12).map((p) => ev(p, p.raw))],
@@ -101,7 +116,7 @@ export function subtotalFindings<K extends keyof SubtotalKind>(
         computed: Number(sum),
         parts: parts.map((p) => p.value),
         grouping: sub.grouping,
-        ...(assumed ? { assumption: "小计行汇总其上方、前一小计行以下的各项" } : {}),
+        ...(assumptions.length ? { assumption: assumptions.join("；") } : {}),
       },
     } as FindingDraft<Pick<SubtotalKind, K>>);
   }

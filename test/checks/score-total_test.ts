@@ -30,9 +30,16 @@ function halfPoints(total: string): string[][] {
   return [H4, ...items, ["合计", "", "100", total]];
 }
 
+/** Ten half-point items closed by a 小计 row scored `sub`, then the 合计 row. */
+function halfPointGroup(sub: string): string[][] {
+  const items = Array.from({ length: 10 }, (_, i) => [i === 0 ? "产出" : "", `指标${i + 1}`, "8", "7.5"]);
+  return [H4, ...items, ["小计", "", "80", sub], ["效益", "满意度", "20", "20"], ["合计", "", "100", "95"]];
+}
+
 ruleTester(scoreTotal, {
   valid: [
     { name: "ten half-point scores adding up to the 合计 row", doc: [table(halfPoints("85"))] },
+    { name: "half-point scores adding up to their 小计 row", doc: [table(halfPointGroup("75"))] },
     { name: "scores that add up to the 合计 row", doc: [table(withTotal("合计", "38", "93"))] },
     { name: "the total row labelled 总计", doc: [table(withTotal("总计", "38", "93"))] },
     { name: "the total row labelled 总分", doc: [table(withTotal("总分", "38", "93"))] },
@@ -57,6 +64,16 @@ ruleTester(scoreTotal, {
     },
   ],
   invalid: [
+    {
+      name: "half-point scores adding up to 75 under a 小计 of 74: a warning stating the assumption",
+      doc: [table(halfPointGroup("74"))],
+      errors: [{
+        messageId: "subtotal-scores",
+        severity: "warning",
+        certainty: "assumption",
+        message: "近似值",
+      }],
+    },
     {
       name:
         "half-point scores that add up to 85 under a 合计 of 84: only rounded scores could give it (warning)",
