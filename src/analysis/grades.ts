@@ -99,7 +99,7 @@ function statementsIn(
  * A grade that qualifies what follows (对等级为“良”的项目督促整改 / 等级为“优”的2个) picks out items by grade; it
  * states no grade of this evaluation (unlike 得出等级为“优”的结论).
  */
-const GRADE_AS_MODIFIER = /^[”"」』’]?的(?!结论|结果|评价)/;
+const GRADE_AS_MODIFIER = /^[”"」』’]?(?:等级|等次|级|档)?的(?!结论|结果|评价)/;
 
 /**
  * A grade "statement" that defines a band (得分60分以下的，评价等级为“差” / 总分80分至89分评定为“良”): its sentence

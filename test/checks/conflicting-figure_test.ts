@@ -234,3 +234,21 @@ Deno.test("(b) same paragraph, relational subjects and subjects not written befo
   // A subject the extractor read from elsewhere is not trusted.
   assert.equal(subject(doc, plain.map((f) => ({ ...f, subject: "农村劳动力转移" }))).length, 0);
 });
+
+const VILLAGE = (km: number) =>
+  `该村按照项目实施方案完成了村内道路硬化工程建设任务，新建硬化道路${km}公里，受益农户120户。`;
+
+Deno.test("(a) copies under different label lines ((1)青石村 / (2)白沙村) may describe two subjects: a warning", () => {
+  const doc = makeDoc([h(1, "一、项目实施情况"), "（1）青石村", VILLAGE(3), "（2）白沙村", VILLAGE(5)]);
+  const fs = aligned(doc);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].severity, "warning");
+  assert.equal(fs[0].certainty, "assumption");
+});
+
+Deno.test("(a) near miss: copies under the same label line, or without one, stay errors", () => {
+  const same = makeDoc([h(1, "一、项目实施情况"), "（1）青石村", VILLAGE(3), VILLAGE(5)]);
+  assert.deepEqual(aligned(same).map((f) => f.severity), ["error"]);
+  const none = makeDoc([h(1, "一、项目实施情况"), VILLAGE(3), "全年共召开项目推进会4次。", VILLAGE(5)]);
+  assert.deepEqual(aligned(none).map((f) => f.severity), ["error"]);
+});

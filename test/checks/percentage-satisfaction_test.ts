@@ -27,6 +27,31 @@ ruleTester(percentageArithmetic, {
       name: "no definition and the listed counts are not every questionnaire: nothing certain",
       doc: [tally("满意度为99.5%", [142, 20, 18, 4])],
     },
+    { name: "满意及以上: the option and those above it", doc: [tally("满意率（满意及以上）为88.42%")] },
+    { name: "满意以上, without 及", doc: [tally("满意度（满意以上）为88.42%")] },
+    {
+      name: "a bare 满意 may name the satisfied group: 满意及基本满意",
+      doc: [tally("满意率（满意及基本满意）为97.89%")],
+    },
+    {
+      name: "a weighted definition is not a share of the counts",
+      doc: [tally("满意度（按非常满意100分、满意80分、基本满意60分、不满意0分加权）为91.37%")],
+    },
+    { name: "基本满意 counted as half", doc: [tally("满意度（不含“不满意”，基本满意按半数计）为93.16%")] },
+    {
+      name: "thousands separators in the counts",
+      doc: [
+        "本次共发放调查问卷2,000份，收回有效问卷2,000份。其中非常满意1,500份、满意300份、基本满意100份、不满意100份，满意率（非常满意+满意）为90%。",
+      ],
+    },
+    {
+      name: "a rate about another question after the tally",
+      doc: [tally("对办事效率的满意度（含基本满意）为99%")],
+    },
+    {
+      name: "no definition: the survey's overall rate may be higher than this question's",
+      doc: [tally("项目总体满意度为99.5%")],
+    },
     {
       name: "a multiple-choice question is not a share of questionnaires",
       doc: [
@@ -64,6 +89,28 @@ ruleTester(percentageArithmetic, {
       name: "truncated instead of rounded: info",
       doc: [tally("满意度（不含“不满意”）为97.8%")],
       errors: [{ messageId: "truncation", severity: "info", message: "97.9%" }],
+    },
+    {
+      name: "满意及以上 wrong under every reading: error",
+      doc: [tally("满意率（满意及以上）为93%")],
+      errors: [{ messageId: "mismatch", severity: "error", message: "(142+26)÷190×100% = 88.42%" }],
+    },
+    {
+      name: "thousands separators in a wrong rate: error",
+      doc: [
+        "本次共发放调查问卷2,000份，收回有效问卷2,000份。其中非常满意1,500份、满意300份、基本满意100份、不满意100份，满意率（非常满意+满意）为92%。",
+      ],
+      errors: [{ messageId: "mismatch", severity: "error", message: "(1,500+300)÷2000×100% = 90.00%" }],
+    },
+    {
+      name: "经统计 between the tally and its rate: still certain",
+      doc: [tally("经统计，满意度（不含“不满意”）为96.07%")],
+      errors: [{ messageId: "mismatch", severity: "error" }],
+    },
+    {
+      name: "an overall rate (综合满意度) with a definition: a warning, it may be the whole survey's",
+      doc: [tally("综合满意度（不含“不满意”）为96.07%")],
+      errors: [{ messageId: "mismatch", severity: "warning", certainty: "assumption" }],
     },
     {
       name: "no definition, above the share of every satisfied answer: a warning",

@@ -80,4 +80,8 @@ Deno.test("score-grade: 较差 is the lowest band of the 优秀/良好/中等/�
   assert.equal(fs[0].details.expectedGrade, "中");
   // Near miss: 较差 as an adjective (no copula or quote after the keyword) is no grade.
   assert.deepEqual(run(["得分76分，项目绩效较差的原因是资金到位晚。"]), []);
+  // Near miss: a grade naming other items through 等次/等级 + 的 (评价结果为较差等次的单位) is no grade of this one.
+  assert.deepEqual(run(["本项目自评得分92分，评价结果为较差等次的单位须限期整改。"]), []);
+  assert.deepEqual(run(["本项目自评得分92分，评价等级为良好等级的项目共3个。"]), []);
+  assert.equal(run(["本项目自评得分92分，评价结果为较差等次。"]).length, 1);
 });

@@ -40,6 +40,28 @@ ruleTester(scoreTotal, {
   valid: [
     { name: "ten half-point scores adding up to the 合计 row", doc: [table(halfPoints("85"))] },
     { name: "half-point scores adding up to their 小计 row", doc: [table(halfPointGroup("75"))] },
+    {
+      name: "near miss: computed two-decimal scores (8.33 × 3 = 24.99) under a 小计 of 25 round to it",
+      doc: [table([
+        H4,
+        ["决策", "指标1", "10", "8.33"],
+        ["", "指标2", "10", "8.33"],
+        ["", "指标3", "10", "8.33"],
+        ["小计", "", "30", "25"],
+        ["产出", "完成数量", "70", "70"],
+        ["合计", "", "100", "95"],
+      ])],
+    },
+    {
+      name: "near miss: a total written with one decimal (95.83 as 95.8)",
+      doc: [table([
+        H4,
+        ["决策", "目标明确性", "20", "18.33"],
+        ["产出", "完成数量", "40", "38"],
+        ["效益", "满意度", "40", "39.5"],
+        ["合计", "", "100", "95.8"],
+      ])],
+    },
     { name: "scores that add up to the 合计 row", doc: [table(withTotal("合计", "38", "93"))] },
     { name: "the total row labelled 总计", doc: [table(withTotal("总计", "38", "93"))] },
     { name: "the total row labelled 总分", doc: [table(withTotal("总分", "38", "93"))] },

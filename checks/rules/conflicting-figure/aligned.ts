@@ -195,6 +195,8 @@ function alignedConflicts({ doc, views }: CheckContext): AlignedAnalysis {
 function mayDescribeOthers(doc: Document, a: TextUnit, b: TextUnit): boolean {
   const [la, lb] = [rowLabel(doc, a), rowLabel(doc, b)];
   if ((la || lb) && la !== lb) return true;
+  const [pa, pb] = [labelAbove(doc, a), labelAbove(doc, b)];
+  if (pa && pb && pa !== pb) return true;
   if (a.section === b.section) return false;
   const [sa, sb] = [subjectSection(doc, a.section), subjectSection(doc, b.section)];
   if (sa && sb && sa !== sb) return true;
@@ -207,6 +209,25 @@ function mayDescribeOthers(doc: Document, a: TextUnit, b: TextUnit): boolean {
   if (ca.includes(b.section) || cb.includes(a.section)) return false;
   const common = ca.find((id) => cb.includes(id));
   return !!common && !!doc.sections[common].parent;
+}
+
+/** Paragraphs back a label line is looked for (a subject written as a plain line: （1）青石村). */
+const LABEL_LOOK_BACK = 3;
+/** A plain line that names what follows: short, no sentence in it. */
+const LABEL_LINE = /^[^。；;！!？?]{1,24}$/;
+
+/**
+ * The nearest short label line (（1）青石村 / 2.白沙村项目) above a paragraph, within the same section and
+ * before any heading or table, normalised; "" when none or for table cells.
+ */
+function labelAbove(doc: Document, u: TextUnit): string {
+  if (u.table) return "";
+  for (let i = u.block - 1; i >= 0 && i >= u.block - LABEL_LOOK_BACK; i--) {
+    const b = doc.blocks[i];
+    if (!b || b.kind !== "paragraph") return "";
+    if (LABEL_LINE.test(b.text.trim())) return normalize(b.text);
+  }
+  return "";
 }
 
 /** The label of a table cell's row (its first cell), normalised; "" for prose and first-column cells. */

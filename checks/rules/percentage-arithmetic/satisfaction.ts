@@ -27,7 +27,15 @@ interface Claim {
   raw: string;
   definition?: string;
   approximate: boolean;
+  /** The rate follows the tally directly (no other subject in between: 对办事效率的满意度 is another question). */
+  adjacent: boolean;
+  /** 总体/综合/整体满意度: possibly the whole survey's rate, not this question's. */
+  overall: boolean;
 }
+
+/** What may stand between a tally and its own rate. */
+const ADJACENT_GAP =
+  /^[\s\u3000，,、]*(?:(?:即|则|故|因此|由此|据此|综上|经(?:统计|计算|测算)|计算|统计|得出|可得|可知)[\s\u3000，,]*)*(?:本题|该题|此题|该项|本项)?(?:的)?$/;
 
 /** The rate stated after the tally, in the same sentence. */
 function claimAfter(text: string, run: AnswerRun): Claim | undefined {
@@ -36,6 +44,9 @@ function claimAfter(text: string, run: AnswerRun): Claim | undefined {
   const end = rest.search(SENTENCE_END);
   const m = SATISFACTION_RATE.exec(end < 0 ? rest : rest.slice(0, end));
   if (!m) return undefined;
+  const gap = rest.slice(0, m.index);
+  // 对办事效率的满意度 / 关于…方面: the rate names another subject.
+  if (/对|关于|就|方面/.test(gap)) return undefined;
   const raw = m[3];
   const ascii = normalizeWidth(raw).replace("．", ".");
   return {
@@ -45,6 +56,8 @@ function claimAfter(text: string, run: AnswerRun): Claim | undefined {
     raw,
     definition: m[1],
     approximate: !!m[2] || !!m[4],
+    adjacent: ADJACENT_GAP.test(gap),
+    overall: /^(?:总体|综合|整体)/.test(m[0]),
   };
 }
 
@@ -62,6 +75,8 @@ const plus = (items: readonly AnswerItem[]) => items.map((i) => i.raw).join("+")
  * names (含…); undefined when it names no option of the tally.
  */
 function defined(run: AnswerRun, definition: string, valid?: number): Computation[] | undefined {
+  // A weighted rate (按非常满意100分…加权, 基本满意按半数计) is not a share of the counts.
+  if (WEIGHTED_DEFINITION.test(definition)) return undefined;
   const named = new Set(definition.match(OPTION) ?? []);
   const listed = run.items.filter((i) => named.has(i.option));
   if (!listed.length) return undefined;
@@ -78,13 +93,32 @@ function defined(run: AnswerRun, definition: string, valid?: number): Computatio
     ]);
   }
   // 含“基本满意”: the satisfied options, the named one among them; otherwise the options named.
-  const counted = listed.every((i) => SATISFIED_OPTIONS.includes(i.option)) && /含|包括/.test(definition)
-    ? run.items.filter((i) => SATISFIED_OPTIONS.includes(i.option))
-    : listed;
+  const satisfied = run.items.filter((i) => SATISFIED_OPTIONS.includes(i.option));
+  const allSatisfied = listed.every((i) => SATISFIED_OPTIONS.includes(i.option));
+  const readings: AnswerItem[][] = [];
+  if (allSatisfied) {
+    const lowest = Math.max(...listed.map((i) => rank(i.option)));
+    // 满意及以上: the options named and those above them (by the scale, or as the tally lists them).
+    if (/以上/.test(definition)) {
+      readings.push(satisfied.filter((i) => rank(i.option) <= lowest));
+      readings.push(run.items.slice(0, Math.max(...listed.map((i) => run.items.indexOf(i))) + 1));
+    }
+    // A bare 满意 may name the satisfied group (满意及基本满意 = 非常满意 + 满意 + 基本满意).
+    if (named.has("满意")) {
+      readings.push(satisfied.filter((i) => named.has(i.option) || rank(i.option) < rank("满意")));
+    }
+  }
+  readings.push(allSatisfied && /含|包括/.test(definition) ? satisfied : listed);
   return distinct(
-    wholes.map((whole) => ({ part: sum(counted), whole, formula: `(${plus(counted)})÷${whole}` })),
+    readings.flatMap((counted) =>
+      wholes.map((whole) => ({ part: sum(counted), whole, formula: `(${plus(counted)})÷${whole}` }))
+    ),
   );
 }
+
+const WEIGHTED_DEFINITION = /[0-9０-９]+\s*分|加权|权重|权数|赋分|赋值|系数|折算|按半|半数|[×*]/;
+/** How satisfied an option is: its place in SATISFIED_OPTIONS (most satisfied first). */
+const rank = (option: string) => SATISFIED_OPTIONS.indexOf(option);
 
 /** Computations that can be a share (part within the whole), one per distinct result. */
 function distinct(comps: Computation[]): Computation[] {
@@ -110,7 +144,10 @@ export function satisfactionRates(ctx: CheckContext): FindingDraft[] {
     const valid = run.valid?.kind === "valid" ? run.valid.value : undefined;
     const total = sum(run.items);
     // Every questionnaire accounted for by the listed counts, against a count stated beside them.
-    const complete = valid === total && run.validScope === "near" && !run.validAmbiguous;
+    const complete = valid === total && run.validScope === "near" && !run.validAmbiguous &&
+      claim.adjacent && !claim.overall;
+    // A rate after other words (对办事效率的满意度) or the survey's overall rate may be another question's.
+    if (!claim.definition && (!claim.adjacent || claim.overall)) continue;
     const comps = claim.definition ? defined(run, claim.definition, valid) : undefined;
     if (claim.definition && !comps?.length) continue;
     const verdicts = (comps ?? []).map((c) => compareStated(claim.value, claim.decimals, point(pct(c))));
@@ -157,6 +194,8 @@ export function satisfactionRates(ctx: CheckContext): FindingDraft[] {
       );
       const assumption = complete
         ? undefined
+        : !claim.adjacent || claim.overall
+        ? "该满意度即所列选项所属题目的满意度（而非其他题目或整个问卷的满意度）"
         : "所列各选项份数与有效问卷数属同一题（两者不一致时按任一口径均不相符）";
       out.push({
         messageId: "mismatch",
