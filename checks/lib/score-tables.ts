@@ -17,13 +17,7 @@ import {
   nodeLabel,
   type SubtotalRow,
 } from "../../src/analysis/tables/indicator-table.ts";
-import {
-  compareSum,
-  compareSumAsWritten,
-  show,
-  type Stated,
-  total,
-} from "../../src/analysis/tables/compare.ts";
+import { compareTableSum, show, type Stated, total } from "../../src/analysis/tables/compare.ts";
 import {
   fullMarks,
   statedTotalWeights,
@@ -84,18 +78,15 @@ export function subtotalFindings<K extends keyof SubtotalKind>(
     const items = weights ? sub.leaves.map(leafWeight) : sub.leaves.map((l) => l.score);
     if (!stated || items.some((p) => p === undefined)) continue;
     const parts = items as CellValue[];
-    const v = compareSum(stated, parts);
-    if (v === "truncation") continue;
-    // Accepted only because every decimal part may have been rounded: as written they give another sum.
-    const written = v === "match" ? compareSumAsWritten(stated, parts) : undefined;
-    if (written === "match" || written === "truncation") continue;
+    const v = compareTableSum(stated, parts);
+    if (v === "match" || v === "truncation") continue;
     const assumed = sub.grouping === "position";
     const group = sub.node ? `“${nodeLabel(sub.node)}”` : "";
     const which = assumed ? `其上方${sub.leaves.length}项` : `${group}所属${sub.leaves.length}项`;
     const sum = show(total(parts));
     const formula = parts.length > 1 ? `${parts.map((p) => show(p.value)).join("+")}=${sum}` : sum;
     const rounding = v === "rounding";
-    const roundedParts = written !== undefined;
+    const roundedParts = v === "rounded-parts";
     const assumptions = [
       ...(roundedParts ? [`各项${what}均为四舍五入后的近似值时小计才可能如此`] : []),
       ...(assumed ? ["小计行汇总其上方、前一小计行以下的各项"] : []),

@@ -5,11 +5,11 @@
 import { defineRule, type FindingDraft } from "../../src/model/rule.ts";
 import type { Document } from "../../src/model/document.ts";
 import type { CellValue, IndicatorTable } from "../../src/analysis/tables/indicator-table.ts";
-import { compareSum, compareSumAsWritten, show, total } from "../../src/analysis/tables/compare.ts";
+import { compareTableSum, show, total } from "../../src/analysis/tables/compare.ts";
 import { table } from "../../src/testing/doc-spec.ts";
 import { cellQuote, type SubtotalDetails, subtotalFindings } from "../lib/score-tables.ts";
 import type { CheckContext } from "../../src/model/rule.ts";
-import { compareStated, intervalOf } from "../../src/extract/tolerance.ts";
+import { compareStated, decimalsOf, intervalOf } from "../../src/extract/tolerance.ts";
 import { asciiDigits } from "../../src/extract/numbers.ts";
 import { evidence } from "../../src/analysis/evidence.ts";
 import { BAND_BOUND_AFTER, PART_SCORE_SUBJECT, SELF_TOTAL_SCORE } from "../../src/analysis/vocab.ts";
@@ -108,11 +108,9 @@ function totalFindings(doc: Document, it: IndicatorTable): FindingDraft<Details>
   const out: FindingDraft<Details>[] = [];
   for (const t of it.totals) {
     if (!t.score) continue;
-    const v = compareSum(t.score, ss);
-    if (v === "truncation") continue;
-    if (v === "match") {
-      const w = compareSumAsWritten(t.score, ss);
-      if (w === "match" || w === "truncation") continue;
+    const v = compareTableSum(t.score, ss);
+    if (v === "match" || v === "truncation") continue;
+    if (v === "rounded-parts") {
       // Only rounded item scores could give the total: possible, but scores are usually awarded as written.
       const assumption = "各指标得分均为四舍五入后的近似值";
       out.push({
@@ -163,10 +161,9 @@ function textTotalFindings(ctx: CheckContext): FindingDraft<Details>[] {
       // A year other than the report's (or any year, when the report's is unknown): another period's total.
       if ([...lead.matchAll(/((?:19|20)[0-9]{2})年/g)].some((y) => Number(y[1]) !== year)) continue;
       const num = asciiDigits(m[1]).replace("．", ".");
-      const decimals = num.includes(".") ? num.split(".")[1].length : 0;
       const v = compareStated(
         Number(num),
-        decimals,
+        decimalsOf(num),
         intervalOf({ stated: ts.value, decimals: ts.decimals, scale: 1 }),
       );
       if (v === "match" || v === "truncation") continue;

@@ -7,7 +7,7 @@
  */
 import type { CheckContext, FindingDraft } from "../../../src/model/rule.ts";
 import type { AnswerItem, AnswerRun } from "../../../src/analysis/tables/questionnaire-text.ts";
-import { compareStated, formatNumber, point } from "../../../src/extract/tolerance.ts";
+import { compareStated, decimalsOf, formatNumber, point } from "../../../src/extract/tolerance.ts";
 import { evidence } from "../../../src/analysis/evidence.ts";
 import {
   ANSWER_OPTIONS,
@@ -22,6 +22,8 @@ const SENTENCE_END = /[。；;！!？?]/;
 
 interface Claim {
   quote: string;
+  /** Offset in the block's text just after the rate. */
+  end: number;
   value: number;
   decimals: number;
   raw: string;
@@ -51,8 +53,9 @@ function claimAfter(text: string, run: AnswerRun): Claim | undefined {
   const ascii = normalizeWidth(raw).replace("．", ".");
   return {
     quote: m[0],
+    end: from + m.index + m[0].length,
     value: Number(ascii),
-    decimals: ascii.includes(".") ? ascii.length - ascii.indexOf(".") - 1 : 0,
+    decimals: decimalsOf(ascii),
     raw,
     definition: m[1],
     approximate: !!m[2] || !!m[4],
@@ -151,13 +154,8 @@ export function satisfactionRates(ctx: CheckContext): FindingDraft[] {
     const comps = claim.definition ? defined(run, claim.definition, valid) : undefined;
     if (claim.definition && !comps?.length) continue;
     const verdicts = (comps ?? []).map((c) => compareStated(claim.value, claim.decimals, point(pct(c))));
-    const ev = [
-      evidence(
-        ctx.doc,
-        run.block,
-        `${run.quote}${block.text.slice(run.start + run.quote.length).split(claim.quote)[0]}${claim.quote}`,
-      ),
-    ];
+    const ev = [evidence(ctx.doc, run.block, block.text.slice(run.start, claim.end))];
+    const shown = (c: Computation) => formatNumber(pct(c), Math.max(2, claim.decimals));
     if (comps) {
       if (verdicts.includes("match")) continue;
       const slip = verdicts.includes("truncation")
@@ -166,7 +164,7 @@ export function satisfactionRates(ctx: CheckContext): FindingDraft[] {
         ? "rounding"
         : undefined;
       const c = comps[slip ? verdicts.indexOf(slip) : 0];
-      const computed = formatNumber(pct(c), Math.max(2, claim.decimals));
+      const computed = shown(c);
       const formula = `${c.formula}×100% = ${computed}%`;
       const details = {
         stated: claim.value,
@@ -189,9 +187,7 @@ export function satisfactionRates(ctx: CheckContext): FindingDraft[] {
         });
         continue;
       }
-      const others = comps.filter((o) => o !== c).map((o) =>
-        `${o.formula}×100% = ${formatNumber(pct(o), Math.max(2, claim.decimals))}%`
-      );
+      const others = comps.filter((o) => o !== c).map((o) => `${o.formula}×100% = ${shown(o)}%`);
       const assumption = complete
         ? undefined
         : !claim.adjacent || claim.overall
@@ -220,7 +216,7 @@ export function satisfactionRates(ctx: CheckContext): FindingDraft[] {
     };
     const verdict = compareStated(claim.value, claim.decimals, point(pct(widest)));
     if (verdict !== "mismatch" || claim.value < pct(widest)) continue;
-    const computed = formatNumber(pct(widest), Math.max(2, claim.decimals));
+    const computed = shown(widest);
     const assumption =
       "满意度为选择满意类选项（含基本满意）的份数占比或按选项赋分的加权得分，二者均不会超过该占比";
     out.push({

@@ -21,12 +21,15 @@ export function compareSum(stated: Stated, parts: Stated[]): Verdict {
 }
 
 /**
- * The stated sum against the parts added exactly as written (no rounding of the parts): where compareSum
- * accepts a total only because every decimal part may have been rounded, this tells whether the parts as
- * written give it.
+ * compareSum for a table's own total row, whose parts are awarded as written: a total compareSum accepts
+ * only because every decimal part may have been rounded, while the parts as written give another sum, is
+ * "rounded-parts".
  */
-export function compareSumAsWritten(stated: Stated, parts: Stated[]): Verdict {
-  return compareStated(stated.value, stated.decimals, point(total(parts)));
+export function compareTableSum(stated: Stated, parts: Stated[]): Verdict | "rounded-parts" {
+  const v = compareSum(stated, parts);
+  if (v !== "match") return v;
+  const written = compareStated(stated.value, stated.decimals, point(total(parts)));
+  return written === "match" || written === "truncation" ? "match" : "rounded-parts";
 }
 
 export function total(parts: Stated[]): number {
