@@ -224,28 +224,37 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
+/** One code unit into a hash32 state. */
+function step(h: number, c: number): number {
+  h = Math.imul(h ^ c, 0x01000193);
+  return (h << 13) | (h >>> 19);
+}
+
+/** The initial hash32 state of a seed. */
+const start = (seed: number) => seed ^ 0x9e3779b9;
+
 /** 32-bit hash of a string with a seed. */
 export function hash32(s: string, seed = 0): number {
-  let h = seed ^ 0x9e3779b9;
-  for (let i = 0; i < s.length; i++) {
-    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    h = (h << 13) | (h >>> 19);
-  }
+  let h = start(seed);
+  for (let i = 0; i < s.length; i++) h = step(h, s.charCodeAt(i));
   return fmix(h ^ s.length);
 }
 
-/** A 52-bit fingerprint (a safe integer, stored as an SQLite INTEGER). */
+const FP_SEED_HIGH = 0x1234567, FP_SEED_LOW = 0x7654321;
+
+/** The fingerprint of the two hash32 states (high and low seed) after `len` code units. */
+const fingerprintOf = (a: number, b: number, len: number) =>
+  (fmix(a ^ len) & 0xfffff) * 0x100000000 + fmix(b ^ len);
+
+/** A 52-bit fingerprint (a safe integer, stored as an SQLite INTEGER): two seeded hash32 in one pass. */
 export function fingerprint(s: string): number {
-  // hash32(s, 0x1234567) & 0xfffff and hash32(s, 0x7654321), in one pass.
-  let a = 0x1234567 ^ 0x9e3779b9, b = 0x7654321 ^ 0x9e3779b9;
+  let a = start(FP_SEED_HIGH), b = start(FP_SEED_LOW);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    a = (a << 13) | (a >>> 19);
-    b = Math.imul(b ^ c, 0x01000193);
-    b = (b << 13) | (b >>> 19);
+    a = step(a, c);
+    b = step(b, c);
   }
-  return (fmix(a ^ s.length) & 0xfffff) * 0x100000000 + fmix(b ^ s.length);
+  return fingerprintOf(a, b, s.length);
 }
 
 /**
@@ -253,18 +262,16 @@ export function fingerprint(s: string): number {
  * (normalize itself when a code unit needs the whole text: lower-casing, surrogates).
  */
 export function normalizedFingerprint(s: string): number {
-  let a = 0x1234567 ^ 0x9e3779b9, b = 0x7654321 ^ 0x9e3779b9, len = 0;
+  let a = start(FP_SEED_HIGH), b = start(FP_SEED_LOW), len = 0;
   for (let i = 0; i < s.length; i++) {
     const c = foldCode(s.charCodeAt(i));
     if (c === 0) continue;
     if (c < 0) return fingerprint(normalize(s));
-    a = Math.imul(a ^ c, 0x01000193);
-    a = (a << 13) | (a >>> 19);
-    b = Math.imul(b ^ c, 0x01000193);
-    b = (b << 13) | (b >>> 19);
+    a = step(a, c);
+    b = step(b, c);
     len++;
   }
-  return (fmix(a ^ len) & 0xfffff) * 0x100000000 + fmix(b ^ len);
+  return fingerprintOf(a, b, len);
 }
 
 const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix(0x5bd1e995 + i * 0x27d4eb2d));

@@ -181,9 +181,10 @@ function rank(f: Finding): number {
 
 function renderBlock(docId: string, block: Block, units: Units): string {
   const id = `${docId}-b${block.index}`;
-  const head = `<span class="blockno">${block.index + 1}</span>${
-    block.origin === "body" ? "" : `<span class="origin">［${originLabel(block.origin)}］</span>`
-  }`;
+  const origin = block.origin === "body"
+    ? ""
+    : `<span class="origin">［${originLabel(block.origin)}］</span>`;
+  const head = `<span class="blockno">${block.index + 1}</span>${origin}`;
   if (block.kind === "heading") {
     const h = Math.min(block.level + 1, 6);
     return `<h${h} class="block" id="${id}">${head}${
@@ -198,12 +199,7 @@ function renderBlock(docId: string, block: Block, units: Units): string {
       highlight(block.text, units.blocks.get(block.index))
     }</p>`;
   }
-  return renderTable(
-    id,
-    block,
-    units.cells.get(block.index),
-    block.origin === "body" ? "" : `<span class="origin">［${originLabel(block.origin)}］</span>`,
-  );
+  return renderTable(id, block, units.cells.get(block.index), origin);
 }
 
 function renderTable(id: string, t: TableBlock, marks: Mark[][][] | undefined, origin: string): string {
