@@ -57,7 +57,7 @@ function rng(seed: number): () => number {
 }
 
 /** The reports the archive is made of: BENCH_FROM (a folder of .docx, e.g. ../shared/corpus), else the sample. */
-async function sources(): Promise<string[]> {
+async function sourceFiles(): Promise<string[]> {
   const from = Deno.env.get("BENCH_FROM");
   if (!from) return [SAMPLE];
   const files: string[] = [];
@@ -69,13 +69,16 @@ async function sources(): Promise<string[]> {
 }
 
 async function buildArchive(dir: string, n: number): Promise<void> {
-  const pool = await sources();
+  const pool = await sourceFiles();
   // Share of digits changed in each copy (BENCH_RATE, default 0.2): about one in five, so most sums still
   // hold and some break.
   const rate = Number(Deno.env.get("BENCH_RATE") ?? 0.2);
+  const sources = await Promise.all(pool.map(async (file) => {
+    const entries = unzipSync(await Deno.readFile(file));
+    return { entries, xml: strFromU8(entries["word/document.xml"]) };
+  }));
   for (let i = 0; i < n; i++) {
-    const entries = unzipSync(await Deno.readFile(pool[i % pool.length]));
-    const xml = strFromU8(entries["word/document.xml"]);
+    const { entries, xml } = sources[i % sources.length];
     const rand = rng(i + 1);
     // Only digits inside text runs change.
     const varied = xml.replace(
